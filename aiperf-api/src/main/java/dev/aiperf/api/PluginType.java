@@ -1,0 +1,51 @@
+package dev.aiperf.api;
+
+import dev.aiperf.api.dataset.CustomDatasetLoader;
+import dev.aiperf.api.dataset.DatasetBackingStore;
+import dev.aiperf.api.dataset.DatasetComposer;
+import dev.aiperf.api.dataset.DatasetSampler;
+import dev.aiperf.api.endpoint.Endpoint;
+import dev.aiperf.api.export.ConsoleExporter;
+import dev.aiperf.api.export.DataExporter;
+import dev.aiperf.api.plot.Plot;
+import dev.aiperf.api.record.RecordProcessor;
+import dev.aiperf.api.record.ResultsProcessor;
+import dev.aiperf.api.service.Communication;
+import dev.aiperf.api.service.Service;
+import dev.aiperf.api.service.ServiceManager;
+import dev.aiperf.api.timing.ArrivalPattern;
+import dev.aiperf.api.timing.Ramp;
+import dev.aiperf.api.timing.TimingStrategy;
+import dev.aiperf.api.transport.Transport;
+import dev.aiperf.api.ui.AiperfUi;
+import dev.aiperf.plugin.Category;
+
+/**
+ * The built-in plugin categories as typed keys: {@code Plugins.getClass(PluginType.ENDPOINT, "chat")}
+ * is a {@code Class<? extends Endpoint>}. Categories added at run time by plugins are reached with
+ * {@link Category#named(String)} or by their name as a string.
+ */
+public final class PluginType<T> extends Category<T> {
+    public static final PluginType<Endpoint> ENDPOINT = new PluginType<>("endpoint", Endpoint.class);
+    public static final PluginType<Transport> TRANSPORT = new PluginType<>("transport", Transport.class);
+    public static final PluginType<TimingStrategy> TIMING_STRATEGY = new PluginType<>("timing_strategy", TimingStrategy.class);
+    public static final PluginType<ArrivalPattern> ARRIVAL_PATTERN = new PluginType<>("arrival_pattern", ArrivalPattern.class);
+    public static final PluginType<Ramp> RAMP = new PluginType<>("ramp", Ramp.class);
+    public static final PluginType<DatasetBackingStore> DATASET_BACKING_STORE = new PluginType<>("dataset_backing_store", DatasetBackingStore.class);
+    public static final PluginType<DatasetSampler> DATASET_SAMPLER = new PluginType<>("dataset_sampler", DatasetSampler.class);
+    public static final PluginType<DatasetComposer> DATASET_COMPOSER = new PluginType<>("dataset_composer", DatasetComposer.class);
+    public static final PluginType<CustomDatasetLoader> CUSTOM_DATASET_LOADER = new PluginType<>("custom_dataset_loader", CustomDatasetLoader.class);
+    public static final PluginType<RecordProcessor> RECORD_PROCESSOR = new PluginType<>("record_processor", RecordProcessor.class);
+    public static final PluginType<ResultsProcessor> RESULTS_PROCESSOR = new PluginType<>("results_processor", ResultsProcessor.class);
+    public static final PluginType<DataExporter> DATA_EXPORTER = new PluginType<>("data_exporter", DataExporter.class);
+    public static final PluginType<ConsoleExporter> CONSOLE_EXPORTER = new PluginType<>("console_exporter", ConsoleExporter.class);
+    public static final PluginType<Service> SERVICE = new PluginType<>("service", Service.class);
+    public static final PluginType<ServiceManager> SERVICE_MANAGER = new PluginType<>("service_manager", ServiceManager.class);
+    public static final PluginType<Communication> COMMUNICATION = new PluginType<>("communication", Communication.class);
+    public static final PluginType<AiperfUi> UI = new PluginType<>("ui", AiperfUi.class);
+    public static final PluginType<Plot> PLOT = new PluginType<>("plot", Plot.class);
+
+    private PluginType(String name, Class<T> protocol) {
+        super(name, protocol);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.aiperf.api.config;
+
+/**
+ * The whole, validated configuration of one benchmark run. Plugins receive it in their
+ * constructor (a public constructor taking {@code BenchmarkConfig}, or a no-arg one).
+ */
+public record BenchmarkConfig(EndpointConfig endpoint, InputConfig input, LoadConfig load, OutputConfig output) {
+}

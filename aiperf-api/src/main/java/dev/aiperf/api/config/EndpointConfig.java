@@ -1,0 +1,40 @@
+package dev.aiperf.api.config;
+
+import java.util.List;
+
+/**
+ * Where and how requests are sent (spec §1.3 "Endpoint").
+ *
+ * @param models                  one or more model names
+ * @param modelSelectionStrategy  {@code round_robin} or {@code random}
+ * @param type                    endpoint plugin name, e.g. {@code chat}
+ * @param customEndpoint          path overriding the endpoint's default, or null
+ * @param streaming               request SSE streaming
+ * @param urls                    base URLs
+ * @param requestTimeoutSeconds   total timeout per request
+ * @param apiKey                  bearer token, or null; never written to any artifact or log
+ * @param transport               transport plugin name, or null to detect from the URL scheme
+ * @param useLegacyMaxTokens      chat writes {@code max_tokens} instead of {@code max_completion_tokens}
+ * @param useServerTokenCount     take token counts from the server's {@code usage}
+ * @param connectionReuseStrategy {@code pooled}, {@code never} or {@code sticky-user-sessions}
+ * @param extraInputs             fields merged last into every payload
+ * @param headers                 extra HTTP headers
+ */
+public record EndpointConfig(List<String> models, String modelSelectionStrategy, String type, String customEndpoint,
+                             boolean streaming, List<String> urls, double requestTimeoutSeconds, String apiKey,
+                             String transport, boolean useLegacyMaxTokens, boolean useServerTokenCount,
+                             String connectionReuseStrategy, List<KeyValue> extraInputs, List<KeyValue> headers) {
+    public EndpointConfig {
+        models = List.copyOf(models);
+        urls = List.copyOf(urls);
+        extraInputs = List.copyOf(extraInputs);
+        headers = List.copyOf(headers);
+    }
+
+    @Override
+    public String toString() {
+        // The API key must never reach a log line through toString().
+        return "EndpointConfig[models=" + models + ", type=" + type + ", urls=" + urls + ", streaming=" + streaming
+                + ", apiKey=" + (apiKey == null ? "null" : "<redacted>") + "]";
+    }
+}

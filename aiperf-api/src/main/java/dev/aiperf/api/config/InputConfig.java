@@ -1,0 +1,35 @@
+package dev.aiperf.api.config;
+
+import java.nio.file.Path;
+
+/**
+ * What to send (spec §1.3 "Input / dataset", "Prompt", "Conversation").
+ *
+ * @param inputFile                custom dataset file, or null for synthetic data
+ * @param customDatasetType        custom loader name, or null to auto-detect
+ * @param datasetSamplingStrategy  sampler name, or null for the source's default
+ * @param randomSeed               root seed, or null for entropy
+ * @param promptBatchSize          text items per request
+ * @param islMean                  mean synthetic prompt length in tokens
+ * @param islStddev                its standard deviation
+ * @param oslMean                  mean requested output length, or null to send no max tokens
+ * @param oslStddev                its standard deviation
+ * @param sequenceDistribution     {@code --seq-dist} text, or null
+ * @param numPrefixPrompts         size of the prefix prompt pool
+ * @param prefixPromptLength       tokens per prefix prompt
+ * @param sharedSystemPromptLength tokens of the shared system prompt, or null
+ * @param userContextPromptLength  tokens of each conversation's user context, or null
+ * @param numDatasetEntries        conversations to build
+ * @param sessionTurnsMean         mean turns per conversation
+ * @param sessionTurnsStddev       its standard deviation
+ * @param turnDelayMean            mean think time between turns, ms
+ * @param turnDelayStddev          its standard deviation
+ * @param turnDelayRatio           multiplier applied to delays
+ */
+public record InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
+                          int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
+                          String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
+                          Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
+                          int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
+                          double turnDelayStddev, double turnDelayRatio) {
+}

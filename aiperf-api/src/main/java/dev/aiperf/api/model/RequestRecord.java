@@ -1,0 +1,36 @@
+package dev.aiperf.api.model;
+
+import java.util.List;
+
+/**
+ * The raw result of one request, as the transport measured it. All {@code *PerfNs} fields come
+ * from {@code System.nanoTime()}; {@code timestampNs} is wall-clock epoch nanoseconds.
+ *
+ * @param requestInfo        what was sent
+ * @param model              model name sent in the payload
+ * @param timestampNs        wall time at request start
+ * @param intendedSendPerfNs when the timing strategy meant the request to go
+ * @param startPerfNs        when the request was actually handed to the wire (latency reference)
+ * @param recvStartPerfNs    when response headers arrived, or null
+ * @param endPerfNs          when the request finished, or null
+ * @param status             HTTP status, or 0 when none was received
+ * @param responses          raw responses in arrival order
+ * @param error              the failure, or null
+ * @param cancellationPerfNs when it was cancelled, or null
+ */
+public record RequestRecord(RequestInfo requestInfo, String model, long timestampNs, long intendedSendPerfNs,
+                            long startPerfNs, Long recvStartPerfNs, Long endPerfNs, int status,
+                            List<InferenceResponse> responses, ErrorDetails error, Long cancellationPerfNs) {
+    public RequestRecord {
+        responses = List.copyOf(responses);
+    }
+
+    public boolean hasError() {
+        return error != null;
+    }
+
+    public RequestRecord withError(ErrorDetails newError) {
+        return new RequestRecord(requestInfo, model, timestampNs, intendedSendPerfNs, startPerfNs, recvStartPerfNs,
+                endPerfNs, status, responses, newError, cancellationPerfNs);
+    }
+}

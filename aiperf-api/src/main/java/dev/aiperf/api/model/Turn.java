@@ -1,0 +1,41 @@
+package dev.aiperf.api.model;
+
+import java.util.List;
+
+/**
+ * One turn of a conversation: one HTTP request. Texts are a list of named batches, like the
+ * original's {@code Media{name, contents}}; synthetic data uses a single batch named {@code text}.
+ *
+ * @param model       model to send this turn to, or null for the first configured model
+ * @param role        message role, null means {@code user}
+ * @param timestampMs fixed-schedule send time, or null
+ * @param delayMs     think time before this turn (non-first turns), or null
+ * @param maxTokens   requested output length, or null to send none
+ * @param texts       named text batches
+ */
+public record Turn(String model, String role, Long timestampMs, Long delayMs, Integer maxTokens, List<Text> texts) {
+    public Turn {
+        texts = List.copyOf(texts);
+    }
+
+    /** A named batch of text contents. */
+    public record Text(String name, List<String> contents) {
+        public Text {
+            contents = List.copyOf(contents);
+        }
+    }
+
+    /** A plain user turn with one text batch named {@code text}. */
+    public static Turn ofText(String text, Integer maxTokens) {
+        return new Turn(null, null, null, null, maxTokens, List.of(new Text("text", List.of(text))));
+    }
+
+    /** Every non-empty text content, in order. */
+    public List<String> allTexts() {
+        return texts.stream().flatMap(t -> t.contents().stream()).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public Turn withModelAndMaxTokens(String newModel, Integer newMaxTokens) {
+        return new Turn(newModel, role, timestampMs, delayMs, newMaxTokens, texts);
+    }
+}
