@@ -20,6 +20,11 @@ import dev.aiperf.api.transport.Transport;
 import dev.aiperf.api.ui.AiperfUi;
 import dev.aiperf.plugin.Category;
 
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 /**
  * The built-in plugin categories as typed keys: {@code Plugins.getClass(PluginType.ENDPOINT, "chat")}
  * is a {@code Class<? extends Endpoint>}. Categories added at run time by plugins are reached with
@@ -45,7 +50,27 @@ public final class PluginType<T> extends Category<T> {
     public static final PluginType<AiperfUi> UI = new PluginType<>("ui", AiperfUi.class);
     public static final PluginType<Plot> PLOT = new PluginType<>("plot", Plot.class);
 
+    private static final List<PluginType<?>> VALUES = List.of(ENDPOINT, TRANSPORT, TIMING_STRATEGY, ARRIVAL_PATTERN,
+            RAMP, DATASET_BACKING_STORE, DATASET_SAMPLER, DATASET_COMPOSER, CUSTOM_DATASET_LOADER, RECORD_PROCESSOR,
+            RESULTS_PROCESSOR, DATA_EXPORTER, CONSOLE_EXPORTER, SERVICE, SERVICE_MANAGER, COMMUNICATION, UI, PLOT);
+    private static final Map<String, PluginType<?>> BY_NAME = VALUES.stream()
+            .collect(Collectors.toUnmodifiableMap(Category::name, Function.identity()));
+
     private PluginType(String name, Class<T> protocol) {
         super(name, protocol);
+    }
+
+    /** Every built-in category, in the order of categories.yaml. */
+    public static List<PluginType<?>> values() {
+        return VALUES;
+    }
+
+    /**
+     * The built-in constant for a category name (matched case-insensitively, {@code -} equal to
+     * {@code _}), or an untyped {@link Category} for a category that only plugins declare.
+     */
+    public static Category<?> of(String name) {
+        PluginType<?> builtin = BY_NAME.get(Category.normalize(name));
+        return builtin != null ? builtin : Category.named(name);
     }
 }

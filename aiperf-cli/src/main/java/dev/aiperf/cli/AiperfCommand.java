@@ -10,6 +10,10 @@ import picocli.CommandLine.Command;
         description = "Benchmark LLM inference servers from the client side.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                dev.aiperf.cli.profile.ProfileCommand.class,
+                dev.aiperf.cli.plugins.PluginsCommand.class,
+                DemoCommand.class,
+                MockServerCommand.class,
         })
 public final class AiperfCommand implements Runnable {
 
@@ -27,6 +31,13 @@ public final class AiperfCommand implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
-        return new CommandLine(new AiperfCommand()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line: one-line user errors (exit 2), run failures (exit 1). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new AiperfCommand())
+                .setParameterExceptionHandler(new dev.aiperf.cli.profile.UsageErrorHandler())
+                .setExecutionExceptionHandler(new dev.aiperf.cli.profile.RunFailureHandler());
     }
 }

@@ -5,4 +5,9 @@ package dev.aiperf.api.config;
  * constructor (a public constructor taking {@code BenchmarkConfig}, or a no-arg one).
  */
 public record BenchmarkConfig(EndpointConfig endpoint, InputConfig input, LoadConfig load, OutputConfig output) {
+
+    /** The same configuration with another load; the engine builds each phase's plugins from one. */
+    public BenchmarkConfig withLoad(LoadConfig newLoad) {
+        return new BenchmarkConfig(endpoint, input, newLoad, output);
+    }
 }

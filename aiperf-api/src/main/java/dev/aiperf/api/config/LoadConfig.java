@@ -1,22 +1,85 @@
 package dev.aiperf.api.config;
 
 /**
- * How much load and for how long (spec §1.3 "Load generator", §2).
+ * How much load and for how long (spec §1.3 "Load generator", §2). Durations are seconds; an
+ * unbounded grace period is {@link Double#POSITIVE_INFINITY}.
  *
- * @param timingStrategy           timing strategy plugin name (derived, spec §1.4)
- * @param concurrency              session concurrency limit, or null for none
- * @param requestRate              requests per second, or null for concurrency mode
- * @param arrivalPattern           arrival pattern plugin name
- * @param arrivalSmoothness        gamma shape, or null
- * @param requestCount             stop after this many requests, or null
- * @param numSessions              stop after this many sessions, or null
- * @param benchmarkDurationSeconds stop sending after this long, or null
- * @param gracePeriodSeconds       wait this long for in-flight requests after the duration
- * @param warmupRequestCount       warm-up requests, or null
- * @param warmupDurationSeconds    warm-up duration, or null
+ * @param timingStrategy                      timing strategy plugin name (derived, spec §1.4)
+ * @param concurrency                         session concurrency limit, or null for none
+ * @param requestRate                         requests per second, or null for concurrency mode
+ * @param arrivalPattern                      arrival pattern plugin name
+ * @param arrivalSmoothness                   gamma shape, or null
+ * @param requestCount                        stop after this many requests, or null
+ * @param numSessions                         stop after this many sessions, or null
+ * @param benchmarkDurationSeconds            stop sending after this long, or null
+ * @param gracePeriodSeconds                  wait this long for in-flight requests after the duration
+ * @param warmupRequestCount                  warm-up requests, or null
+ * @param warmupDurationSeconds               warm-up duration, or null
+ * @param numWarmupSessions                   warm-up sessions, or null
+ * @param warmupConcurrency                   warm-up concurrency, or null to inherit
+ * @param warmupRequestRate                   warm-up rate, or null to inherit
+ * @param warmupArrivalPattern                warm-up pattern, or null to inherit
+ * @param warmupGracePeriodSeconds            drain time after the warm-up duration
+ * @param concurrencyRampSeconds              ramp concurrency 1 to target over this long, or null
+ * @param requestRateRampSeconds              ramp the rate up to target over this long, or null
+ * @param warmupConcurrencyRampSeconds        warm-up concurrency ramp, or null to inherit
+ * @param warmupRequestRateRampSeconds        warm-up rate ramp, or null to inherit
  */
 public record LoadConfig(String timingStrategy, Integer concurrency, Double requestRate, String arrivalPattern,
                          Double arrivalSmoothness, Integer requestCount, Integer numSessions,
                          Double benchmarkDurationSeconds, double gracePeriodSeconds, Integer warmupRequestCount,
-                         Double warmupDurationSeconds) {
+                         Double warmupDurationSeconds, Integer numWarmupSessions, Integer warmupConcurrency,
+                         Double warmupRequestRate, String warmupArrivalPattern, double warmupGracePeriodSeconds,
+                         Double concurrencyRampSeconds, Double requestRateRampSeconds,
+                         Double warmupConcurrencyRampSeconds, Double warmupRequestRateRampSeconds) {
+
+    /** The pattern that ignores the rate and sends whenever a concurrency slot is free. */
+    public static final String CONCURRENCY_BURST = "concurrency_burst";
+
+    /** The form without warm-up overrides or ramps (kept for callers written before they existed). */
+    public LoadConfig(String timingStrategy, Integer concurrency, Double requestRate, String arrivalPattern,
+                      Double arrivalSmoothness, Integer requestCount, Integer numSessions,
+                      Double benchmarkDurationSeconds, double gracePeriodSeconds, Integer warmupRequestCount,
+                      Double warmupDurationSeconds) {
+        this(timingStrategy, concurrency, requestRate, arrivalPattern, arrivalSmoothness, requestCount, numSessions,
+                benchmarkDurationSeconds, gracePeriodSeconds, warmupRequestCount, warmupDurationSeconds, null, null,
+                null, null, Double.POSITIVE_INFINITY, null, null, null, null);
+    }
+
+    /** Whether a warm-up phase runs before profiling (spec §2.10). */
+    public boolean hasWarmup() {
+        return warmupRequestCount != null || warmupDurationSeconds != null || numWarmupSessions != null;
+    }
+
+    /**
+     * The warm-up phase seen as a load of its own (spec §2.10): warm-up overrides fall back to the
+     * profiling values, and without a rate the phase is a concurrency burst (concurrency 1 if none).
+     * Unlike the original, a warm-up rate given while profiling is concurrency-only is honoured
+     * (with a Poisson pattern) instead of being silently ignored.
+     */
+    public LoadConfig asWarmupPhase() {
+        Double rate = warmupRequestRate != null ? warmupRequestRate : requestRate;
+        String pattern = warmupArrivalPattern != null ? warmupArrivalPattern : arrivalPattern;
+        if (warmupRequestRate != null && warmupArrivalPattern == null && CONCURRENCY_BURST.equals(pattern)) {
+            pattern = "poisson";
+        }
+        Integer conc = warmupConcurrency != null ? warmupConcurrency : concurrency;
+        if (rate == null || pattern == null || CONCURRENCY_BURST.equals(pattern)) {
+            rate = null;
+            pattern = CONCURRENCY_BURST;
+            if (conc == null) {
+                conc = 1;
+            }
+        }
+        Double concRamp = warmupConcurrencyRampSeconds != null ? warmupConcurrencyRampSeconds : concurrencyRampSeconds;
+        Double rateRamp = warmupRequestRateRampSeconds != null ? warmupRequestRateRampSeconds : requestRateRampSeconds;
+        return new LoadConfig(timingStrategy, conc, rate, pattern, arrivalSmoothness, warmupRequestCount,
+                numWarmupSessions, warmupDurationSeconds, warmupGracePeriodSeconds, null, null, null, null, null,
+                null, Double.POSITIVE_INFINITY, concRamp, rate == null ? null : rateRamp, null, null);
+    }
+
+    /** Whether this load sends whenever a slot frees rather than at a rate. */
+    public boolean isConcurrencyBurst() {
+        return requestRate == null || CONCURRENCY_BURST.equals(arrivalPattern);
+    }
 }

@@ -12,5 +12,15 @@ public interface CustomDatasetLoader {
     /** Whether this loader recognises the file (used for type auto-detection). */
     boolean canLoad(Path file) throws IOException;
 
+    /**
+     * Reads every conversation of the file, turns finalised (model, max tokens).
+     *
+     * @throws InvalidDatasetException when the file is missing, empty or has a bad line; the message says where
+     */
     List<Conversation> load(Path file) throws IOException;
+
+    /** The sampler used when {@code --dataset-sampling-strategy} is not given (spec §3.10). */
+    default String preferredSampler() {
+        return "sequential";
+    }
 }

@@ -8,4 +8,9 @@ import java.util.List;
 public interface DatasetComposer {
 
     List<Conversation> compose();
+
+    /** The sampler used when {@code --dataset-sampling-strategy} is not given (spec §3.10). */
+    default String preferredSampler() {
+        return "shuffle";
+    }
 }

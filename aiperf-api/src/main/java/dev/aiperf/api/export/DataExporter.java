@@ -2,10 +2,24 @@ package dev.aiperf.api.export;
 
 import java.io.IOException;
 
-/** Category {@code data_exporter}: writes the run's results to a file or external system. */
+/**
+ * Category {@code data_exporter}: writes the run's results to a file or external system.
+ *
+ * <p><b>Lifecycle.</b> The engine creates every registered data exporter after the run, calls
+ * {@link #export} once, then uses {@link #getExportInfo} to list what was written.
+ *
+ * <p><b>Threading.</b> Called from one thread; may block on I/O.
+ *
+ * <p><b>Errors.</b> Throw {@link IOException} when the output cannot be written; the engine
+ * reports it with the exporter's name and carries on with the other exporters.
+ *
+ * <p><b>Constructor requirements.</b> A public constructor {@code (BenchmarkConfig)}, or a public
+ * no-argument constructor.
+ */
 public interface DataExporter {
 
     void export(ExportContext context) throws IOException;
 
+    /** What this exporter writes, e.g. {@code JSON Export} and its path. */
     ExportInfo getExportInfo();
 }

@@ -2,29 +2,41 @@ package dev.aiperf.api.export;
 
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.endpoint.EndpointMetadata;
-import dev.aiperf.api.model.ErrorDetails;
 import dev.aiperf.api.record.MetricResult;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * Everything exporters see at the end of a run.
+ * Everything exporters see at the end of a run. The engine builds it once from the results
+ * processor's {@code processResults()} and its error summary, then hands the same instance to
+ * every data exporter and then every console exporter.
  *
  * @param config           the run's configuration
  * @param endpointMetadata the endpoint used
- * @param results          run-level metric results, in display order
- * @param errorSummary     count of each distinct error
- * @param startWallNs      profiling phase start, epoch ns
- * @param endWallNs        profiling phase end, epoch ns
+ * @param results          run-level metric results in display units, in result order
+ * @param errorSummary     each distinct error with its count, in first-seen order
+ * @param startWallNs      profiling phase start, epoch ns (0 when unknown)
+ * @param endWallNs        when the last profiling request completed, epoch ns (0 when unknown)
  * @param benchmarkId      UUID of this run
+ * @param aiperfVersion    version of this tool, written to the summary JSON
  * @param interrupted      whether the run was cut short (results cover what was measured)
  */
 public record ExportContext(BenchmarkConfig config, EndpointMetadata endpointMetadata, List<MetricResult> results,
-                            Map<ErrorDetails, Long> errorSummary, long startWallNs, long endWallNs,
-                            String benchmarkId, boolean interrupted) {
+                            List<ErrorCount> errorSummary, long startWallNs, long endWallNs,
+                            String benchmarkId, String aiperfVersion, boolean interrupted) {
     public ExportContext {
         results = List.copyOf(results);
-        errorSummary = Map.copyOf(errorSummary);
+        errorSummary = List.copyOf(errorSummary);
+    }
+
+    /** The result of one metric, if the run produced it. */
+    public Optional<MetricResult> result(String tag) {
+        return results.stream().filter(r -> r.tag().equals(tag)).findFirst();
+    }
+
+    /** True when there is nothing to export: no metric result at all (not even error counts). */
+    public boolean isEmpty() {
+        return results.isEmpty();
     }
 }

@@ -7,11 +7,16 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Category {@code transport}: sends requests and timestamps every response chunk on arrival.
  * The returned future always completes normally: failures are recorded in the record's error.
+ *
+ * <p>The future may complete on one of the transport's I/O threads. Dependent stages that block
+ * (disk writes, locks) must run on another executor ({@code thenAcceptAsync(..., executor)}), or
+ * they delay the timestamps of every other response served by that thread.
  */
 public interface Transport extends AutoCloseable {
 
     CompletableFuture<RequestRecord> sendRequest(TransportRequest request);
 
+    /** Closes every connection and stops the I/O threads; requests still in flight end in an error record. */
     @Override
     void close();
 }

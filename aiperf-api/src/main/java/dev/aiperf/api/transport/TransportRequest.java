@@ -17,4 +17,11 @@ import java.util.Map;
  */
 public record TransportRequest(URI url, Map<String, String> headers, byte[] body, RequestInfo requestInfo,
                                String model, long intendedSendPerfNs) {
+
+    @Override
+    public String toString() {
+        // Headers may hold the API key: only their names may reach a log line.
+        return "TransportRequest[url=" + url + ", headers=" + headers.keySet() + ", body=" + body.length
+                + " bytes, model=" + model + "]";
+    }
 }

@@ -1,0 +1,47 @@
+package dev.aiperf.api.types;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.aiperf.api.PluginType;
+import dev.aiperf.api.plot.Plot;
+import dev.aiperf.plugin.PluginName;
+import dev.aiperf.plugin.PluginNames;
+
+import java.util.List;
+
+/**
+ * The name of a type in plugin category {@code plot}, usable in config records and JSON.
+ * No type of this category is built in; {@link #of(String)} also accepts names that plugins register,
+ * checked against the registry.
+ */
+public final class PlotType extends PluginName {
+    private static final PluginNames<PlotType> NAMES = new PluginNames<>(PluginType.PLOT, PlotType::new);
+
+    private PlotType(String name) {
+        super(name);
+    }
+
+    /**
+     * The value for a name (case-insensitive, {@code -} equal to {@code _}).
+     *
+     * @throws dev.aiperf.plugin.TypeNotFoundException listing registered names and the closest one when unknown
+     */
+    @JsonCreator
+    public static PlotType of(String name) {
+        return NAMES.of(name);
+    }
+
+    /** The built-in constants, then every other name registered in the default registry. */
+    public static List<PlotType> values() {
+        return NAMES.values();
+    }
+
+    /** The built-in constants only. */
+    public static List<PlotType> constants() {
+        return NAMES.constants();
+    }
+
+    @Override
+    public PluginType<Plot> category() {
+        return PluginType.PLOT;
+    }
+}

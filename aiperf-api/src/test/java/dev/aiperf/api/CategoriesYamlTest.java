@@ -1,0 +1,81 @@
+package dev.aiperf.api;
+
+import dev.aiperf.plugin.Category;
+import dev.aiperf.plugin.CategoryMetadata;
+import dev.aiperf.plugin.PluginName;
+import dev.aiperf.plugin.PluginRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shipped categories.yaml: discovered through META-INF/aiperf.categories, every class resolves, PluginType mirrors it. */
+class CategoriesYamlTest {
+    private final PluginRegistry registry = PluginRegistry.builder().pluginsDir(null).build();
+
+    @AfterEach
+    void close() throws IOException {
+        registry.close();
+    }
+
+    @Test
+    void loadsWithoutProblems() {
+        assertThat(registry.discoverPlugins()).isEmpty();
+        assertThat(registry.listCategories(true)).hasSize(18);
+    }
+
+    @Test
+    void pluginTypeConstantsMatchCategoriesOneToOne() {
+        assertThat(registry.listCategories(true))
+                .containsExactlyElementsOf(PluginType.values().stream().map(Category::name).toList());
+        for (PluginType<?> type : PluginType.values()) {
+            assertThat(registry.getCategoryMetadata(type).protocol()).as(type.name())
+                    .isEqualTo(type.protocol().getName());
+        }
+    }
+
+    @Test
+    void everyProtocolMetadataAndEnumClassResolves() throws Exception {
+        for (String name : registry.listCategories(true)) {
+            CategoryMetadata category = registry.getCategoryMetadata(name);
+            assertThat(Class.forName(category.protocol()).isInterface()).as(category.protocol()).isTrue();
+            if (category.metadataClass() != null) {
+                assertThat(Class.forName(category.metadataClass()).isRecord()).as(category.metadataClass()).isTrue();
+            }
+            Class<?> enumClass = Class.forName(category.enumClass());
+            assertThat(PluginName.class.isAssignableFrom(enumClass)).as(category.enumClass()).isTrue();
+            Method constants = enumClass.getMethod("constants");
+            for (Object constant : (List<?>) constants.invoke(null)) {
+                assertThat(((PluginName) constant).category().name()).isEqualTo(name);
+            }
+            assertThat(category.description()).isNotBlank();
+        }
+    }
+
+    @Test
+    void metadataClassesAreTheDocumentedOnes() {
+        assertThat(registry.getCategoryMetadata(PluginType.ENDPOINT).metadataClass())
+                .isEqualTo("dev.aiperf.api.endpoint.EndpointMetadata");
+        assertThat(registry.getCategoryMetadata(PluginType.TRANSPORT).metadataClass())
+                .isEqualTo("dev.aiperf.api.transport.TransportMetadata");
+    }
+
+    @Test
+    void internalCategoriesAreHiddenFromDefaultListings() {
+        assertThat(registry.listCategories(false)).doesNotContain("service", "service_manager", "communication")
+                .contains("endpoint", "plot");
+    }
+
+    @Test
+    void pluginTypeOfGivesTheConstantOrAnUntypedCategory() {
+        assertThat(PluginType.of("Data-Exporter")).isSameAs(PluginType.DATA_EXPORTER);
+        Category<?> custom = PluginType.of("my_category");
+        assertThat(custom).isNotInstanceOf(PluginType.class);
+        assertThat(custom.name()).isEqualTo("my_category");
+        assertThat(custom.protocol()).isEqualTo(Object.class);
+    }
+}

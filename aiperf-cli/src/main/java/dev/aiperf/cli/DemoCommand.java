@@ -1,0 +1,51 @@
+package dev.aiperf.cli;
+
+import dev.aiperf.cli.profile.ProfileCommand;
+import dev.aiperf.cli.profile.RunFailureHandler;
+import dev.aiperf.cli.profile.UsageErrorHandler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code aiperf demo}: a short, complete benchmark of the embedded mock server with sensible
+ * defaults. Any {@code profile} option may follow and wins over the defaults.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run a short benchmark against the embedded mock server: streaming chat, concurrency 8,",
+                "200 requests, ISL 128, OSL 64 with ignore_eos, the server's token counts (the mock tokenizes",
+                "differently from cl100k_base). Any 'aiperf profile' option may follow and overrides these",
+                "defaults, e.g. 'aiperf demo --concurrency 32 --request-count 1000'."})
+public final class DemoCommand implements Callable<Integer> {
+
+    /** The profile arguments the demo starts from. */
+    public static final List<String> DEFAULTS = List.of("--mock", "--streaming", "--concurrency", "8",
+            "--request-count", "200", "--isl", "128", "--osl", "64", "--extra-inputs", "ignore_eos:true",
+            "--use-server-token-count", "--random-seed", "42");
+
+    @Unmatched
+    List<String> profileArgs = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<String> args = new ArrayList<>(DEFAULTS);
+        args.addAll(profileArgs);
+        CommandLine profile = new CommandLine(new ProfileCommand())
+                .setOverwrittenOptionsAllowed(true)
+                .setOut(spec.commandLine().getOut())
+                .setErr(spec.commandLine().getErr())
+                .setParameterExceptionHandler(new UsageErrorHandler())
+                .setExecutionExceptionHandler(new RunFailureHandler());
+        profile.setCommandName("aiperf demo");
+        return profile.execute(args.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.aiperf.cli.plugins;
+
+import dev.aiperf.plugin.CategoryMetadata;
+import dev.aiperf.plugin.PluginRegistry;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code aiperf plugins list-categories}: every category and the interface its plugins implement. */
+@Command(name = "list-categories",
+        header = "List the plugin categories and the interface each requires.",
+        description = "Lists every plugin category, the Java interface its implementations must implement and how"
+                + " many implementations are registered.")
+final class ListCategoriesCommand extends PluginsSubcommand {
+
+    @Mixin
+    JsonOption output;
+
+    @Option(names = "--all", description = "Include internal categories.")
+    boolean includeInternal;
+
+    /** One category as printed. */
+    record CategoryRow(String name, String protocol, String metadataClass, String enumClass, String description,
+                       boolean internal, int types, String source) {
+    }
+
+    @Override
+    protected int run() {
+        PluginRegistry registry = registry();
+        List<CategoryRow> rows = registry.listCategories(includeInternal).stream()
+                .map(name -> row(registry, registry.getCategoryMetadata(name))).toList();
+        if (output.json) {
+            JsonPrinter.print(out(), rows);
+            return ExitCodes.OK;
+        }
+        TextTable table = TextTable.withHeaders("CATEGORY", "TYPES", "INTERFACE", "DESCRIPTION");
+        rows.forEach(r -> table.row(r.name(), r.types(), r.protocol(), r.description()));
+        table.print(out());
+        return ExitCodes.OK;
+    }
+
+    private static CategoryRow row(PluginRegistry registry, CategoryMetadata category) {
+        return new CategoryRow(category.name(), category.protocol(), category.metadataClass(), category.enumClass(),
+                category.description(), category.internal(), registry.listTypes(category.name()).size(),
+                category.source().toString());
+    }
+}

@@ -1,0 +1,41 @@
+package dev.aiperf.cli.plugins;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code aiperf plugins}: inspect, validate, explain and create plugins. */
+@Command(name = "plugins",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        versionProvider = dev.aiperf.cli.AiperfVersion.class,
+        header = "Inspect, validate and create AIPerf plugins.",
+        description = "A plugin is a jar whose META-INF/aiperf.plugins index points at a plugins.yaml manifest."
+                + " AIPerf loads the built-ins plus every jar in --plugins-dir (default: $AIPERF_PLUGINS_DIR,"
+                + " else ~/.aiperf/plugins). Every subcommand takes --plugins-dir; the listing ones take --json.",
+        subcommands = {
+            ListPluginsCommand.class,
+            ListCategoriesCommand.class,
+            ListImplementationsCommand.class,
+            ShowCommand.class,
+            ExplainCommand.class,
+            ValidateCommand.class,
+            SchemaCommand.class,
+            NewPluginCommand.class,
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.PROBLEMS_HELP, ExitCodes.USAGE_HELP})
+public final class PluginsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Without a subcommand: the usage, on stderr, as a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("aiperf plugins: missing subcommand");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+}

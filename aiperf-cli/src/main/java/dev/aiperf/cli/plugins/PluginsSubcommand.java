@@ -1,0 +1,125 @@
+package dev.aiperf.cli.plugins;
+
+import dev.aiperf.plugin.DiscoveryProblem;
+import dev.aiperf.plugin.PluginException;
+import dev.aiperf.plugin.PluginRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Base of every {@code aiperf plugins} subcommand: shared options, the registry they read, and
+ * errors a user can cause turned into one line on stderr and an exit code (a stack trace only with
+ * {@code --verbose}).
+ */
+@Command(mixinStandardHelpOptions = true, versionProvider = dev.aiperf.cli.AiperfVersion.class, sortOptions = false,
+        usageHelpAutoWidth = true)
+abstract class PluginsSubcommand implements Callable<Integer> {
+    // The registry also logs discovery problems; the commands print them once, in their own format.
+    private static final Logger REGISTRY_LOG = Logger.getLogger("dev.aiperf.plugin");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    private PluginRegistry registry;
+
+    /** Does the work and returns the exit code; throws {@link CliFailure} for user errors. */
+    protected abstract int run() throws IOException;
+
+    @Override
+    public final Integer call() {
+        try {
+            return run();
+        } catch (CliFailure e) {
+            return fail(e.exitCode(), e.getMessage(), e);
+        } catch (PluginException e) {
+            return fail(ExitCodes.PROBLEMS, e.getMessage(), e);
+        } catch (IOException e) {
+            return fail(ExitCodes.PROBLEMS, describe(e), e);
+        } catch (UncheckedIOException e) {
+            return fail(ExitCodes.PROBLEMS, describe(e.getCause()), e);
+        } finally {
+            closeRegistry();
+        }
+    }
+
+    /**
+     * The built-ins plus every jar of the plugins directory, discovered; discovery problems (a jar
+     * without index, a broken manifest) are printed to stderr as warnings.
+     */
+    protected final PluginRegistry registry() {
+        if (registry == null) {
+            REGISTRY_LOG.setLevel(Level.OFF);
+            registry = PluginRegistry.builder().pluginsDir(pluginsDir()).build();
+            for (DiscoveryProblem problem : registry.discoverPlugins()) {
+                err().println(problem.severity().name().toLowerCase(Locale.ROOT) + ": " + problem.source() + ": "
+                        + problem.message());
+            }
+            err().flush();
+        }
+        return registry;
+    }
+
+    /** {@code --plugins-dir} (or $AIPERF_PLUGINS_DIR), which must exist; else {@code ~/.aiperf/plugins} if present. */
+    protected final Path pluginsDir() {
+        if (common.pluginsDir == null) {
+            return PluginRegistry.defaultPluginsDir();
+        }
+        if (!Files.isDirectory(common.pluginsDir)) {
+            throw CliFailure.failed("--plugins-dir " + common.pluginsDir + " is not a directory");
+        }
+        return common.pluginsDir;
+    }
+
+    protected final PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    protected final PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    private int fail(int exitCode, String message, Exception cause) {
+        PrintWriter err = err();
+        err.println(spec.qualifiedName() + ": " + message);
+        if (common.verbose) {
+            cause.printStackTrace(err);
+        }
+        err.flush();
+        return exitCode;
+    }
+
+    private void closeRegistry() {
+        if (registry != null) {
+            try {
+                registry.close();
+            } catch (IOException ignored) {
+                // The process is about to exit; an unclosed jar handle is harmless.
+            }
+            registry = null;
+        }
+    }
+
+    private static String describe(IOException e) {
+        return switch (e) {
+            case NoSuchFileException missing -> "no such file: " + missing.getFile();
+            case AccessDeniedException denied -> "permission denied: " + denied.getFile();
+            default -> e.getClass().getSimpleName() + ": " + e.getMessage();
+        };
+    }
+}

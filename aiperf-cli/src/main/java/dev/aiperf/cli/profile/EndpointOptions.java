@@ -1,0 +1,55 @@
+package dev.aiperf.cli.profile;
+
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Options of the "Endpoint" group (spec §1.3): where and how requests are sent. */
+public final class EndpointOptions {
+
+    @Option(names = {"--model", "--model-names", "-m"}, arity = "1..*", split = ",", paramLabel = "<model>",
+            description = "One or more model names (required unless --mock; --mock defaults to mock-model).")
+    List<String> models = new ArrayList<>();
+
+    @Option(names = "--model-selection-strategy", paramLabel = "<strategy>",
+            description = "How a model is attached to each turn: round_robin or random (default: round_robin).")
+    String modelSelectionStrategy;
+
+    @Option(names = "--endpoint-type", paramLabel = "<type>",
+            description = "Endpoint plugin: chat, completions, embeddings, ... (default: chat).")
+    String endpointType;
+
+    @Option(names = {"--endpoint", "--custom-endpoint"}, paramLabel = "<path>",
+            description = "Path overriding the endpoint type's default path.")
+    String customEndpoint;
+
+    @Option(names = "--streaming", description = "Request SSE streaming.")
+    boolean streaming;
+
+    @Option(names = {"--url", "-u"}, arity = "1..*", split = ",", paramLabel = "<url>",
+            description = "One or more base URLs; http:// is added when there is no scheme (default: localhost:8000).")
+    List<String> urls = new ArrayList<>();
+
+    @Option(names = "--request-timeout-seconds", paramLabel = "<s>",
+            description = "Total timeout of one request (default: 21600).")
+    Double requestTimeoutSeconds;
+
+    @Option(names = "--api-key", paramLabel = "<key>",
+            description = "Sends Authorization: Bearer <key>; never written to any artifact.")
+    String apiKey;
+
+    @Option(names = {"--transport", "--transport-type"}, paramLabel = "<transport>",
+            description = "Transport plugin (default: detected from the URL scheme).")
+    String transport;
+
+    @Option(names = "--use-legacy-max-tokens", description = "Chat sends max_tokens instead of max_completion_tokens.")
+    boolean useLegacyMaxTokens;
+
+    @Option(names = "--use-server-token-count", description = "Take token counts from the server's usage field.")
+    boolean useServerTokenCount;
+
+    @Option(names = "--connection-reuse-strategy", paramLabel = "<strategy>",
+            description = "pooled, never or sticky-user-sessions (default: pooled).")
+    String connectionReuseStrategy;
+}

@@ -1,0 +1,38 @@
+package dev.aiperf.cli.profile;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Options of the "Input" group (spec §1.3): what is sent and how results are judged. */
+public final class InputOptions {
+
+    @Option(names = "--extra-inputs", arity = "1..*", paramLabel = "<kv>",
+            description = "Fields merged last into every payload: key:value[,key:value] or a JSON object.")
+    List<String> extraInputs = new ArrayList<>();
+
+    @Option(names = {"--header", "-H"}, arity = "1..*", paramLabel = "<kv>",
+            description = "Extra HTTP headers: key:value[,key:value] or a JSON object.")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--input-file", paramLabel = "<path>", description = "Custom dataset file.")
+    Path inputFile;
+
+    @Option(names = "--custom-dataset-type", paramLabel = "<type>",
+            description = "Custom dataset loader, e.g. single_turn (default: detected from the file).")
+    String customDatasetType;
+
+    @Option(names = "--dataset-sampling-strategy", paramLabel = "<strategy>",
+            description = "sequential, random or shuffle (default: depends on the dataset).")
+    String datasetSamplingStrategy;
+
+    @Option(names = "--random-seed", paramLabel = "<seed>",
+            description = "Root seed: same seed, same dataset, intervals and sampling order.")
+    Long randomSeed;
+
+    @Option(names = "--goodput", paramLabel = "<slos>",
+            description = "SLOs as space-separated metric:value pairs, e.g. \"request_latency:250 inter_token_latency:10\".")
+    String goodput;
+}

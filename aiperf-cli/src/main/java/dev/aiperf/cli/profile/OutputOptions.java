@@ -1,0 +1,17 @@
+package dev.aiperf.cli.profile;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Options of the "Output" group (spec §1.3, §1.5). */
+public final class OutputOptions {
+
+    @Option(names = {"--artifact-dir", "--output-artifact-dir"}, paramLabel = "<dir>",
+            description = "Artifact directory, used as is (default: artifacts/<model>-openai-<endpoint>-<load>).")
+    Path artifactDir;
+
+    @Option(names = {"--export-level", "--profile-export-level"}, paramLabel = "<level>",
+            description = "summary, records or raw (default: records).")
+    String exportLevel;
+}

@@ -1,0 +1,151 @@
+package dev.aiperf.cli.profile;
+
+import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.config.EndpointConfig;
+import dev.aiperf.engine.BenchmarkOutcome;
+import dev.aiperf.engine.BenchmarkRunner;
+import dev.aiperf.mock.MockServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code aiperf profile}: runs one benchmark with the original tool's option names (spec §1.3).
+ * Exit codes: 0 done, 1 the run failed or measured nothing, 2 bad command line, 130 interrupted
+ * (the results measured until then are still written).
+ */
+@Command(name = "profile", sortOptions = false, mixinStandardHelpOptions = true, usageHelpWidth = 120,
+        customSynopsis = "aiperf profile (-m <model>... | --mock) [--url <url>...] [options]",
+        description = {"Benchmark an OpenAI-compatible inference server.", "",
+                "Example: aiperf profile -m Qwen/Qwen3-0.6B --url localhost:8000 --streaming --concurrency 8",
+                "         aiperf profile --mock      (benchmarks the embedded mock server)"})
+public final class ProfileCommand implements Callable<Integer> {
+    static final int EXIT_RUN_FAILED = 1;
+    static final int EXIT_INTERRUPTED = 130;
+
+    @Mixin
+    EndpointOptions endpoint = new EndpointOptions();
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Mixin
+    PromptOptions prompt = new PromptOptions();
+
+    @Mixin
+    ConversationOptions conversation = new ConversationOptions();
+
+    @Mixin
+    LoadGeneratorOptions load = new LoadGeneratorOptions();
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Mixin
+    TokenizerOptions tokenizer = new TokenizerOptions();
+
+    @Mixin
+    ServiceOptions service = new ServiceOptions();
+
+    CommandSpec spec;
+
+    /** Receives the command's model from picocli and groups the option list of {@code --help}. */
+    @Spec
+    void spec(CommandSpec commandSpec) {
+        this.spec = commandSpec;
+        // "-m m --concurency 4" must not make "--concurency" a model name: a mistyped option is an error.
+        commandSpec.parser().unmatchedOptionsAllowedAsOptionParameters(false);
+        commandSpec.usageMessage().sectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST,
+                new GroupedOptionList(List.of(Map.entry("Endpoint", EndpointOptions.class),
+                        Map.entry("Input", InputOptions.class), Map.entry("Prompt", PromptOptions.class),
+                        Map.entry("Conversation", ConversationOptions.class),
+                        Map.entry("Load Generator", LoadGeneratorOptions.class),
+                        Map.entry("Output", OutputOptions.class), Map.entry("Tokenizer", TokenizerOptions.class),
+                        Map.entry("Service/UI", ServiceOptions.class))));
+    }
+
+    /** Whether {@code --verbose} was given (error handlers print stack traces then). */
+    boolean verbose() {
+        return service.verbose;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+        PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
+        // The original arguments start at the root command (they include "profile" itself).
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        String commandLine = CommandLineText.of(spec.root().name(), args);
+        boolean terminal = TerminalDetector.isTerminal();
+        // Validate everything before starting anything; --mock only fixes the URL afterwards.
+        ProfileConfigBuilder.Result built = ProfileConfigBuilder.build(this,
+                service.mock ? "http://127.0.0.1:0" : null, terminal, commandLine);
+        built.warnings().forEach(w -> err.println("aiperf: warning: " + w));
+        MockServer mock = null;
+        try {
+            BenchmarkConfig config = built.config();
+            if (service.mock) {
+                mock = startMock(err);
+                config = withUrl(config, mock.baseUrl());
+            }
+            BenchmarkRunner.Prepared prepared;
+            try {
+                prepared = BenchmarkRunner.prepare(config, out, err);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            BenchmarkOutcome outcome = prepared.handlingSignals().run();
+            return exitCode(outcome, err);
+        } finally {
+            if (mock != null) {
+                mock.close();
+            }
+        }
+    }
+
+    private MockServer startMock(PrintStream err) {
+        MockServer mock;
+        try {
+            mock = MockServerLauncher.start(service);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        err.println("aiperf: mock server listening on " + mock.baseUrl());
+        return mock;
+    }
+
+    private static BenchmarkConfig withUrl(BenchmarkConfig config, String url) {
+        EndpointConfig e = config.endpoint();
+        EndpointConfig endpoint = new EndpointConfig(e.models(), e.modelSelectionStrategy(), e.type(),
+                e.customEndpoint(), e.streaming(), List.of(url), e.requestTimeoutSeconds(), e.apiKey(), e.transport(),
+                e.useLegacyMaxTokens(), e.useServerTokenCount(), e.connectionReuseStrategy(), e.extraInputs(),
+                e.headers());
+        return new BenchmarkConfig(endpoint, config.input(), config.load(), config.output());
+    }
+
+    private static int exitCode(BenchmarkOutcome outcome, PrintStream err) {
+        if (!outcome.hasResults()) {
+            err.println("aiperf: error: no profile results to export: no profiling request completed"
+                    + (outcome.interrupted() ? " before the run was interrupted" : ""));
+            return outcome.interrupted() ? EXIT_INTERRUPTED : EXIT_RUN_FAILED;
+        }
+        if (outcome.interrupted()) {
+            return EXIT_INTERRUPTED;
+        }
+        boolean anySuccess = outcome.context().result("request_count").map(r -> r.avg() != null && r.avg() > 0)
+                .orElse(false);
+        if (!anySuccess) {
+            err.println("aiperf: error: every request failed; the error summary above says why");
+            return EXIT_RUN_FAILED;
+        }
+        return outcome.exportErrors().isEmpty() ? 0 : EXIT_RUN_FAILED;
+    }
+}

@@ -1,0 +1,411 @@
+package dev.aiperf.cli.profile;
+
+import dev.aiperf.api.PluginType;
+import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.config.EndpointConfig;
+import dev.aiperf.api.config.InputConfig;
+import dev.aiperf.api.config.KeyValue;
+import dev.aiperf.api.config.LoadConfig;
+import dev.aiperf.api.config.OutputConfig;
+import dev.aiperf.plugin.Category;
+import dev.aiperf.plugin.PluginException;
+import dev.aiperf.plugin.Plugins;
+import dev.aiperf.plugin.TypeEntry;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the parsed {@code profile} options into a {@link BenchmarkConfig}: plugin names checked
+ * against the registry, derived defaults and cross-option rules of spec §1.4 applied in its order.
+ * Every problem is collected, so one run of the command reports all of them.
+ */
+final class ProfileConfigBuilder {
+    static final String MOCK_MODEL = "mock-model";
+    static final String DEFAULT_TOKENIZER = "cl100k_base";
+    private static final Set<String> MODEL_SELECTION = Set.of("round_robin", "random");
+    private static final Set<String> CONNECTION_REUSE = Set.of("pooled", "never", "sticky-user-sessions");
+    private static final Set<String> EXPORT_LEVELS = Set.of("summary", "records", "raw");
+
+    private final ProfileCommand o;
+    private final List<String> problems = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    private ProfileConfigBuilder(ProfileCommand options) {
+        this.o = options;
+    }
+
+    /** The configuration and the warnings to show, or a {@link UsageException} listing every problem. */
+    static Result build(ProfileCommand options, String mockUrl, boolean terminal, String commandLine) {
+        return new ProfileConfigBuilder(options).run(mockUrl, terminal, commandLine);
+    }
+
+    /** A built configuration and what the user should be warned about. */
+    record Result(BenchmarkConfig config, List<String> warnings) {
+    }
+
+    private Result run(String mockUrl, boolean terminal, String commandLine) {
+        EndpointConfig endpoint = endpoint(mockUrl);
+        InputConfig input = input();
+        LoadConfig load = load();
+        OutputConfig output = endpoint == null || load == null ? null : output(endpoint, load, terminal, commandLine);
+        warnAboutOutputLength(input, endpoint);
+        if (!problems.isEmpty()) {
+            throw new UsageException(problems);
+        }
+        return new Result(new BenchmarkConfig(endpoint, input, load, output), List.copyOf(warnings));
+    }
+
+    // ---- Endpoint -------------------------------------------------------------------------------------------------
+
+    private EndpointConfig endpoint(String mockUrl) {
+        EndpointOptions e = o.endpoint;
+        List<String> models = cleanList(e.models);
+        if (models.isEmpty()) {
+            if (mockUrl != null) {
+                models = List.of(MOCK_MODEL);
+            } else {
+                problems.add("--model is required (e.g. --model Qwen/Qwen3-0.6B); or add --mock to benchmark"
+                        + " the embedded mock server");
+            }
+        }
+        String selection = oneOf("--model-selection-strategy", e.modelSelectionStrategy, "round_robin", MODEL_SELECTION);
+        String type = pluginName("--endpoint-type", PluginType.ENDPOINT, e.endpointType == null ? "chat" : e.endpointType);
+        boolean streaming = e.streaming;
+        if (streaming && type != null && !supportsStreaming(type)) {
+            warnings.add("--streaming ignored: endpoint type '" + type + "' does not support streaming");
+            streaming = false;
+        }
+        List<String> urls = cleanList(e.urls);
+        if (mockUrl != null) {
+            if (!urls.isEmpty()) {
+                problems.add("--mock starts its own server: drop --url " + String.join(" ", urls) + ", or drop --mock");
+            }
+            urls = List.of(mockUrl);
+        } else if (urls.isEmpty()) {
+            urls = List.of("localhost:8000");
+        }
+        double timeout = positive("--request-timeout-seconds", e.requestTimeoutSeconds, 21_600.0);
+        String transport = e.transport == null ? null : pluginName("--transport", PluginType.TRANSPORT, e.transport);
+        String reuse = oneOf("--connection-reuse-strategy", e.connectionReuseStrategy, "pooled", CONNECTION_REUSE);
+        List<KeyValue> extras = keyValues("--extra-inputs", o.input.extraInputs);
+        List<KeyValue> headers = keyValues("--header", o.input.headers);
+        if (models.isEmpty() || type == null) {
+            return null;
+        }
+        return new EndpointConfig(models, selection, type, e.customEndpoint, streaming, urls, timeout, e.apiKey,
+                transport, e.useLegacyMaxTokens, e.useServerTokenCount, reuse, extras, headers);
+    }
+
+    private static boolean supportsStreaming(String endpointType) {
+        Object flag = Plugins.getType(PluginType.ENDPOINT, endpointType).metadata().get("supports_streaming");
+        return !(flag instanceof Boolean b) || b;
+    }
+
+    private List<KeyValue> keyValues(String flag, List<String> tokens) {
+        try {
+            return KeyValueListParser.parse(flag, tokens);
+        } catch (UsageException ex) {
+            problems.addAll(ex.problems());
+            return List.of();
+        }
+    }
+
+    // ---- Input, prompt, conversation --------------------------------------------------------------------------------
+
+    private InputConfig input() {
+        InputOptions in = o.input;
+        PromptOptions p = o.prompt;
+        ConversationOptions c = o.conversation;
+        Path file = in.inputFile;
+        if (file != null && !Files.exists(file)) {
+            problems.add("--input-file " + file + " does not exist");
+        } else if (file != null && !Files.isRegularFile(file)) {
+            problems.add("--input-file " + file + " is not a regular file (directories are not supported yet)");
+        }
+        String customType = null;
+        if (in.customDatasetType != null) {
+            if (file == null) {
+                problems.add("--custom-dataset-type needs --input-file");
+            }
+            customType = pluginName("--custom-dataset-type", PluginType.CUSTOM_DATASET_LOADER, in.customDatasetType);
+        }
+        String sampler = in.datasetSamplingStrategy == null ? null
+                : pluginName("--dataset-sampling-strategy", PluginType.DATASET_SAMPLER, in.datasetSamplingStrategy);
+        int batch = atLeast("--prompt-batch-size", p.batchSize, 0, 1);
+        int isl = atLeast("--isl", p.islMean, 0, 550);
+        double islStd = nonNegative("--isl-stddev", p.islStddev, 0.0);
+        Integer osl = p.oslMean == null ? null : atLeast("--osl", p.oslMean, 0, 0);
+        double oslStd = nonNegative("--osl-stddev", p.oslStddev, 0.0);
+        int prefixPool = atLeast("--num-prefix-prompts", p.numPrefixPrompts, 0, 0);
+        int prefixLength = atLeast("--prefix-prompt-length", p.prefixPromptLength, 0, 0);
+        Integer system = p.sharedSystemPromptLength == null ? null
+                : atLeast("--shared-system-prompt-length", p.sharedSystemPromptLength, 1, 1);
+        Integer context = p.userContextPromptLength == null ? null
+                : atLeast("--user-context-prompt-length", p.userContextPromptLength, 1, 1);
+        if ((system != null || context != null) && (prefixPool > 0 || prefixLength > 0)) {
+            problems.add((system != null ? "--shared-system-prompt-length" : "--user-context-prompt-length")
+                    + " cannot be combined with --num-prefix-prompts/--prefix-prompt-length");
+        }
+        if (context != null && c.numDatasetEntries == null) {
+            problems.add("--user-context-prompt-length needs an explicit --num-dataset-entries");
+        }
+        if (prefixLength > 0 && prefixPool == 0) {
+            problems.add("--prefix-prompt-length " + prefixLength + " needs --num-prefix-prompts of 1 or more");
+        }
+        int entries = atLeast("--num-dataset-entries", c.numDatasetEntries, 1, 100);
+        int turns = atLeast("--session-turns-mean", c.sessionTurnsMean, 1, 1);
+        int turnsStd = atLeast("--session-turns-stddev", c.sessionTurnsStddev, 0, 0);
+        double delay = nonNegative("--session-turn-delay-mean", c.turnDelayMean, 0.0);
+        double delayStd = nonNegative("--session-turn-delay-stddev", c.turnDelayStddev, 0.0);
+        double ratio = nonNegative("--session-delay-ratio", c.turnDelayRatio, 1.0);
+        return new InputConfig(file, customType, sampler, in.randomSeed, batch, isl, islStd, osl, oslStd,
+                p.sequenceDistribution, prefixPool, prefixLength, system, context, entries, turns, turnsStd, delay,
+                delayStd, ratio);
+    }
+
+    // ---- Load generator (spec §1.4 steps 1-8, 12) --------------------------------------------------------------------
+
+    private LoadConfig load() {
+        LoadGeneratorOptions l = o.load;
+        Integer concurrency = l.concurrency == null ? null : atLeast("--concurrency", l.concurrency, 1, 1);
+        Double rate = l.requestRate == null ? null : positive("--request-rate", l.requestRate, null);
+        Integer count = l.requestCount == null ? null : atLeast("--request-count", l.requestCount, 1, 1);
+        Integer sessions = o.conversation.numSessions == null ? null
+                : atLeast("--num-sessions", o.conversation.numSessions, 1, 1);
+        Double duration = l.benchmarkDuration == null ? null : positive("--benchmark-duration", l.benchmarkDuration, null);
+        Double smoothness = l.arrivalSmoothness == null ? null
+                : positive("--arrival-smoothness", l.arrivalSmoothness, null);
+        String explicitPattern = l.arrivalPattern == null ? null
+                : pluginName("--arrival-pattern", PluginType.ARRIVAL_PATTERN, l.arrivalPattern);
+
+        // Step 1: timing mode and request-count defaults. Step 2: smoothness.
+        String pattern;
+        if (smoothness != null && explicitPattern != null && !explicitPattern.equals("gamma")) {
+            problems.add("--arrival-smoothness only applies to --arrival-pattern gamma, not '" + explicitPattern + "'");
+        }
+        if (rate != null) {
+            if (LoadConfig.CONCURRENCY_BURST.equals(explicitPattern)) {
+                problems.add("--arrival-pattern concurrency_burst sends whenever a slot is free and cannot be"
+                        + " combined with --request-rate; use constant, poisson or gamma");
+            }
+            pattern = explicitPattern != null ? explicitPattern : smoothness != null ? "gamma" : "poisson";
+            if (count == null && sessions == null && duration == null) {
+                count = 10;
+            }
+        } else {
+            if (explicitPattern != null && !LoadConfig.CONCURRENCY_BURST.equals(explicitPattern)) {
+                warnings.add("--arrival-pattern " + explicitPattern + " needs --request-rate; without one every"
+                        + " request goes as soon as a concurrency slot frees (concurrency_burst)");
+            }
+            pattern = LoadConfig.CONCURRENCY_BURST;
+            if (concurrency == null) {
+                concurrency = 1;
+            }
+            if (count == null && sessions == null && duration == null) {
+                count = Math.max(10, 2 * concurrency);
+            }
+        }
+        // Step 4: grace periods need their durations.
+        double grace = gracePeriod("--benchmark-grace-period", l.benchmarkGracePeriod, 30.0);
+        if (l.benchmarkGracePeriod != null && duration == null) {
+            problems.add("--benchmark-grace-period only applies with --benchmark-duration");
+        }
+        Double warmupDuration = l.warmupDuration == null ? null : positive("--warmup-duration", l.warmupDuration, null);
+        double warmupGrace = gracePeriod("--warmup-grace-period", l.warmupGracePeriod, Double.POSITIVE_INFINITY);
+        if (l.warmupGracePeriod != null && warmupDuration == null) {
+            problems.add("--warmup-grace-period only applies with --warmup-duration");
+        }
+        // Step 5: orphan options.
+        Double rateRamp = l.requestRateRampDuration == null ? null
+                : positive("--request-rate-ramp-duration", l.requestRateRampDuration, null);
+        if (rateRamp != null && rate == null) {
+            problems.add("--request-rate-ramp-duration needs --request-rate");
+        }
+        Double concurrencyRamp = l.concurrencyRampDuration == null ? null
+                : positive("--concurrency-ramp-duration", l.concurrencyRampDuration, null);
+        if (concurrencyRamp != null && l.concurrency == null) {
+            problems.add("--concurrency-ramp-duration needs --concurrency (the value to ramp up to)");
+        }
+        // Step 6: exclusive stop conditions.
+        if (count != null && sessions != null) {
+            problems.add("--request-count and --num-sessions are mutually exclusive; give one stop condition");
+        }
+        Integer warmupCount = l.warmupRequestCount == null ? null
+                : atLeast("--warmup-request-count", l.warmupRequestCount, 1, 1);
+        Integer warmupSessions = l.numWarmupSessions == null ? null
+                : atLeast("--num-warmup-sessions", l.numWarmupSessions, 1, 1);
+        if (warmupCount != null && warmupSessions != null) {
+            problems.add("--warmup-request-count and --num-warmup-sessions are mutually exclusive");
+        }
+        // Step 7: concurrency versus the totals.
+        if (concurrency != null && l.concurrency != null) {
+            if (sessions != null && concurrency > sessions) {
+                problems.add("--concurrency (" + concurrency + ") must not exceed --num-sessions (" + sessions + ")");
+            } else if (count != null && concurrency > count) {
+                problems.add("--concurrency (" + concurrency + ") must not exceed --request-count (" + count + ")"
+                        + (l.requestCount == null ? ", which defaults to 10 with --request-rate" : ""));
+            }
+        }
+        Integer warmupConcurrency = l.warmupConcurrency == null ? null
+                : atLeast("--warmup-concurrency", l.warmupConcurrency, 1, 1);
+        Double warmupRate = l.warmupRequestRate == null ? null
+                : positive("--warmup-request-rate", l.warmupRequestRate, null);
+        String warmupPattern = l.warmupArrivalPattern == null ? null
+                : pluginName("--warmup-arrival-pattern", PluginType.ARRIVAL_PATTERN, l.warmupArrivalPattern);
+        Double warmupConcurrencyRamp = l.warmupConcurrencyRampDuration == null ? null
+                : positive("--warmup-concurrency-ramp-duration", l.warmupConcurrencyRampDuration, null);
+        Double warmupRateRamp = l.warmupRequestRateRampDuration == null ? null
+                : positive("--warmup-request-rate-ramp-duration", l.warmupRequestRateRampDuration, null);
+        boolean warmup = warmupCount != null || warmupDuration != null || warmupSessions != null;
+        if (!warmup && (warmupConcurrency != null || warmupRate != null || warmupPattern != null
+                || warmupConcurrencyRamp != null || warmupRateRamp != null)) {
+            problems.add("warm-up options need a warm-up stop condition: --warmup-request-count,"
+                    + " --warmup-duration or --num-warmup-sessions");
+        }
+        LoadConfig load = new LoadConfig("request_rate", concurrency, rate, pattern, smoothness, count, sessions,
+                duration, grace, warmupCount, warmupDuration, warmupSessions, warmupConcurrency, warmupRate,
+                warmupPattern, warmupGrace, concurrencyRamp, rateRamp, warmupConcurrencyRamp, warmupRateRamp);
+        if (warmup) {
+            checkWarmup(load.asWarmupPhase());
+        }
+        return load;
+    }
+
+    private void checkWarmup(LoadConfig warmup) {
+        if (warmup.requestRateRampSeconds() != null && warmup.requestRate() == null) {
+            problems.add("--warmup-request-rate-ramp-duration needs a warm-up rate (--warmup-request-rate)");
+        }
+        if (warmup.concurrencyRampSeconds() != null && warmup.concurrency() == null) {
+            problems.add("--warmup-concurrency-ramp-duration needs --warmup-concurrency or --concurrency");
+        }
+    }
+
+    // ---- Output, tokenizer, UI ------------------------------------------------------------------------------------
+
+    private OutputConfig output(EndpointConfig endpoint, LoadConfig load, boolean terminal, String commandLine) {
+        Path dir = o.output.artifactDir != null ? o.output.artifactDir
+                : ArtifactDirectoryNamer.directory(ArtifactDirectoryNamer.DEFAULT_ROOT, endpoint.models(),
+                serviceKind(endpoint.type()), endpoint.type(), load);
+        String level = oneOf("--export-level", o.output.exportLevel, "records", EXPORT_LEVELS);
+        String ui = pluginName("--ui", PluginType.UI, o.service.ui != null ? o.service.ui
+                : terminal ? "progress" : "simple");
+        Map<String, Double> goodput = Map.of();
+        try {
+            goodput = GoodputParser.parse(o.input.goodput);
+        } catch (UsageException ex) {
+            problems.addAll(ex.problems());
+        }
+        String tokenizer = o.tokenizer.tokenizer == null ? DEFAULT_TOKENIZER : o.tokenizer.tokenizer;
+        return new OutputConfig(dir, level, ui, goodput, tokenizer, commandLine);
+    }
+
+    private static String serviceKind(String endpointType) {
+        Object kind = Plugins.getType(PluginType.ENDPOINT, endpointType).metadata().get("service_kind");
+        return kind == null ? "openai" : kind.toString();
+    }
+
+    /** Spec §1.4 step 14: an --osl without ignore_eos or min_tokens is a maximum the server may undercut. */
+    private void warnAboutOutputLength(InputConfig input, EndpointConfig endpoint) {
+        if (input.oslMean() == null || endpoint == null) {
+            return;
+        }
+        boolean pinned = endpoint.extraInputs().stream().anyMatch(kv ->
+                (kv.key().equals("ignore_eos") && truthy(kv.value())) || kv.key().equals("min_tokens"));
+        if (!pinned) {
+            warnings.add("--osl sets only a maximum; the server may stop earlier. Add --extra-inputs ignore_eos:true"
+                    + " (or min_tokens:<n>) for exact output lengths");
+        }
+    }
+
+    private static boolean truthy(Object value) {
+        return value instanceof Boolean b ? b : value != null && !value.equals(0) && !"".equals(value);
+    }
+
+    // ---- Checks ---------------------------------------------------------------------------------------------------
+
+    /** The normalised registered name, or null after recording a problem that lists the valid names. */
+    private String pluginName(String flag, Category<?> category, String name) {
+        try {
+            TypeEntry entry = Plugins.getType(category, name);
+            return entry.name();
+        } catch (PluginException e) {
+            problems.add(flag + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private String oneOf(String flag, String value, String fallback, Set<String> valid) {
+        if (value == null) {
+            return fallback;
+        }
+        if (!valid.contains(value)) {
+            problems.add(flag + " must be one of " + String.join(", ", valid.stream().sorted().toList()) + ", got '"
+                    + value + "'" + Suggestions.hint(value, valid));
+            return fallback;
+        }
+        return value;
+    }
+
+    private int atLeast(String flag, Integer value, int min, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < min) {
+            problems.add(flag + " must be " + min + " or more, got " + value);
+            return fallback;
+        }
+        return value;
+    }
+
+    private Double positive(String flag, Double value, Double fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value > 0) || value.isInfinite()) {
+            problems.add(flag + " must be a number greater than 0, got " + value);
+            return fallback == null ? 1.0 : fallback;
+        }
+        return value;
+    }
+
+    private double nonNegative(String flag, Double value, double fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value >= 0) || value.isInfinite()) {
+            problems.add(flag + " must be 0 or more, got " + value);
+            return fallback;
+        }
+        return value;
+    }
+
+    private double gracePeriod(String flag, String value, double fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        String v = value.strip().toLowerCase();
+        if (v.equals("inf") || v.equals("infinity")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        try {
+            double seconds = Double.parseDouble(v);
+            if (seconds >= 0) {
+                return seconds;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add(flag + " must be seconds (0 or more) or 'inf', got '" + value + "'");
+        return fallback;
+    }
+
+    /** Each token split on commas (picocli did that) and trimmed; empty pieces dropped. */
+    private static List<String> cleanList(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

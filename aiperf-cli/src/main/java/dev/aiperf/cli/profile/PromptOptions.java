@@ -1,0 +1,47 @@
+package dev.aiperf.cli.profile;
+
+import picocli.CommandLine.Option;
+
+/** Options of the "Prompt" group (spec §1.3): synthetic prompt and output lengths. */
+public final class PromptOptions {
+
+    @Option(names = {"--prompt-batch-size", "--batch-size-text", "--batch-size", "-b"}, paramLabel = "<n>",
+            description = "Text items per request (default: 1).")
+    Integer batchSize;
+
+    @Option(names = {"--isl", "--prompt-input-tokens-mean", "--synthetic-input-tokens-mean"}, paramLabel = "<tokens>",
+            description = "Mean synthetic prompt length (default: 550).")
+    Integer islMean;
+
+    @Option(names = {"--isl-stddev", "--prompt-input-tokens-stddev", "--synthetic-input-tokens-stddev"},
+            paramLabel = "<tokens>", description = "Standard deviation of the prompt length (default: 0).")
+    Double islStddev;
+
+    @Option(names = {"--seq-dist", "--sequence-distribution"}, paramLabel = "<dist>",
+            description = "Mixture of (ISL,OSL) pairs, e.g. \"128,64:25;512,128:75\".")
+    String sequenceDistribution;
+
+    @Option(names = {"--osl", "--output-tokens-mean", "--prompt-output-tokens-mean"}, paramLabel = "<tokens>",
+            description = "Mean requested output length (sets the max tokens field).")
+    Integer oslMean;
+
+    @Option(names = {"--osl-stddev", "--output-tokens-stddev", "--prompt-output-tokens-stddev"},
+            paramLabel = "<tokens>", description = "Standard deviation of the output length (default: 0).")
+    Double oslStddev;
+
+    @Option(names = {"--num-prefix-prompts", "--prefix-prompt-pool-size", "--prompt-prefix-pool-size"},
+            paramLabel = "<n>", description = "Size of the prefix prompt pool (default: 0).")
+    Integer numPrefixPrompts;
+
+    @Option(names = {"--prefix-prompt-length", "--prompt-prefix-length"}, paramLabel = "<tokens>",
+            description = "Tokens per prefix prompt (default: 0).")
+    Integer prefixPromptLength;
+
+    @Option(names = "--shared-system-prompt-length", paramLabel = "<tokens>",
+            description = "One system prompt of this length shared by every session.")
+    Integer sharedSystemPromptLength;
+
+    @Option(names = "--user-context-prompt-length", paramLabel = "<tokens>",
+            description = "A unique user context of this length per conversation (needs --num-dataset-entries).")
+    Integer userContextPromptLength;
+}

@@ -1,0 +1,115 @@
+package dev.aiperf.cli.plugins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShowAndExplainCommandsTest {
+    @TempDir
+    Path pluginsDir;
+
+    @Test
+    void showPrintsEverythingAboutOneImplementation() {
+        TestPlugins.acmeJar(pluginsDir);
+
+        CliRun run = CliRun.of("plugins", "show", "endpoint", "ACME", "--plugins-dir", pluginsDir.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).startsWith("endpoint 'acme'\n")
+                .contains("  class:       com.acme.AcmeEndpoint\n")
+                .contains("  implements:  dev.aiperf.api.endpoint.Endpoint\n")
+                .contains("  package:     acme-plugin 1.2.3\n")
+                .contains("  priority:    10\n")
+                .contains("    endpoint_path: /v1/acme\n")
+                .containsPattern("declared at: .*acme-plugin\\.jar!/com/acme/plugins\\.yaml:\\d+:\\d+");
+    }
+
+    @Test
+    void showJson() {
+        TestPlugins.acmeJar(pluginsDir);
+
+        JsonNode details = CliRun.of("plugins", "show", "endpoint", "acme", "--json",
+                "--plugins-dir", pluginsDir.toString()).json();
+
+        assertThat(details.at("/implementation/class_name").asText()).isEqualTo("com.acme.AcmeEndpoint");
+        assertThat(details.get("package_version").asText()).isEqualTo("1.2.3");
+        assertThat(details.get("competitors").asInt()).isZero();
+    }
+
+    @Test
+    void showUnknownNameSuggestsTheClosestAndExits1() {
+        CliRun run = CliRun.of("plugins", "show", "endpoint", "chta");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(run.err().strip()).isEqualTo("aiperf plugins show: Unknown endpoint type 'chta'."
+                + " Did you mean 'chat'? Available: chat, completions, embeddings.");
+    }
+
+    @Test
+    void showPointsToExplainWhenANameIsContested() {
+        TestPlugins.chatOverrideJar(pluginsDir, 10);
+
+        CliRun run = CliRun.of("plugins", "show", "endpoint", "chat", "--plugins-dir", pluginsDir.toString());
+
+        assertThat(run.out()).contains("com.acme.BetterChatEndpoint")
+                .contains("competitors: 1 other entry; see: aiperf plugins explain endpoint chat");
+    }
+
+    @Test
+    void explainShowsBothCandidatesAndThePriorityRule() {
+        TestPlugins.chatOverrideJar(pluginsDir, 10);
+
+        CliRun run = CliRun.of("plugins", "explain", "endpoint", "chat", "--plugins-dir", pluginsDir.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out())
+                .startsWith("endpoint 'chat' resolves to com.acme.BetterChatEndpoint [better-chat, priority 10]")
+                .containsPattern("(?m)^\\s+dev\\.aiperf\\.endpoint\\.ChatEndpoint\\s+aiperf\\s+0\\s+built-in\\s")
+                .containsPattern("(?m)^\\*\\s+com\\.acme\\.BetterChatEndpoint\\s+better-chat\\s+10\\s+plugin\\s")
+                .contains("com.acme.BetterChatEndpoint [better-chat, priority 10] beat"
+                        + " dev.aiperf.endpoint.ChatEndpoint [aiperf, priority 0]: PRIORITY");
+    }
+
+    @Test
+    void explainAtEqualPriorityTheExternalPluginWins() {
+        TestPlugins.chatOverrideJar(pluginsDir, 0);
+
+        JsonNode explanation = CliRun.of("plugins", "explain", "endpoint", "chat", "--json",
+                "--plugins-dir", pluginsDir.toString()).json();
+
+        assertThat(explanation.at("/winner/class_name").asText()).isEqualTo("com.acme.BetterChatEndpoint");
+        assertThat(explanation.get("candidates")).hasSize(2);
+        assertThat(explanation.at("/candidates/1/selected").asBoolean()).isTrue();
+        assertThat(explanation.at("/decisions/0/rule").asText()).isEqualTo("EXTERNAL_BEATS_BUILTIN");
+        assertThat(explanation.at("/decisions/0/challenger_won").asBoolean()).isTrue();
+    }
+
+    @Test
+    void explainAtLowerPriorityTheBuiltinStays() {
+        TestPlugins.chatOverrideJar(pluginsDir, -1);
+
+        CliRun run = CliRun.of("plugins", "explain", "endpoint", "chat", "--plugins-dir", pluginsDir.toString());
+
+        assertThat(run.out()).startsWith("endpoint 'chat' resolves to dev.aiperf.endpoint.ChatEndpoint [aiperf, priority 0]")
+                .contains("beat com.acme.BetterChatEndpoint [better-chat, priority -1]: PRIORITY");
+    }
+
+    @Test
+    void explainAnUncontestedName() {
+        CliRun run = CliRun.of("plugins", "explain", "endpoint", "completions");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("No conflict: only one entry is registered under this name.");
+    }
+
+    @Test
+    void explainUnknownNameExits1() {
+        CliRun run = CliRun.of("plugins", "explain", "endpoint", "nope");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(run.err()).contains("Unknown endpoint type 'nope'.");
+    }
+}

@@ -1,0 +1,28 @@
+package dev.aiperf.console;
+
+/**
+ * The width console output is laid out for: the terminal's {@code COLUMNS} when the launcher
+ * exports it, else 120; never below 100, as in the original.
+ */
+public final class ConsoleWidth {
+    public static final int DEFAULT = 120;
+    public static final int MINIMUM = 100;
+
+    private ConsoleWidth() {
+    }
+
+    public static int detect() {
+        return fromColumns(System.getenv("COLUMNS"));
+    }
+
+    static int fromColumns(String columns) {
+        if (columns != null) {
+            try {
+                return Math.max(MINIMUM, Integer.parseInt(columns.trim()));
+            } catch (NumberFormatException ignored) {
+                // not a number: fall back to the default
+            }
+        }
+        return DEFAULT;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.aiperf.console;
+
+import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.export.ConsoleExporter;
+import dev.aiperf.api.export.ExportContext;
+import dev.aiperf.api.record.MetricFlag;
+import dev.aiperf.api.record.MetricResult;
+import dev.aiperf.metrics.MetricsEnvironment;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Prints the metrics table {@code NVIDIA AIPerf | <metrics title>} (metrics spec §6), preceded in
+ * dev mode by the experimental and internal tables, and followed by the token-count discrepancy
+ * and output-length mismatch warnings when they apply. Prints nothing when the run has no results;
+ * a run where every request failed prints the table without rows.
+ */
+public final class MetricsTableConsoleExporter implements ConsoleExporter {
+    private static final Set<MetricFlag> HIDDEN = Set.of(MetricFlag.ERROR_ONLY, MetricFlag.NO_CONSOLE,
+            MetricFlag.INTERNAL, MetricFlag.EXPERIMENTAL);
+
+    private final int width;
+    private final MetricsEnvironment environment;
+
+    public MetricsTableConsoleExporter(BenchmarkConfig config) {
+        this(ConsoleWidth.detect(), MetricsEnvironment.fromSystem());
+    }
+
+    public MetricsTableConsoleExporter(int width, MetricsEnvironment environment) {
+        this.width = width;
+        this.environment = environment;
+    }
+
+    @Override
+    public void export(ExportContext context, PrintStream out) {
+        if (context.isEmpty()) {
+            return;
+        }
+        printSubTable("Experimental Metrics", context, MetricFlag.EXPERIMENTAL, out);
+        printSubTable("Internal Metrics", context, MetricFlag.INTERNAL, out);
+        List<MetricResult> shown = context.results().stream()
+                .filter(r -> r.flags().stream().noneMatch(HIDDEN::contains)).toList();
+        String title = context.endpointMetadata() == null || context.endpointMetadata().metricsTitle() == null
+                ? "Metrics" : context.endpointMetadata().metricsTitle();
+        out.println();
+        out.print(MetricsTable.render("NVIDIA AIPerf | " + title, shown, width));
+        Warnings.usageDiscrepancy(context, environment).ifPresent(panel -> printPanel(panel, out));
+        Warnings.oslMismatch(context, environment).ifPresent(panel -> printPanel(panel, out));
+        out.flush();
+    }
+
+    private void printSubTable(String title, ExportContext context, MetricFlag flag, PrintStream out) {
+        List<MetricResult> rows = context.results().stream().filter(r -> r.hasFlag(flag)).toList();
+        if (!rows.isEmpty()) {
+            out.println();
+            out.print(MetricsTable.render("NVIDIA AIPerf | " + title, rows, width));
+        }
+    }
+
+    private void printPanel(Warnings.Panel panel, PrintStream out) {
+        out.println();
+        out.print(TextPanel.render(panel.title(), panel.body(), width));
+    }
+}

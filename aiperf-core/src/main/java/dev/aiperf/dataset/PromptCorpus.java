@@ -1,0 +1,107 @@
+package dev.aiperf.dataset;
+
+import dev.aiperf.tokenizer.Tokenizer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The bundled public-domain Shakespeare text as one long token sequence (spec §3.3.1): non-empty
+ * trimmed lines grouped into chunks of at least 10,000 characters, each chunk joined with spaces
+ * and tokenized, the token lists concatenated. Tokenized once per tokenizer and cached.
+ */
+public final class PromptCorpus {
+
+    static final String RESOURCE = "/dev/aiperf/dataset/shakespeare.txt";
+    private static final int CHUNK_CHARS = 10_000;
+    private static final Map<String, PromptCorpus> CACHE = new ConcurrentHashMap<>();
+
+    private final Tokenizer tokenizer;
+    private final int[] tokens;
+
+    private PromptCorpus(Tokenizer tokenizer, int[] tokens) {
+        this.tokenizer = tokenizer;
+        this.tokens = tokens;
+    }
+
+    /** The corpus tokenized by {@code tokenizer}, computed on first use. */
+    public static PromptCorpus forTokenizer(Tokenizer tokenizer) {
+        return CACHE.computeIfAbsent(tokenizer.name(), name -> new PromptCorpus(tokenizer, tokenize(tokenizer)));
+    }
+
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    public int size() {
+        return tokens.length;
+    }
+
+    /** Decodes {@code count} tokens starting at {@code start}, wrapping past the end. */
+    public String decode(int start, int count) {
+        if (count <= 0) {
+            return "";
+        }
+        int[] slice = new int[count];
+        for (int i = 0; i < count; i++) {
+            slice[i] = tokens[(start + i) % tokens.length];
+        }
+        return tokenizer.decode(slice);
+    }
+
+    private static int[] tokenize(Tokenizer tokenizer) {
+        List<int[]> parts = new ArrayList<>();
+        int total = 0;
+        for (String chunk : chunks(readLines())) {
+            int[] encoded = tokenizer.encode(chunk);
+            parts.add(encoded);
+            total += encoded.length;
+        }
+        int[] all = new int[total];
+        int at = 0;
+        for (int[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+
+    static List<String> chunks(List<String> lines) {
+        List<String> chunks = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        int length = 0;
+        for (String line : lines) {
+            current.add(line);
+            length += line.length();
+            if (length >= CHUNK_CHARS) {
+                chunks.add(String.join(" ", current));
+                current.clear();
+                length = 0;
+            }
+        }
+        if (!current.isEmpty()) {
+            chunks.add(String.join(" ", current));
+        }
+        return chunks;
+    }
+
+    private static List<String> readLines() {
+        try (InputStream in = PromptCorpus.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The prompt corpus " + RESOURCE + " is missing from the classpath");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return reader.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the prompt corpus " + RESOURCE, e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.aiperf.dataset;
+
+import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.dataset.DatasetSampler;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Dataset order, wrapping to the start (spec §3.10). Thread-safe and lock-free. */
+public final class SequentialSampler implements DatasetSampler {
+
+    private final int size;
+    private final AtomicLong next = new AtomicLong();
+
+    public SequentialSampler(BenchmarkConfig config, int datasetSize) {
+        this.size = Samplers.requireNonEmpty(datasetSize);
+    }
+
+    @Override
+    public int nextIndex() {
+        return (int) (next.getAndIncrement() % size);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.aiperf.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.endpoint.Endpoint;
+import dev.aiperf.api.endpoint.EndpointMetadata;
+import dev.aiperf.api.model.Conversation;
+import dev.aiperf.api.model.InferenceResponse;
+import dev.aiperf.api.model.ParsedResponse;
+import dev.aiperf.api.model.RequestInfo;
+import dev.aiperf.api.model.ResponseData;
+import dev.aiperf.api.model.Turn;
+
+/** The OpenAI chat completions API (spec §4.3 "chat", §4.7). */
+public final class ChatEndpoint implements Endpoint {
+
+    /** Matches the {@code chat} entry of the built-in plugins.yaml. */
+    public static final EndpointMetadata METADATA = new EndpointMetadata("/v1/chat/completions", null, true, true,
+            true, true, true, "LLM Metrics", "openai");
+
+    private static final String COMPLETION = "chat.completion";
+    private static final String CHUNK = "chat.completion.chunk";
+
+    private final EndpointOptions options;
+
+    public ChatEndpoint(BenchmarkConfig config) {
+        this.options = EndpointOptions.from(config, METADATA);
+    }
+
+    @Override
+    public EndpointMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public ObjectNode formatPayload(RequestInfo requestInfo) {
+        Turn current = requestInfo.currentTurn();
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        payload.set("messages", messages(requestInfo));
+        payload.put("model", options.modelFor(current));
+        payload.put("stream", options.streaming());
+        if (current.maxTokens() != null) {
+            payload.put(options.useLegacyMaxTokens() ? "max_tokens" : "max_completion_tokens", current.maxTokens());
+        }
+        options.mergeExtras(payload);
+        options.ensureIncludeUsage(payload);
+        return payload;
+    }
+
+    private static ArrayNode messages(RequestInfo requestInfo) {
+        ArrayNode messages = JsonNodeFactory.instance.arrayNode();
+        Conversation conversation = requestInfo.conversation();
+        if (conversation != null && conversation.systemMessage() != null) {
+            messages.addObject().put("role", "system").put("content", conversation.systemMessage());
+        }
+        if (conversation != null && conversation.userContextMessage() != null) {
+            messages.addObject().put("role", "user").put("content", conversation.userContextMessage());
+        }
+        for (Turn turn : requestInfo.turns()) {
+            messages.add(message(turn));
+        }
+        return messages;
+    }
+
+    /**
+     * One message per turn. A turn with a single text holds it as a string and, like the original,
+     * always carries the text batch's {@code name}; anything else becomes a list of text parts.
+     */
+    private static ObjectNode message(Turn turn) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode();
+        message.put("role", turn.role() == null ? "user" : turn.role());
+        if (turn.texts().size() == 1 && turn.texts().get(0).contents().size() == 1) {
+            Turn.Text only = turn.texts().get(0);
+            message.put("name", only.name() == null ? "" : only.name());
+            message.put("content", only.contents().get(0));
+            return message;
+        }
+        ArrayNode parts = message.putArray("content");
+        for (String text : turn.allTexts()) {
+            parts.addObject().put("type", "text").put("text", text);
+        }
+        return message;
+    }
+
+    @Override
+    public ParsedResponse parseResponse(InferenceResponse response) {
+        JsonNode json = ResponseJson.readObject(response, "chat");
+        if (json == null) {
+            return null;
+        }
+        String objectType = ResponseJson.objectType(json);
+        String dataKey;
+        if (COMPLETION.equals(objectType)) {
+            dataKey = "message";
+        } else if (CHUNK.equals(objectType)) {
+            dataKey = "delta";
+        } else {
+            throw new IllegalArgumentException("Unsupported OpenAI object type '" + objectType
+                    + "' in a chat response; expected '" + COMPLETION + "' or '" + CHUNK + "': "
+                    + ResponseJson.abbreviate(response.text()));
+        }
+        JsonNode choice = ResponseJson.firstChoice(json);
+        JsonNode data = choice == null ? null : choice.get(dataKey);
+        return new ParsedResponse(response.perfNs(), extract(data), ResponseJson.usage(json));
+    }
+
+    private static ResponseData extract(JsonNode data) {
+        String content = ResponseJson.nonEmptyText(data, "content");
+        String reasoning = ResponseJson.nonEmptyText(data, "reasoning_content");
+        if (reasoning == null) {
+            reasoning = ResponseJson.nonEmptyText(data, "reasoning");
+        }
+        if (reasoning != null) {
+            return new ResponseData.Reasoning(content, reasoning);
+        }
+        return content == null ? null : new ResponseData.Text(content);
+    }
+}

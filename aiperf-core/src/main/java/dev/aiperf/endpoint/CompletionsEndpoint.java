@@ -1,0 +1,76 @@
+package dev.aiperf.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.endpoint.Endpoint;
+import dev.aiperf.api.endpoint.EndpointMetadata;
+import dev.aiperf.api.model.InferenceResponse;
+import dev.aiperf.api.model.ParsedResponse;
+import dev.aiperf.api.model.RequestInfo;
+import dev.aiperf.api.model.ResponseData;
+import dev.aiperf.api.model.Turn;
+
+/**
+ * The OpenAI (legacy) completions API (spec §4.3 "completions", §4.7). It sends one prompt, so a
+ * request whose history holds more than one turn is refused; the shared system prompt and user
+ * context are not sent.
+ */
+public final class CompletionsEndpoint implements Endpoint {
+
+    /** Matches the {@code completions} entry of the built-in plugins.yaml. */
+    public static final EndpointMetadata METADATA = new EndpointMetadata("/v1/completions", null, true, true,
+            true, false, false, "LLM Metrics", "openai");
+
+    private final EndpointOptions options;
+
+    public CompletionsEndpoint(BenchmarkConfig config) {
+        this.options = EndpointOptions.from(config, METADATA);
+    }
+
+    @Override
+    public EndpointMetadata metadata() {
+        return METADATA;
+    }
+
+    /** @throws IllegalArgumentException when the request carries more than one turn */
+    @Override
+    public ObjectNode formatPayload(RequestInfo requestInfo) {
+        if (requestInfo.turns().size() != 1) {
+            throw new IllegalArgumentException("The completions endpoint sends exactly one prompt, but this request"
+                    + " has " + requestInfo.turns().size() + " turns of history; use --endpoint-type chat for"
+                    + " multi-turn sessions");
+        }
+        Turn turn = requestInfo.currentTurn();
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        ArrayNode prompt = payload.putArray("prompt");
+        turn.allTexts().forEach(prompt::add);
+        payload.put("model", options.modelFor(turn));
+        payload.put("stream", options.streaming());
+        if (turn.maxTokens() != null && turn.maxTokens() > 0) {
+            payload.put("max_tokens", turn.maxTokens());
+        }
+        options.mergeExtras(payload);
+        options.ensureIncludeUsage(payload);
+        return payload;
+    }
+
+    @Override
+    public ParsedResponse parseResponse(InferenceResponse response) {
+        JsonNode json = ResponseJson.readObject(response, "completions");
+        if (json == null) {
+            return null;
+        }
+        String objectType = ResponseJson.objectType(json);
+        if (!"text_completion".equals(objectType) && !"completion".equals(objectType)) {
+            throw new IllegalArgumentException("Unsupported OpenAI object type '" + objectType
+                    + "' in a completions response; expected 'text_completion' or 'completion': "
+                    + ResponseJson.abbreviate(response.text()));
+        }
+        String text = ResponseJson.nonEmptyText(ResponseJson.firstChoice(json), "text");
+        return new ParsedResponse(response.perfNs(), text == null ? null : new ResponseData.Text(text),
+                ResponseJson.usage(json));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.aiperf.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.endpoint.Endpoint;
+import dev.aiperf.api.endpoint.EndpointMetadata;
+import dev.aiperf.api.model.InferenceResponse;
+import dev.aiperf.api.model.ParsedResponse;
+import dev.aiperf.api.model.RequestInfo;
+import dev.aiperf.api.model.ResponseData;
+import dev.aiperf.api.model.Turn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The OpenAI embeddings API (spec §4.3 "embeddings", §4.7): one turn, its texts as {@code input}, no streaming. */
+public final class EmbeddingsEndpoint implements Endpoint {
+
+    /** Matches the {@code embeddings} entry of the built-in plugins.yaml. */
+    public static final EndpointMetadata METADATA = new EndpointMetadata("/v1/embeddings", null, false, false,
+            true, false, false, "Embeddings Metrics", "openai");
+
+    private static final System.Logger LOG = System.getLogger(EmbeddingsEndpoint.class.getName());
+
+    private final EndpointOptions options;
+    private final AtomicBoolean maxTokensReported = new AtomicBoolean();
+
+    public EmbeddingsEndpoint(BenchmarkConfig config) {
+        this.options = EndpointOptions.from(config, METADATA);
+    }
+
+    @Override
+    public EndpointMetadata metadata() {
+        return METADATA;
+    }
+
+    /** @throws IllegalArgumentException when the request carries more than one turn */
+    @Override
+    public ObjectNode formatPayload(RequestInfo requestInfo) {
+        if (requestInfo.turns().size() != 1) {
+            throw new IllegalArgumentException("The embeddings endpoint sends exactly one input batch, but this"
+                    + " request has " + requestInfo.turns().size() + " turns of history");
+        }
+        Turn turn = requestInfo.currentTurn();
+        if (turn.maxTokens() != null && maxTokensReported.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.ERROR, "The embeddings endpoint does not send max tokens; --osl and"
+                    + " output lengths are ignored");
+        }
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        payload.put("model", options.modelFor(turn));
+        ArrayNode input = payload.putArray("input");
+        turn.allTexts().forEach(input::add);
+        options.mergeExtras(payload);
+        return payload;
+    }
+
+    @Override
+    public ParsedResponse parseResponse(InferenceResponse response) {
+        JsonNode json = ResponseJson.readObject(response, "embeddings");
+        if (json == null) {
+            return null;
+        }
+        JsonNode data = json.get("data");
+        if (data == null || !data.isArray()) {
+            throw new IllegalArgumentException("An embeddings response needs a 'data' list of embedding objects: "
+                    + ResponseJson.abbreviate(response.text()));
+        }
+        List<float[]> vectors = new ArrayList<>(data.size());
+        for (JsonNode item : data) {
+            vectors.add(vector(item, response));
+        }
+        return new ParsedResponse(response.perfNs(), new ResponseData.Embeddings(vectors), ResponseJson.usage(json));
+    }
+
+    private static float[] vector(JsonNode item, InferenceResponse response) {
+        JsonNode embedding = item.get("embedding");
+        if (!"embedding".equals(ResponseJson.objectType(item)) || embedding == null || !embedding.isArray()) {
+            throw new IllegalArgumentException("Every item of an embeddings response's 'data' must be an object"
+                    + " with \"object\": \"embedding\" and a numeric 'embedding' list: "
+                    + ResponseJson.abbreviate(response.text()));
+        }
+        float[] vector = new float[embedding.size()];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) embedding.get(i).asDouble();
+        }
+        return vector;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.aiperf.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.config.EndpointConfig;
+import dev.aiperf.api.config.KeyValue;
+import dev.aiperf.api.endpoint.EndpointMetadata;
+import dev.aiperf.api.model.Turn;
+
+/**
+ * The parts of the endpoint configuration every OpenAI payload needs, resolved once per endpoint.
+ *
+ * @param streaming           streaming requested and supported by the endpoint
+ * @param useLegacyMaxTokens  chat writes {@code max_tokens} instead of {@code max_completion_tokens}
+ * @param useServerTokenCount ask the server for {@code usage} on streams
+ * @param defaultModel        the first {@code --model}, used when a turn names none
+ * @param extras              {@code --extra-inputs} as a JSON object, merged last
+ */
+record EndpointOptions(boolean streaming, boolean useLegacyMaxTokens, boolean useServerTokenCount,
+                       String defaultModel, ObjectNode extras) {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static EndpointOptions from(BenchmarkConfig config, EndpointMetadata metadata) {
+        EndpointConfig endpoint = config.endpoint();
+        ObjectNode extras = JsonNodeFactory.instance.objectNode();
+        for (KeyValue pair : endpoint.extraInputs()) {
+            extras.set(pair.key(), toJson(pair.value()));
+        }
+        return new EndpointOptions(endpoint.streaming() && metadata.supportsStreaming(),
+                endpoint.useLegacyMaxTokens(), endpoint.useServerTokenCount(),
+                endpoint.models().isEmpty() ? null : endpoint.models().get(0), extras);
+    }
+
+    private static JsonNode toJson(Object value) {
+        if (value == null) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+        return value instanceof JsonNode node ? node.deepCopy() : MAPPER.valueToTree(value);
+    }
+
+    /** The model a turn is sent to: its own, else the first configured one. */
+    String modelFor(Turn turn) {
+        return turn.model() != null ? turn.model() : defaultModel;
+    }
+
+    /** Merges the extras at top level, overriding generated keys; each payload gets its own copy. */
+    void mergeExtras(ObjectNode payload) {
+        if (!extras.isEmpty()) {
+            payload.setAll(extras.deepCopy());
+        }
+    }
+
+    /**
+     * Asks a stream for its {@code usage} when server token counts are wanted: adds
+     * {@code stream_options.include_usage=true} unless the extras already decided it.
+     */
+    void ensureIncludeUsage(ObjectNode payload) {
+        if (!streaming || !useServerTokenCount) {
+            return;
+        }
+        JsonNode options = payload.get("stream_options");
+        if (options == null) {
+            payload.putObject("stream_options").put("include_usage", true);
+        } else if (options instanceof ObjectNode object && !object.has("include_usage")) {
+            object.put("include_usage", true);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.aiperf.endpoint;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.config.EndpointConfig;
+import dev.aiperf.api.config.KeyValue;
+import dev.aiperf.api.endpoint.Endpoint;
+import dev.aiperf.api.endpoint.EndpointMetadata;
+import dev.aiperf.api.model.RequestInfo;
+import dev.aiperf.api.transport.TransportRequest;
+
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a {@link RequestInfo} into the bytes and headers the transport sends: the URL (spec §4.1),
+ * the merged headers (§4.2) and the endpoint's payload serialised once. Thread-safe.
+ */
+public final class RequestFactory {
+
+    private final Endpoint endpoint;
+    private final List<URI> urls;
+    private final List<Map.Entry<String, String>> fixedHeaders;
+    private final boolean streaming;
+
+    public RequestFactory(BenchmarkConfig config, Endpoint endpoint) {
+        EndpointConfig endpointConfig = config.endpoint();
+        EndpointMetadata metadata = endpoint.metadata();
+        this.endpoint = endpoint;
+        this.streaming = endpointConfig.streaming() && metadata.supportsStreaming();
+        String path = endpointConfig.customEndpoint() != null ? endpointConfig.customEndpoint()
+                : streaming && metadata.streamingPath() != null ? metadata.streamingPath() : metadata.endpointPath();
+        List<String> bases = endpointConfig.urls().isEmpty() ? List.of("localhost:8000") : endpointConfig.urls();
+        this.urls = bases.stream().map(base -> buildUrl(base, path)).toList();
+        this.fixedHeaders = userHeaders(endpointConfig);
+    }
+
+    /**
+     * The full URL for a base URL and an endpoint path: trailing slashes dropped, {@code http://}
+     * added when no scheme is given, a doubled {@code v1/} removed; a null path means the base as is.
+     *
+     * @throws IllegalArgumentException naming the flag when the result is not a valid URL
+     */
+    public static URI buildUrl(String baseUrl, String path) {
+        String base = baseUrl.strip();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        if (!base.contains("://")) {
+            base = "http://" + base;
+        }
+        String url = base;
+        if (path != null && !path.isEmpty()) {
+            String relative = path.replaceFirst("^/+", "");
+            if (base.endsWith("/v1") && relative.startsWith("v1/")) {
+                relative = relative.substring(3);
+            }
+            url = base + "/" + relative;
+        }
+        try {
+            URI uri = URI.create(url);
+            if (uri.getHost() == null) {
+                throw new IllegalArgumentException("no host");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid --url '" + baseUrl + "' (with path '" + path + "'): "
+                    + e.getMessage() + ". Expected e.g. http://localhost:8000", e);
+        }
+    }
+
+    /** The URL of the configured base URL at {@code urlIndex}, wrapping around. */
+    public URI url(int urlIndex) {
+        return urls.get(Math.floorMod(urlIndex, urls.size()));
+    }
+
+    /**
+     * Builds the exchange for one request.
+     *
+     * @throws IllegalArgumentException when the endpoint cannot format this request (e.g. a
+     *                                  multi-turn history on the completions endpoint)
+     */
+    public TransportRequest create(RequestInfo requestInfo, long intendedSendPerfNs) {
+        ObjectNode payload = endpoint.formatPayload(requestInfo);
+        byte[] body;
+        try {
+            body = EndpointOptions.MAPPER.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("Could not serialise the request payload", e);
+        }
+        String model = payload.path("model").isTextual() ? payload.get("model").asText() : null;
+        return new TransportRequest(url(requestInfo.urlIndex()), headers(requestInfo), body, requestInfo, model,
+                intendedSendPerfNs);
+    }
+
+    private Map<String, String> headers(RequestInfo requestInfo) {
+        HeaderMerge merge = new HeaderMerge();
+        merge.put("User-Agent", "aiperf/" + version());
+        if (requestInfo.xRequestId() != null) {
+            merge.put("X-Request-ID", requestInfo.xRequestId());
+        }
+        if (requestInfo.xCorrelationId() != null) {
+            merge.put("X-Correlation-ID", requestInfo.xCorrelationId());
+        }
+        for (Map.Entry<String, String> header : fixedHeaders) {
+            merge.put(header.getKey(), header.getValue());
+        }
+        merge.put("Content-Type", "application/json");
+        merge.put("Accept", streaming ? "text/event-stream" : "application/json");
+        return merge.result();
+    }
+
+    /** {@code --header} pairs then the bearer token: they win over the generated headers above. */
+    private static List<Map.Entry<String, String>> userHeaders(EndpointConfig config) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        for (KeyValue pair : config.headers()) {
+            headers.add(Map.entry(pair.key(), pair.value() == null ? "" : String.valueOf(pair.value())));
+        }
+        if (config.apiKey() != null && !config.apiKey().isEmpty()) {
+            headers.add(Map.entry("Authorization", "Bearer " + config.apiKey()));
+        }
+        return Collections.unmodifiableList(headers);
+    }
+
+    /** The version in the jar manifest, {@code dev} when running from classes. */
+    static String version() {
+        String version = RequestFactory.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    /** Header names are case-insensitive: a later header replaces an earlier one of any case in place. */
+    private static final class HeaderMerge {
+        private final Map<String, Map.Entry<String, String>> byLowerName = new LinkedHashMap<>();
+
+        void put(String name, String value) {
+            String key = name.toLowerCase(Locale.ROOT);
+            Map.Entry<String, String> previous = byLowerName.get(key);
+            byLowerName.put(key, Map.entry(previous == null ? name : previous.getKey(), value));
+        }
+
+        Map<String, String> result() {
+            Map<String, String> headers = new LinkedHashMap<>();
+            byLowerName.values().forEach(entry -> headers.put(entry.getKey(), entry.getValue()));
+            return Collections.unmodifiableMap(headers);
+        }
+    }
+}

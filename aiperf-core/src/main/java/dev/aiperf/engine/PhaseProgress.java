@@ -1,0 +1,69 @@
+package dev.aiperf.engine;
+
+import dev.aiperf.api.model.CreditPhase;
+import dev.aiperf.api.ui.AiperfUi.Progress;
+
+/**
+ * Counters of the running phase, written by the scheduler thread and read by the progress thread;
+ * each is a single volatile word, so a snapshot needs no lock (it may mix adjacent moments).
+ */
+final class PhaseProgress {
+    private final CreditPhase phase;
+    private final Long expectedRequests;
+    private final Double durationSeconds;
+    private volatile long startNs;
+    private volatile long sent;
+    private volatile long completed;
+    private volatile long errors;
+
+    PhaseProgress(CreditPhase phase, Long expectedRequests, Double durationSeconds) {
+        this.phase = phase;
+        this.expectedRequests = expectedRequests;
+        this.durationSeconds = durationSeconds;
+    }
+
+    CreditPhase phase() {
+        return phase;
+    }
+
+    Long expectedRequests() {
+        return expectedRequests;
+    }
+
+    Double durationSeconds() {
+        return durationSeconds;
+    }
+
+    void started(long nowNs) {
+        startNs = nowNs;
+    }
+
+    // Single writer (the scheduler thread), so read-increment-write on a volatile is safe here.
+    void countSent() {
+        sent = sent + 1;
+    }
+
+    void countCompleted(boolean error) {
+        completed = completed + 1;
+        if (error) {
+            errors = errors + 1;
+        }
+    }
+
+    long sent() {
+        return sent;
+    }
+
+    long completed() {
+        return completed;
+    }
+
+    long errors() {
+        return errors;
+    }
+
+    Progress snapshot(long nowNs) {
+        return new Progress(phase.wireName(), sent, completed, errors, (nowNs - startNs) / 1e9, expectedRequests,
+                durationSeconds);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.aiperf.engine;
+
+import dev.aiperf.api.model.RequestInfo;
+import dev.aiperf.api.model.RequestRecord;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Sends one request without blocking: the endpoint formats it and the transport puts it on the wire.
+ * The future completes (normally, with the error inside the record on failure) when the request has
+ * finished; cancelling it aborts the request.
+ */
+@FunctionalInterface
+interface RequestSender {
+
+    CompletableFuture<RequestRecord> send(RequestInfo info, long intendedSendPerfNs);
+}

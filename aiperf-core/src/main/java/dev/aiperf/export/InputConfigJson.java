@@ -1,0 +1,151 @@
+package dev.aiperf.export;
+
+import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.config.EndpointConfig;
+import dev.aiperf.api.config.InputConfig;
+import dev.aiperf.api.config.KeyValue;
+import dev.aiperf.api.config.LoadConfig;
+import dev.aiperf.api.config.OutputConfig;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The {@code input_config} object of the summary JSON: the run's configuration under the
+ * original's section and field names ({@code endpoint.model_names}, {@code loadgen.concurrency},
+ * ...). The API key, secret-looking headers and any copy of the key in the command line are
+ * replaced by {@code <redacted>}.
+ */
+final class InputConfigJson {
+    static final String REDACTED = Redaction.REDACTED;
+    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "api-key",
+            "x-api-key", "cookie");
+
+    private InputConfigJson() {
+    }
+
+    static Map<String, Object> of(BenchmarkConfig config, String benchmarkId) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("endpoint", endpoint(config.endpoint()));
+        json.put("input", input(config.input(), config.endpoint(), config.output()));
+        json.put("loadgen", loadgen(config.load()));
+        json.put("output", output(config.output()));
+        json.put("tokenizer", config.output().tokenizer() == null ? null : Map.of("name", config.output().tokenizer()));
+        json.put("cli_command", Redaction.commandLine(config));
+        json.put("benchmark_id", benchmarkId);
+        return json;
+    }
+
+    private static Map<String, Object> endpoint(EndpointConfig endpoint) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("model_names", endpoint.models());
+        json.put("model_selection_strategy", endpoint.modelSelectionStrategy());
+        json.put("custom_endpoint", endpoint.customEndpoint());
+        json.put("type", endpoint.type());
+        json.put("streaming", endpoint.streaming());
+        json.put("urls", endpoint.urls());
+        json.put("timeout_seconds", finite(endpoint.requestTimeoutSeconds()));
+        json.put("api_key", endpoint.apiKey() == null ? null : REDACTED);
+        json.put("transport", endpoint.transport());
+        json.put("use_legacy_max_tokens", endpoint.useLegacyMaxTokens());
+        json.put("use_server_token_count", endpoint.useServerTokenCount());
+        json.put("connection_reuse_strategy", endpoint.connectionReuseStrategy());
+        return json;
+    }
+
+    private static Map<String, Object> input(InputConfig input, EndpointConfig endpoint, OutputConfig output) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("file", input.inputFile() == null ? null : input.inputFile().toString());
+        json.put("custom_dataset_type", input.customDatasetType());
+        json.put("dataset_sampling_strategy", input.datasetSamplingStrategy());
+        json.put("random_seed", input.randomSeed());
+        json.put("goodput", output.goodput().isEmpty() ? null : new TreeMap<>(output.goodput()));
+        json.put("extra", pairs(endpoint.extraInputs(), null));
+        json.put("headers", pairs(endpoint.headers(), endpoint.apiKey() == null ? "" : endpoint.apiKey()));
+        Map<String, Object> prompt = new LinkedHashMap<>();
+        prompt.put("batch_size", input.promptBatchSize());
+        prompt.put("input_tokens", meanStddev(input.islMean(), input.islStddev()));
+        prompt.put("output_tokens", input.oslMean() == null ? null : meanStddev(input.oslMean(), input.oslStddev()));
+        prompt.put("sequence_distribution", input.sequenceDistribution());
+        Map<String, Object> prefix = new LinkedHashMap<>();
+        prefix.put("pool_size", input.numPrefixPrompts());
+        prefix.put("length", input.prefixPromptLength());
+        prefix.put("shared_system_prompt_length", input.sharedSystemPromptLength());
+        prefix.put("user_context_prompt_length", input.userContextPromptLength());
+        prompt.put("prefix_prompt", prefix);
+        json.put("prompt", prompt);
+        Map<String, Object> delay = new LinkedHashMap<>();
+        delay.put("mean", finite(input.turnDelayMean()));
+        delay.put("stddev", finite(input.turnDelayStddev()));
+        delay.put("ratio", finite(input.turnDelayRatio()));
+        Map<String, Object> turn = new LinkedHashMap<>();
+        turn.put("mean", input.sessionTurnsMean());
+        turn.put("stddev", finite(input.sessionTurnsStddev()));
+        turn.put("delay", delay);
+        Map<String, Object> conversation = new LinkedHashMap<>();
+        conversation.put("num_dataset_entries", input.numDatasetEntries());
+        conversation.put("turn", turn);
+        json.put("conversation", conversation);
+        return json;
+    }
+
+    private static Map<String, Object> loadgen(LoadConfig load) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("timing_strategy", load.timingStrategy());
+        json.put("concurrency", load.concurrency());
+        json.put("request_rate", load.requestRate());
+        json.put("arrival_pattern", load.arrivalPattern());
+        json.put("arrival_smoothness", load.arrivalSmoothness());
+        json.put("request_count", load.requestCount());
+        json.put("num_sessions", load.numSessions());
+        json.put("benchmark_duration", load.benchmarkDurationSeconds());
+        json.put("benchmark_grace_period", load.benchmarkDurationSeconds() == null ? null : finite(load.gracePeriodSeconds()));
+        json.put("warmup_request_count", load.warmupRequestCount());
+        json.put("warmup_duration", load.warmupDurationSeconds());
+        return json;
+    }
+
+    private static Map<String, Object> output(OutputConfig output) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("artifact_directory", output.artifactDir() == null ? null : output.artifactDir().toString());
+        json.put("export_level", output.exportLevel());
+        return json;
+    }
+
+    private static Map<String, Object> meanStddev(Number mean, double stddev) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("mean", mean);
+        json.put("stddev", finite(stddev));
+        return json;
+    }
+
+    /**
+     * Key/value options as {@code [[key, value], ...]}. For headers ({@code apiKey} given, possibly
+     * empty), values of secret headers and values containing the API key are redacted.
+     */
+    private static List<Object> pairs(List<KeyValue> values, String apiKeyOfHeaders) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        return values.stream().<Object>map(kv -> Arrays.asList(kv.key(), headerValue(kv, apiKeyOfHeaders))).toList();
+    }
+
+    private static Object headerValue(KeyValue kv, String apiKey) {
+        if (apiKey == null) {
+            return kv.value();
+        }
+        boolean secret = SECRET_HEADERS.contains(kv.key().toLowerCase(Locale.ROOT))
+                || (!apiKey.isEmpty() && String.valueOf(kv.value()).contains(apiKey));
+        return secret ? REDACTED : kv.value();
+    }
+
+    /** JSON has no infinity or NaN; such values (an unbounded grace period) are left out. */
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

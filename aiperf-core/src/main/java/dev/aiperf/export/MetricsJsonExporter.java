@@ -1,0 +1,110 @@
+package dev.aiperf.export;
+
+import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.export.DataExporter;
+import dev.aiperf.api.export.ErrorCount;
+import dev.aiperf.api.export.ExportContext;
+import dev.aiperf.api.export.ExportInfo;
+import dev.aiperf.api.model.ErrorDetails;
+import dev.aiperf.api.record.MetricResult;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes {@code profile_export_aiperf.json} (metrics spec §5.2): one JSON object indented by two
+ * spaces, no trailing newline, nulls omitted; a fixed list of metrics first, then the input
+ * configuration, cancellation flag, error summary and times, then every other metric.
+ */
+public final class MetricsJsonExporter implements DataExporter {
+    /** Metrics written right after the header fields, in this order, when present. */
+    static final List<String> LEADING_METRICS = List.of("request_throughput", "request_latency", "request_count",
+            "time_to_first_token", "time_to_second_token", "inter_token_latency", "output_token_throughput",
+            "output_token_throughput_per_user", "output_sequence_length", "input_sequence_length", "goodput",
+            "good_request_count", "output_token_count", "reasoning_token_count", "min_request_timestamp",
+            "max_response_timestamp", "inter_chunk_latency", "total_output_tokens", "total_reasoning_tokens",
+            "benchmark_duration", "total_isl", "total_osl", "error_request_count", "error_isl", "total_error_isl");
+    static final String SCHEMA_VERSION = "1.0";
+
+    private final BenchmarkConfig config;
+    private final Path file;
+    private final ZoneId zone;
+
+    public MetricsJsonExporter(BenchmarkConfig config) {
+        this(config, ZoneId.systemDefault());
+    }
+
+    /** With an explicit zone for the naive local {@code start_time}/{@code end_time}. */
+    public MetricsJsonExporter(BenchmarkConfig config, ZoneId zone) {
+        this.config = config;
+        this.file = config.output().artifactDir().resolve(ArtifactFiles.DEFAULT.summaryJson());
+        this.zone = zone;
+    }
+
+    /** Writes nothing when the run has no results at all (the engine then reports the empty run). */
+    @Override
+    public void export(ExportContext context) throws IOException {
+        if (context.isEmpty()) {
+            return;
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, JsonText.pretty(document(context)), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public ExportInfo getExportInfo() {
+        return new ExportInfo("JSON Export", file);
+    }
+
+    Map<String, Object> document(ExportContext context) {
+        Map<String, MetricResult> byTag = new LinkedHashMap<>();
+        context.results().forEach(r -> byTag.put(r.tag(), r));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("schema_version", SCHEMA_VERSION);
+        json.put("aiperf_version", context.aiperfVersion());
+        json.put("benchmark_id", context.benchmarkId());
+        Set<String> written = new HashSet<>();
+        for (String tag : LEADING_METRICS) {
+            MetricResult result = byTag.get(tag);
+            if (result != null) {
+                json.put(tag, MetricJson.of(result));
+                written.add(tag);
+            }
+        }
+        json.put("input_config", InputConfigJson.of(config, context.benchmarkId()));
+        json.put("was_cancelled", context.interrupted());
+        json.put("error_summary", context.errorSummary().stream().map(MetricsJsonExporter::errorCount).toList());
+        json.put("start_time", context.startWallNs() > 0 ? NaiveLocalTime.format(context.startWallNs(), zone) : null);
+        json.put("end_time", context.endWallNs() > 0 ? NaiveLocalTime.format(context.endWallNs(), zone) : null);
+        for (MetricResult result : context.results()) {
+            if (!written.contains(result.tag())) {
+                json.putIfAbsent(result.tag(), MetricJson.of(result));
+            }
+        }
+        return json;
+    }
+
+    private static Map<String, Object> errorCount(ErrorCount count) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("error_details", errorDetails(count.details()));
+        json.put("count", count.count());
+        return json;
+    }
+
+    /** An error as {@code {code?, type?, message}}, the shape of every export. */
+    static Map<String, Object> errorDetails(ErrorDetails error) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("code", error.code());
+        json.put("type", error.type());
+        json.put("message", error.message());
+        return json;
+    }
+}

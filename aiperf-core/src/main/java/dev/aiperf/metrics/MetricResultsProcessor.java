@@ -1,0 +1,159 @@
+package dev.aiperf.metrics;
+
+import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.endpoint.EndpointMetadata;
+import dev.aiperf.api.model.CreditPhase;
+import dev.aiperf.api.model.RequestInfo;
+import dev.aiperf.api.record.MetricRecord;
+import dev.aiperf.api.record.MetricResult;
+import dev.aiperf.api.record.ResultsProcessor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The built-in {@code metric_results} processor: pools per-request values into growing arrays,
+ * folds aggregate contributions, and at the end computes statistics (metrics spec §4) and derived
+ * metrics. Results leave in display units, without INTERNAL and EXPERIMENTAL metrics unless dev
+ * mode shows them. Warm-up records are ignored.
+ *
+ * <p>Thread-safe: both methods are synchronised (the engine calls them from one thread, so the
+ * lock is never contended).
+ */
+public final class MetricResultsProcessor implements ResultsProcessor {
+    private static final System.Logger LOG = System.getLogger(MetricResultsProcessor.class.getName());
+
+    private final ActiveMetrics metrics;
+    /** {@link MetricArray} or {@link Accumulator} per tag, in the order tags were first seen. */
+    private final Map<String, Object> pooled = new LinkedHashMap<>();
+
+    /**
+     * @throws IllegalArgumentException when {@code --goodput} names a metric that is unknown or not measured
+     */
+    public MetricResultsProcessor(BenchmarkConfig config, EndpointMetadata endpoint) {
+        this(ActiveMetrics.forRun(config, endpoint, MetricsEnvironment.fromSystem()));
+    }
+
+    public MetricResultsProcessor(ActiveMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public synchronized void addRecord(MetricRecord record) {
+        RequestInfo info = record.record().request().requestInfo();
+        if (info != null && info.phase() == CreditPhase.WARMUP) {
+            return;
+        }
+        for (Map.Entry<String, Object> entry : record.values().entrySet()) {
+            switch (metrics.metric(entry.getKey())) {
+                case RecordMetric m -> addValue(m.tag(), entry.getValue());
+                case AggregateMetric m -> ((Accumulator) pooled.computeIfAbsent(m.tag(),
+                        tag -> new Accumulator(m.aggregation()))).fold(((Number) entry.getValue()).longValue());
+                case DerivedMetric m -> LOG.log(System.Logger.Level.DEBUG, "ignoring per-request value of derived " + m.tag());
+                case null -> LOG.log(System.Logger.Level.DEBUG, () -> "ignoring unknown metric " + entry.getKey());
+            }
+        }
+    }
+
+    private void addValue(String tag, Object value) {
+        MetricArray array = (MetricArray) pooled.computeIfAbsent(tag, t -> new MetricArray());
+        if (value instanceof double[] list) {
+            array.addAll(list);
+        } else {
+            array.add(((Number) value).doubleValue());
+        }
+    }
+
+    @Override
+    public synchronized List<MetricResult> processResults() {
+        RunValues run = new RunValues();
+        List<MetricResult> results = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : pooled.entrySet()) {
+            MetricDefinition definition = metrics.metric(entry.getKey()).definition();
+            switch (entry.getValue()) {
+                case MetricArray array -> results.add(new MetricResult(definition.tag(), definition.header(),
+                        definition.unit(), definition.flags(), definition.displayOrder(),
+                        DistributionStatistics.of(array.backingArray(), array.size(), array.sum()), array.size()));
+                case Accumulator accumulator -> {
+                    run.scalars.put(definition.tag(), accumulator.value);
+                    results.add(scalar(definition, accumulator.value));
+                }
+                default -> throw new IllegalStateException("unexpected accumulator for " + entry.getKey());
+            }
+        }
+        for (DerivedMetric metric : metrics.derived()) {
+            Number value = derive(metric, run);
+            if (value != null) {
+                run.scalars.put(metric.tag(), value);
+                results.add(scalar(metric.definition(), value));
+            }
+        }
+        return results.stream().filter(r -> metrics.environment().shows(metrics.metric(r.tag()).definition()))
+                .map(this::toDisplayUnit).toList();
+    }
+
+    private Number derive(DerivedMetric metric, RunValues run) {
+        if (!metric.definition().requires().stream().allMatch(run::has)) {
+            return null;
+        }
+        try {
+            return metric.function().compute(run);
+        } catch (MetricValueException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "Skipping " + metric.tag() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static MetricResult scalar(MetricDefinition definition, Number value) {
+        return MetricResult.scalar(definition.tag(), definition.header(), definition.unit(), definition.flags(),
+                definition.displayOrder(), value.doubleValue());
+    }
+
+    private MetricResult toDisplayUnit(MetricResult result) {
+        MetricDefinition definition = metrics.metric(result.tag()).definition();
+        return definition.isConverted() ? result.converted(definition.displayUnit(), definition.displayFactor()) : result;
+    }
+
+    /** A running sum, minimum or maximum. */
+    private static final class Accumulator {
+        private final AggregateMetric.Aggregation aggregation;
+        private long value;
+
+        Accumulator(AggregateMetric.Aggregation aggregation) {
+            this.aggregation = aggregation;
+            this.value = aggregation.initial();
+        }
+
+        void fold(long contribution) {
+            value = aggregation.fold(value, contribution);
+        }
+    }
+
+    /** The run-level view derived metrics read. */
+    private final class RunValues implements RunInput {
+        private final Map<String, Number> scalars = new HashMap<>();
+
+        @Override
+        public boolean has(String tag) {
+            return scalars.containsKey(tag) || pooled.get(tag) instanceof MetricArray;
+        }
+
+        @Override
+        public double sum(String tag) {
+            return pooled.get(tag) instanceof MetricArray array ? array.sum() : 0.0;
+        }
+
+        @Override
+        public double value(String tag) {
+            return scalars.get(tag).doubleValue();
+        }
+
+        @Override
+        public long longValue(String tag) {
+            return scalars.get(tag).longValue();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.aiperf.records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aiperf.api.model.Conversation;
+import dev.aiperf.api.model.ParsedResponse;
+import dev.aiperf.api.model.RequestInfo;
+import dev.aiperf.api.model.ResponseData;
+import dev.aiperf.api.model.TokenCounts;
+import dev.aiperf.api.model.Turn;
+import dev.aiperf.tokenizer.Tokenizer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Fills a record's token counts (metrics spec §1.1 "Token counts"), on our side or from the server's usage. */
+final class TokenCounter {
+    private final Tokenizer tokenizer;
+    private final boolean countInput;
+    private final boolean countOutput;
+
+    /**
+     * @param tokenizer   the tokenizer, or null when client-side counting is off
+     * @param countInput  whether the endpoint tokenizes its input
+     * @param countOutput whether the endpoint produces tokens
+     */
+    TokenCounter(Tokenizer tokenizer, boolean countInput, boolean countOutput) {
+        this.tokenizer = tokenizer;
+        this.countInput = countInput && tokenizer != null;
+        this.countOutput = countOutput && tokenizer != null;
+    }
+
+    /** Input tokens: system prompt, user context and every turn's texts, joined by one space; null when empty. */
+    Integer input(RequestInfo info) {
+        if (!countInput || info == null) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>();
+        Conversation conversation = info.conversation();
+        if (conversation != null) {
+            addIfPresent(texts, conversation.systemMessage());
+            addIfPresent(texts, conversation.userContextMessage());
+        }
+        for (Turn turn : info.turns()) {
+            texts.addAll(turn.allTexts());
+        }
+        return texts.isEmpty() ? null : tokenizer.count(String.join(" ", texts));
+    }
+
+    /** Client-side counts: output and reasoning texts each concatenated without a separator and counted once. */
+    TokenCounts clientSide(RequestInfo info, List<ParsedResponse> responses) {
+        Integer input = input(info);
+        if (!countOutput) {
+            return new TokenCounts(input, null, null);
+        }
+        return new TokenCounts(input, count(responses, ResponseData::outputText),
+                count(responses, ResponseData::reasoningText));
+    }
+
+    /**
+     * Counts from the {@code usage} of the last response that has one: input = prompt (or input)
+     * tokens, reasoning = reasoning tokens from the completion (or output) details, output =
+     * completion (or output) tokens minus reasoning, never below 0.
+     */
+    static TokenCounts serverSide(List<ParsedResponse> responses) {
+        for (int i = responses.size() - 1; i >= 0; i--) {
+            JsonNode usage = responses.get(i).usage();
+            if (usage != null && usage.isObject() && !usage.isEmpty()) {
+                Integer input = firstInt(usage.get("prompt_tokens"), usage.get("input_tokens"));
+                Integer reasoning = firstInt(usage.path("completion_tokens_details").get("reasoning_tokens"),
+                        usage.path("output_tokens_details").get("reasoning_tokens"));
+                Integer completion = firstInt(usage.get("completion_tokens"), usage.get("output_tokens"));
+                Integer output = completion == null ? null : Math.max(0, completion - (reasoning == null ? 0 : reasoning));
+                return new TokenCounts(input, output, reasoning);
+            }
+        }
+        return TokenCounts.NONE;
+    }
+
+    private Integer count(List<ParsedResponse> responses, Function<ResponseData, String> text) {
+        StringBuilder joined = new StringBuilder();
+        boolean any = false;
+        for (ParsedResponse response : responses) {
+            if (response.hasContent()) {
+                String part = text.apply(response.data());
+                if (!part.isEmpty()) {
+                    joined.append(part);
+                    any = true;
+                }
+            }
+        }
+        return any ? tokenizer.count(joined.toString()) : null;
+    }
+
+    private static void addIfPresent(List<String> texts, String text) {
+        if (text != null && !text.isEmpty()) {
+            texts.add(text);
+        }
+    }
+
+    private static Integer firstInt(JsonNode first, JsonNode fallback) {
+        if (first != null && first.isNumber()) {
+            return first.asInt();
+        }
+        return fallback != null && fallback.isNumber() ? fallback.asInt() : null;
+    }
+}

@@ -1,0 +1,348 @@
+package dev.aiperf.transport;
+
+import dev.aiperf.api.model.ErrorDetails;
+import dev.aiperf.api.model.InferenceResponse;
+import dev.aiperf.api.transport.TransportRequest;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs one exchange at a time on its connection, entirely on the connection's event loop: writes the
+ * request, then handles the response piece by piece as it arrives, never aggregating a stream. SSE
+ * bodies go through the incremental parser, other 200 bodies become one text response, non-200
+ * bodies become the error. Timeouts, disconnects and exceptions end the exchange with an error
+ * record; the connection is then closed rather than reused.
+ */
+final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements SseStreamParser.EventSink {
+
+    private static final int MAX_ERROR_BODY = 1 << 20;
+
+    private enum Body { SSE, TEXT, ERROR, INFORMATIONAL }
+
+    private final ArrivalClock clock;
+    private final HttpTransportSettings settings;
+    private final BooleanSupplier transportClosing;
+    private final SseStreamParser sse = new SseStreamParser();
+    private ChannelHandlerContext ctx;
+
+    // State of the exchange in progress; all null/zero between exchanges.
+    private HttpExchange exchange;
+    private ConnectionSource source;
+    private Body body;
+    private boolean keepAlive;
+    private String reasonPhrase;
+    private byte[] bodyBytes = new byte[0];
+    private int bodyLength;
+    private long lastReadNs;
+    private Throwable idleFailure;
+    private ScheduledFuture<?> readCheck;
+    private ScheduledFuture<?> deadline;
+
+    HttpResponseHandler(ArrivalClock clock, HttpTransportSettings settings, BooleanSupplier transportClosing) {
+        this.clock = clock;
+        this.settings = settings;
+        this.transportClosing = transportClosing;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Starts an exchange on this connection; must run on its event loop. */
+    void begin(HttpExchange next, ConnectionSource from) {
+        Channel channel = ctx.channel();
+        if (next.isDone()) {
+            from.release(channel, next.origin, next.request, true);
+            return;
+        }
+        exchange = next;
+        source = from;
+        body = null;
+        keepAlive = false;
+        reasonPhrase = null;
+        bodyLength = 0;
+        sse.reset();
+        long now = System.nanoTime();
+        if (!channel.isActive()) {
+            fail(idleFailure != null ? TransportErrors.fromException("Request to " + next.origin + " failed", idleFailure)
+                    : TransportErrors.disconnected(false, 0), now);
+            return;
+        }
+        idleFailure = null;
+        long remaining = next.deadlineNs - now;
+        if (remaining <= 0) {
+            fail(TransportErrors.requestTimeout(settings.requestTimeout()), now);
+            return;
+        }
+        deadline = ctx.executor().schedule(this::onDeadline, remaining, TimeUnit.NANOSECONDS);
+        lastReadNs = now;
+        readCheck = ctx.executor().schedule(this::checkRead, settings.readTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        SslHandler tls = channel.pipeline().get(SslHandler.class);
+        if (tls == null || tls.handshakeFuture().isSuccess()) {
+            send(next);
+            return;
+        }
+        // A new TLS connection: the request goes once the handshake is done, or the exchange fails with its cause.
+        tls.handshakeFuture().addListener(handshake -> {
+            if (exchange != next) {
+                return;
+            }
+            if (handshake.isSuccess()) {
+                send(next);
+            } else {
+                fail(TransportErrors.fromException("TLS handshake with " + next.origin + " failed",
+                        handshake.cause()), System.nanoTime());
+            }
+        });
+    }
+
+    private void send(HttpExchange started) {
+        FullHttpRequest request = toNettyRequest(started.request, started.origin, source instanceof FreshConnections);
+        started.startPerfNs = System.nanoTime();
+        ctx.channel().writeAndFlush(request).addListener(written -> {
+            if (!written.isSuccess() && exchange == started) {
+                fail(TransportErrors.fromException("Cannot send the request to " + started.origin, written.cause()),
+                        System.nanoTime());
+            }
+        });
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            long arrivalNs = clock.lastArrivalNs();
+            lastReadNs = arrivalNs;
+            if (exchange == null) {
+                // Nothing is expected between exchanges: the connection is out of step, drop it.
+                ctx.close();
+                return;
+            }
+            if (msg instanceof HttpObject object && object.decoderResult().isFailure()) {
+                fail(TransportErrors.invalidResponse(exchange.origin, object.decoderResult().cause()), arrivalNs);
+                return;
+            }
+            if (msg instanceof HttpResponse response) {
+                onHeaders(response, arrivalNs);
+            }
+            if (msg instanceof HttpContent content && exchange != null) {
+                onContent(content.content(), arrivalNs);
+                if (msg instanceof LastHttpContent && exchange != null) {
+                    onEnd(arrivalNs);
+                }
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onHeaders(HttpResponse response, long arrivalNs) {
+        if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+            body = Body.INFORMATIONAL; // e.g. 100 Continue: the real response follows
+            return;
+        }
+        exchange.recvStartPerfNs = arrivalNs;
+        exchange.status = response.status().code();
+        reasonPhrase = response.status().reasonPhrase();
+        keepAlive = HttpUtil.isKeepAlive(response);
+        String contentType = response.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
+        if (exchange.status != 200) {
+            body = Body.ERROR;
+        } else if (contentType.regionMatches(true, 0, "text/event-stream", 0, 17)) {
+            body = Body.SSE;
+        } else {
+            body = Body.TEXT;
+        }
+    }
+
+    private void onContent(ByteBuf content, long arrivalNs) {
+        if (body == Body.SSE) {
+            sse.feed(content, arrivalNs, this);
+        } else if (body == Body.TEXT || body == Body.ERROR) {
+            appendBody(content);
+        }
+    }
+
+    private void onEnd(long arrivalNs) {
+        if (body == null || body == Body.INFORMATIONAL) {
+            body = null;
+            return;
+        }
+        switch (body) {
+            case SSE -> sse.finish(arrivalNs, this);
+            case TEXT -> exchange.responses.add(new InferenceResponse(arrivalNs, InferenceResponse.Kind.TEXT,
+                    new String(bodyBytes, 0, bodyLength, StandardCharsets.UTF_8)));
+            case ERROR -> {
+                fail(TransportErrors.httpStatus(exchange.status, reasonPhrase,
+                        new String(bodyBytes, 0, bodyLength, StandardCharsets.UTF_8)), arrivalNs, keepAlive);
+                return;
+            }
+            default -> throw new IllegalStateException("unreachable: " + body);
+        }
+        if (exchange != null) {
+            succeed(arrivalNs);
+        }
+    }
+
+    /** One complete SSE event: a raw response, or the end of the exchange for {@code event: error}. */
+    @Override
+    public void onEvent(String event, long perfNs) {
+        if (exchange == null) {
+            return;
+        }
+        SseEvent parsed = SseEvent.parse(event);
+        if (parsed.error()) {
+            fail(TransportErrors.sseError(parsed.errorMessage()), perfNs);
+        } else if (!parsed.data().isEmpty()) {
+            exchange.responses.add(new InferenceResponse(perfNs, InferenceResponse.Kind.SSE, parsed.data()));
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (exchange != null) {
+            fail(transportClosing.getAsBoolean() ? TransportErrors.transportClosed()
+                    : TransportErrors.disconnected(exchange.recvStartPerfNs != null, exchange.responses.size()),
+                    System.nanoTime());
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        idleFailure = cause;
+        if (exchange != null) {
+            fail(TransportErrors.fromException("Request to " + exchange.origin + " failed", cause), System.nanoTime());
+        }
+        ctx.close();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent && exchange == null) {
+            ctx.close(); // an idle pooled connection past AIPERF_HTTP_KEEPALIVE_TIMEOUT
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    private void checkRead() {
+        if (exchange == null) {
+            return;
+        }
+        long silentNs = System.nanoTime() - lastReadNs;
+        long limitNs = settings.readTimeout().toNanos();
+        if (silentNs >= limitNs) {
+            fail(TransportErrors.readTimeout(settings.readTimeout()), System.nanoTime());
+        } else {
+            readCheck = ctx.executor().schedule(this::checkRead, limitNs - silentNs, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void onDeadline() {
+        if (exchange != null) {
+            fail(TransportErrors.requestTimeout(settings.requestTimeout()), System.nanoTime());
+        }
+    }
+
+    private void succeed(long endNs) {
+        HttpExchange done = finish(keepAlive);
+        done.succeed(endNs);
+    }
+
+    private void fail(ErrorDetails error, long endNs) {
+        fail(error, endNs, false);
+    }
+
+    /** Ends the exchange with an error; the connection is reused only after a complete non-200 response. */
+    private void fail(ErrorDetails error, long endNs, boolean reusable) {
+        HttpExchange done = finish(reusable);
+        done.fail(error, endNs);
+    }
+
+    /** Clears the exchange state and gives the connection back before anyone sees the result. */
+    private HttpExchange finish(boolean reusable) {
+        HttpExchange done = exchange;
+        ConnectionSource from = source;
+        exchange = null;
+        source = null;
+        cancel(readCheck);
+        cancel(deadline);
+        readCheck = null;
+        deadline = null;
+        if (bodyBytes.length > 64 * 1024) {
+            bodyBytes = new byte[0]; // do not keep a large body buffer alive on an idle connection
+        }
+        try {
+            from.release(ctx.channel(), done.origin, done.request, reusable && ctx.channel().isActive());
+        } catch (RuntimeException e) {
+            ctx.channel().close(); // e.g. the pool is gone because the transport is closing
+        }
+        return done;
+    }
+
+    private void appendBody(ByteBuf content) {
+        int readable = content.readableBytes();
+        if (body == Body.ERROR) {
+            readable = Math.min(readable, MAX_ERROR_BODY - bodyLength);
+        }
+        if (readable <= 0) {
+            return;
+        }
+        if (bodyLength + readable > bodyBytes.length) {
+            bodyBytes = Arrays.copyOf(bodyBytes, Math.max(bodyLength + readable, Math.max(1024, bodyBytes.length * 2)));
+        }
+        content.getBytes(content.readerIndex(), bodyBytes, bodyLength, readable);
+        bodyLength += readable;
+    }
+
+    private static void cancel(ScheduledFuture<?> task) {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private static FullHttpRequest toNettyRequest(TransportRequest request, Origin origin, boolean closeAfter) {
+        URI url = request.url();
+        String target = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
+                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+        FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target,
+                Unpooled.wrappedBuffer(request.body()));
+        HttpHeaders headers = http.headers();
+        headers.set(HttpHeaderNames.HOST, origin.hostHeader());
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            headers.set(header.getKey(), header.getValue());
+        }
+        headers.set(HttpHeaderNames.CONTENT_LENGTH, request.body().length);
+        if (closeAfter) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        return http;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.aiperf.ui;
+
+import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.ui.AiperfUi;
+
+import java.io.PrintStream;
+
+/**
+ * UI {@code simple}: a plain line every few seconds, for logs and pipes, where a redrawn bar
+ * would turn into noise.
+ */
+public final class LogProgressUi implements AiperfUi {
+    /** Matches the original's credit progress report interval. */
+    static final long LINE_INTERVAL_NS = 2_000_000_000L;
+
+    private final PrintStream out;
+    private final long intervalNs;
+    private long lastLineNs;
+
+    public LogProgressUi(BenchmarkConfig config, PrintStream out) {
+        this(out, LINE_INTERVAL_NS);
+    }
+
+    public LogProgressUi(BenchmarkConfig config) {
+        this(config, System.err);
+    }
+
+    LogProgressUi(PrintStream out, long intervalNs) {
+        this.out = out;
+        this.intervalNs = intervalNs;
+    }
+
+    @Override
+    public void phaseStarted(String phase, Long expectedRequests, Double durationSeconds) {
+        StringBuilder line = new StringBuilder("aiperf: ").append(phase).append(" started");
+        if (expectedRequests != null) {
+            line.append(", ").append(expectedRequests).append(" requests");
+        }
+        if (durationSeconds != null) {
+            line.append(", ").append(durationSeconds).append(" s");
+        }
+        out.println(line);
+        out.flush();
+        lastLineNs = System.nanoTime();
+    }
+
+    @Override
+    public void progress(Progress progress) {
+        long now = System.nanoTime();
+        if (now - lastLineNs >= intervalNs) {
+            lastLineNs = now;
+            out.println(line(progress));
+            out.flush();
+        }
+    }
+
+    @Override
+    public void phaseCompleted(Progress progress) {
+        out.println(line(progress) + " (done)");
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        out.flush();
+    }
+
+    static String line(Progress p) {
+        String percent = ProgressLine.percent(p).strip();
+        return "aiperf: " + p.phase() + " " + (percent.isEmpty() ? "" : percent + " ") + ProgressLine.counts(p)
+                + ", " + ProgressLine.rate(p) + ", " + ProgressLine.errors(p) + ", elapsed "
+                + ProgressLine.elapsed(p) + ", " + ProgressLine.eta(p);
+    }
+}

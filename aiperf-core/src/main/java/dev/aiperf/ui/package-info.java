@@ -1,0 +1,2 @@
+/** The built-in UIs: a progress bar for terminals, periodic lines for logs, and none. */
+package dev.aiperf.ui;

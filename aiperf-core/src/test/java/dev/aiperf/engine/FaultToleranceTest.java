@@ -1,0 +1,220 @@
+package dev.aiperf.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiperf.api.dataset.InvalidDatasetException;
+import dev.aiperf.api.export.ErrorCount;
+import dev.aiperf.mock.MockServer;
+import dev.aiperf.mock.MockServerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Each way a server or an input can go wrong, against the real mock server on loopback: the run
+ * ends with a clear error per request, the errors are counted in the summary, and every record that
+ * completed is in {@code profile_export.jsonl}.
+ */
+class FaultToleranceTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    private MockServer server;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private TestConfigs against(MockServerConfig.Builder mock) {
+        server = MockServer.start(mock.host("127.0.0.1").port(0).ttftMs(1).itlMs(0.5).build());
+        return TestConfigs.against(server.baseUrl(), dir.resolve("artifacts"));
+    }
+
+    private BenchmarkOutcome run(TestConfigs config) throws IOException {
+        PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        return BenchmarkRunner.prepare(config.build(), stream, stream).run();
+    }
+
+    private static List<JsonNode> records(BenchmarkOutcome outcome) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(outcome.recordsFile())) {
+            lines.add(JSON.readTree(line));
+        }
+        return lines;
+    }
+
+    private static long errorCount(BenchmarkOutcome outcome) {
+        return outcome.context().errorSummary().stream().mapToLong(ErrorCount::count).sum();
+    }
+
+    private String console() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void unreachableServerGivesConnectionErrors() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        TestConfigs config = TestConfigs.against("http://127.0.0.1:" + closedPort, dir.resolve("artifacts"));
+        config.requestCount = 5;
+        config.concurrency = 2;
+        BenchmarkOutcome outcome = run(config);
+
+        assertThat(errorCount(outcome)).isEqualTo(5);
+        assertThat(outcome.context().errorSummary().getFirst().details().type()).isEqualTo("ConnectionError");
+        assertThat(outcome.context().errorSummary().getFirst().details().message()).contains("127.0.0.1:" + closedPort);
+        assertThat(records(outcome)).hasSize(5).allSatisfy(r -> assertThat(r.has("error")).isTrue());
+        assertThat(console()).contains("Error Summary").contains("ConnectionError");
+    }
+
+    @Test
+    void connectionRefusedMidRunKeepsTheRecordsAlreadyMeasured() throws Exception {
+        TestConfigs config = against(MockServerConfig.builder());
+        config.requestCount = 400;
+        config.concurrency = 2;
+        config.streaming = false;
+        // A connection caught in the server's shutdown can stay open and silent: bound its wait.
+        config.requestTimeoutSeconds = 2;
+        BenchmarkRunner.Prepared prepared = BenchmarkRunner.prepare(config.build(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
+        Thread killer = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            server.close();
+        });
+        killer.start();
+        BenchmarkOutcome outcome = prepared.run();
+        killer.join();
+
+        List<JsonNode> records = records(outcome);
+        long ok = records.stream().filter(r -> !r.has("error")).count();
+        long failed = records.stream().filter(r -> r.has("error")).count();
+        assertThat(ok).isPositive();
+        assertThat(failed).isPositive();
+        assertThat(ok + failed).isEqualTo(400);
+        assertThat(console()).contains("Error Summary").contains("Connection refused");
+        assertThat(errorCount(outcome)).isEqualTo(failed);
+        assertThat(outcome.context().result("request_count").orElseThrow().avg()).isEqualTo((double) ok);
+    }
+
+    @Test
+    void httpErrorStatusesAreCountedWithTheirCode() throws IOException {
+        TestConfigs config = against(MockServerConfig.builder().faultStatus(503));
+        config.requestCount = 6;
+        BenchmarkOutcome outcome = run(config);
+
+        assertThat(outcome.context().errorSummary()).singleElement().satisfies(e -> {
+            assertThat(e.details().code()).isEqualTo(503);
+            assertThat(e.count()).isEqualTo(6);
+        });
+        assertThat(records(outcome)).allSatisfy(r -> assertThat(r.at("/error/code").asInt()).isEqualTo(503));
+    }
+
+    @Test
+    void aRandomErrorRateMixesSuccessesAndCountedErrors() throws IOException {
+        TestConfigs config = against(MockServerConfig.builder().errorRatePercent(50).randomSeed(3L));
+        config.requestCount = 40;
+        BenchmarkOutcome outcome = run(config);
+
+        long errors = errorCount(outcome);
+        assertThat(errors).isBetween(5L, 35L);
+        assertThat(outcome.context().errorSummary()).allSatisfy(e -> assertThat(e.details().code()).isEqualTo(500));
+        assertThat(records(outcome)).hasSize(40);
+        assertThat(outcome.context().result("request_count").orElseThrow().avg()).isEqualTo(40.0 - errors);
+    }
+
+    @Test
+    void malformedJsonBodiesBecomeParseErrors() throws IOException {
+        TestConfigs config = against(MockServerConfig.builder().faultMalformedJsonRatePercent(100));
+        config.streaming = false;
+        config.requestCount = 4;
+        BenchmarkOutcome outcome = run(config);
+
+        assertThat(errorCount(outcome)).isEqualTo(4);
+        assertThat(records(outcome)).hasSize(4).allSatisfy(r -> assertThat(r.has("error")).isTrue());
+    }
+
+    @Test
+    void malformedSseChunksFailTheirRequests() throws IOException {
+        TestConfigs config = against(MockServerConfig.builder().faultMalformedJsonRatePercent(100));
+        config.requestCount = 4;
+        BenchmarkOutcome outcome = run(config);
+
+        assertThat(errorCount(outcome)).isEqualTo(4);
+        assertThat(records(outcome)).hasSize(4);
+    }
+
+    @Test
+    void aStreamClosedMidwayIsAnErrorNotAShortAnswer() throws IOException {
+        TestConfigs config = against(MockServerConfig.builder().faultTruncateStreamAfter(3));
+        config.requestCount = 4;
+        BenchmarkOutcome outcome = run(config);
+
+        assertThat(errorCount(outcome)).isEqualTo(4);
+        assertThat(outcome.context().errorSummary().getFirst().details().message()).contains("closed");
+        assertThat(records(outcome)).hasSize(4);
+    }
+
+    @Test
+    void aStalledServerHitsTheRequestTimeout() throws IOException {
+        TestConfigs config = against(MockServerConfig.builder().faultStallAfterHeaders(true));
+        config.requestCount = 2;
+        config.concurrency = 2;
+        config.requestTimeoutSeconds = 0.5;
+        BenchmarkOutcome outcome = run(config);
+
+        assertThat(outcome.context().errorSummary()).singleElement()
+                .satisfies(e -> assertThat(e.details().type()).contains("Timeout"));
+        assertThat(records(outcome)).hasSize(2);
+    }
+
+    @Test
+    void anEmptyDatasetFileIsRejectedBeforeAnyRequest() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.jsonl"), "\n  \n");
+        TestConfigs config = TestConfigs.against("http://127.0.0.1:1", dir.resolve("artifacts"));
+        config.inputFile = empty;
+        assertThatThrownBy(() -> run(config)).isInstanceOf(InvalidDatasetException.class)
+                .hasMessageContaining("empty.jsonl").hasMessageContaining("empty");
+        config.customDatasetType = "single_turn";
+        assertThatThrownBy(() -> run(config)).isInstanceOf(InvalidDatasetException.class)
+                .hasMessageContaining("empty.jsonl");
+    }
+
+    @Test
+    void aCustomDatasetIsReplayedInOrder() throws IOException {
+        Path file = Files.writeString(dir.resolve("prompts.jsonl"),
+                "{\"text\": \"first prompt\"}\n{\"text\": \"second prompt\"}\n");
+        TestConfigs config = against(MockServerConfig.builder());
+        config.inputFile = file;
+        config.requestCount = 4;
+        config.concurrency = 1;
+        BenchmarkOutcome outcome = run(config);
+
+        assertThat(records(outcome)).hasSize(4);
+        JsonNode inputs = JSON.readTree(outcome.inputsFile().toFile());
+        assertThat(inputs.at("/data/0/payloads/0/messages/0/content").asText()).isEqualTo("first prompt");
+    }
+}

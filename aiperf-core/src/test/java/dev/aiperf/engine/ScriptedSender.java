@@ -1,0 +1,75 @@
+package dev.aiperf.engine;
+
+import dev.aiperf.api.model.InferenceResponse;
+import dev.aiperf.api.model.RequestInfo;
+import dev.aiperf.api.model.RequestRecord;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A sender that answers every request after a fixed latency (or never), replying with the text
+ * {@code reply-<credit>}; it records what was sent and the most requests ever in flight together.
+ */
+final class ScriptedSender implements RequestSender, AutoCloseable {
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+    private final Function<RequestInfo, Long> latencyMs;
+    final List<Sent> sent = new CopyOnWriteArrayList<>();
+    final List<CompletableFuture<RequestRecord>> futures = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger maxInFlight = new AtomicInteger();
+
+    record Sent(RequestInfo info, long intendedNs, long sentNs, int inFlightAfterSend) {
+    }
+
+    /** Answers after {@code latencyMs(info)} ms; a negative latency never answers. */
+    ScriptedSender(Function<RequestInfo, Long> latencyMs) {
+        this.latencyMs = latencyMs;
+    }
+
+    static ScriptedSender fixed(long ms) {
+        return new ScriptedSender(info -> ms);
+    }
+
+    @Override
+    public CompletableFuture<RequestRecord> send(RequestInfo info, long intendedSendPerfNs) {
+        long now = System.nanoTime();
+        int nowInFlight = inFlight.incrementAndGet();
+        sent.add(new Sent(info, intendedSendPerfNs, now, nowInFlight));
+        maxInFlight.accumulateAndGet(nowInFlight, Math::max);
+        CompletableFuture<RequestRecord> future = new CompletableFuture<>();
+        future.whenComplete((r, e) -> {
+            if (future.isCancelled()) {
+                inFlight.decrementAndGet();
+            }
+        });
+        futures.add(future);
+        long latency = latencyMs.apply(info);
+        if (latency >= 0) {
+            // Leave the in-flight count before the engine hears of the completion and sends the next one.
+            clock.schedule(() -> {
+                inFlight.decrementAndGet();
+                future.complete(record(info, intendedSendPerfNs, now));
+            }, latency, TimeUnit.MILLISECONDS);
+        }
+        return future;
+    }
+
+    static RequestRecord record(RequestInfo info, long intended, long start) {
+        long end = System.nanoTime();
+        return new RequestRecord(info, "m", System.currentTimeMillis() * 1_000_000L, intended, start, start, end, 200,
+                List.of(new InferenceResponse(end, InferenceResponse.Kind.TEXT, "reply-" + info.creditNum())), null,
+                null);
+    }
+
+    @Override
+    public void close() {
+        clock.shutdownNow();
+    }
+}

@@ -1,0 +1,215 @@
+package dev.aiperf.mock;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * An OpenAI-compatible mock LLM server for tests, demos and calibration, on Netty.
+ *
+ * <pre>{@code
+ * try (MockServer server = MockServer.start(MockServerConfig.builder().port(0).fast(true).build())) {
+ *     URI chat = URI.create(server.baseUrl() + "/v1/chat/completions");
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <h2>Endpoints</h2>
+ * <ul>
+ *   <li>{@code POST /v1/chat/completions}, {@code POST /v1/completions}: streamed (server-sent events, ending with
+ *       {@code data: [DONE]}) when {@code "stream": true}, else one JSON body; {@code usage} always, and a final
+ *       {@code "choices":[]} usage chunk when {@code stream_options.include_usage} is true. Honours
+ *       {@code max_completion_tokens}/{@code max_tokens}, {@code min_tokens}, {@code ignore_eos} (exactly max
+ *       tokens) and, for models whose name contains {@code gpt-oss} or {@code qwen}, {@code reasoning_effort}.</li>
+ *   <li>{@code POST /v1/embeddings}: 768-dimension deterministic vectors.</li>
+ *   <li>{@code GET /v1/models}: configured models and models seen in requests.</li>
+ *   <li>{@code GET /health}: {@code {"status":"healthy","config":{…}}}; {@code GET /}: the same settings.</li>
+ *   <li>Anything else: 404; a known path with the wrong method: 405; a body that is not valid JSON or lacks a
+ *       required field: 400. Every error body is {@code {"detail": "..."}}.</li>
+ * </ul>
+ *
+ * <h2>Timing</h2>
+ * Latencies count from the arrival of the request headers. Streamed token {@code k} (reasoning tokens first) is
+ * written at {@code arrival + ttft + k·itl}; a whole response at {@code arrival + ttft + itl·contentTokens}; an
+ * embeddings response at {@code arrival + base + perInput·inputs}. Waits are scheduled on the connection's event
+ * loop, never slept, and no thread is held per request. With native epoll (the default on Linux x86_64) writes are
+ * on time within tens of microseconds; with NIO within about a millisecond (see {@link IoTransport}).
+ *
+ * <h2>Faults</h2>
+ * The inference endpoints fail on purpose when asked to (command-line flag, then builder method):
+ * <ul>
+ *   <li>{@code --error-rate P}, {@link MockServerConfig.Builder#errorRatePercent}: P percent of requests answer
+ *       {@code 500 {"detail":"Simulated error"}}, drawn from {@code --random-seed} in request order.</li>
+ *   <li>{@code --fault-status CODE}, {@link MockServerConfig.Builder#faultStatus}: every request answers CODE
+ *       (e.g. 429, 503) with {@code {"detail":"Simulated status CODE"}}.</li>
+ *   <li>{@code --fault-truncate-stream-after N}, {@link MockServerConfig.Builder#faultTruncateStreamAfter}: streams
+ *       are cut (connection closed) after N token chunks, without {@code [DONE]} or the last HTTP chunk.</li>
+ *   <li>{@code --fault-malformed-json-rate P}, {@link MockServerConfig.Builder#faultMalformedJsonRatePercent}:
+ *       P percent of whole bodies and stream chunks lose their closing brace.</li>
+ *   <li>{@code --fault-stall-after-headers}, {@link MockServerConfig.Builder#faultStallAfterHeaders}: 200 headers,
+ *       then silence on an open connection, for read-timeout tests.</li>
+ * </ul>
+ * See {@link FaultInjection} for how they combine. {@code /health} and {@code /v1/models} never fault.
+ */
+public final class MockServer implements AutoCloseable {
+
+    /** Request bodies above this size are answered 413 by the aggregator. */
+    private static final int MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+
+    private final MockServerConfig config;
+    private final IoTransport transport;
+    private final EventLoopGroup group;
+    private final Channel serverChannel;
+    private final int port;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private MockServer(MockServerConfig config, IoTransport transport, EventLoopGroup group, Channel serverChannel) {
+        this.config = config;
+        this.transport = transport;
+        this.group = group;
+        this.serverChannel = serverChannel;
+        this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /**
+     * Binds and starts serving; returns once the port is open.
+     *
+     * @throws MockServerStartException if the address cannot be bound (in use, unknown host, no permission)
+     */
+    public static MockServer start(MockServerConfig config) {
+        ServerContext context = new ServerContext(config, TokenCorpus.shakespeare());
+        context.warmUp();
+        IoTransport transport = config.transport().resolve();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.effectiveWorkers(),
+                new DefaultThreadFactory("aiperf-mock", true), transport.ioHandlerFactory());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(group)
+                .channel(transport.serverChannelClass())
+                .option(ChannelOption.SO_BACKLOG, 8192)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        RequestArrival arrival = new RequestArrival();
+                        ChannelPipeline pipeline = channel.pipeline();
+                        pipeline.addLast(new HttpServerCodec());
+                        pipeline.addLast(arrival);
+                        pipeline.addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
+                        pipeline.addLast(new MockHttpHandler(context, arrival));
+                    }
+                });
+        try {
+            Channel channel = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
+            MockServer server = new MockServer(config, transport, group, channel);
+            server.warmUpConnection(context);
+            return server;
+        } catch (Exception e) { // Netty rethrows checked bind errors (e.g. "Address already in use") unchecked
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw new MockServerStartException("cannot listen on " + hostForUrl(config.host()) + ":" + config.port()
+                    + ": " + describe(e), e);
+        }
+    }
+
+    /** The port listened on: the configured one, or the one picked when the configuration said 0. */
+    public int port() {
+        return port;
+    }
+
+    /** The host the server is bound to. */
+    public String host() {
+        return config.host();
+    }
+
+    /** {@code http://host:port}, without a trailing slash; IPv6 hosts in brackets. */
+    public String baseUrl() {
+        return "http://" + hostForUrl(config.host()) + ":" + port;
+    }
+
+    public MockServerConfig config() {
+        return config;
+    }
+
+    /** The transport in use: {@link IoTransport#EPOLL} or {@link IoTransport#NIO}, never {@code AUTO}. */
+    public IoTransport transport() {
+        return transport;
+    }
+
+    /** Blocks until {@link #close()} has finished (from another thread or a shutdown hook). */
+    public void awaitClose() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Stops listening, closes every connection and stops the event loops; waits at most a few seconds. */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            awaitQuietly();
+            return;
+        }
+        try {
+            serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    /**
+     * Asks itself for {@code /health} once over a real connection: the first connection loads the HTTP codec and
+     * pipeline classes (100-200 ms), which would otherwise land in the first TTFT a benchmark measures.
+     */
+    private void warmUpConnection(ServerContext context) {
+        InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
+        InetAddress target = bound.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress()
+                : bound.getAddress();
+        try (Socket socket = new Socket(target, port)) {
+            socket.setSoTimeout(5_000);
+            String request = "GET /health HTTP/1.1\r\nHost: warm-up\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getInputStream().readAllBytes();
+        } catch (IOException e) {
+            context.verboseLog("warm-up request to " + baseUrl() + " failed (harmless): " + e);
+        }
+    }
+
+    private void awaitQuietly() {
+        try {
+            closed.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        // The native transport says "bind(..) failed with error(-98): Address already in use"; keep the last part.
+        return message.replaceFirst("^bind\\(\\.\\.\\) failed with error\\(-?\\d+\\): ", "");
+    }
+}

@@ -1,0 +1,195 @@
+package dev.aiperf.mock;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of a {@link MockServer}. Start from {@link #defaults()} or {@link #builder()}; every latency is in
+ * milliseconds and may be fractional.
+ *
+ * @param host                       interface to bind; loopback unless told otherwise
+ * @param port                       TCP port; 0 picks a free one (read it back with {@link MockServer#port()})
+ * @param ttftMs                     time to first token, from the arrival of the request headers
+ * @param itlMs                      inter-token latency: token {@code k} is due at {@code start + ttft + k * itl}
+ * @param embeddingBaseLatencyMs     fixed latency of an embeddings request
+ * @param embeddingPerInputLatencyMs added latency per embeddings input
+ * @param fast                       every latency is zero, whatever the fields above say
+ * @param errorRatePercent           percent (0-100) of inference requests answered {@code 500}
+ *                                   {@code {"detail":"Simulated error"}}
+ * @param randomSeed                 seed of the error and fault draws; {@code null} seeds from the clock. Generated
+ *                                   text is always deterministic (it depends on the prompt only)
+ * @param workers                    event-loop threads; 0 means one per available processor
+ * @param transport                  socket and timer machinery; {@link IoTransport#AUTO} picks native epoll where
+ *                                   it loads, else NIO
+ * @param accessLogs                 print one line per request to standard error
+ * @param verbose                    print unexpected connection errors to standard error
+ * @param models                     model ids {@code /v1/models} always lists (models seen in requests are added)
+ * @param faults                     faults to inject, for client robustness tests
+ */
+public record MockServerConfig(String host, int port, double ttftMs, double itlMs, double embeddingBaseLatencyMs,
+                               double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent,
+                               Long randomSeed, int workers, IoTransport transport, boolean accessLogs,
+                               boolean verbose, List<String> models, FaultInjection faults) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8000;
+    public static final double DEFAULT_TTFT_MS = 20;
+    public static final double DEFAULT_ITL_MS = 5;
+    public static final double DEFAULT_EMBEDDING_BASE_LATENCY_MS = 10;
+    public static final double DEFAULT_EMBEDDING_PER_INPUT_LATENCY_MS = 2;
+
+    public MockServerConfig {
+        Objects.requireNonNull(host, "host");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("--host must not be empty");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535 (0 picks a free port), got " + port);
+        }
+        requireLatency("--ttft", ttftMs);
+        requireLatency("--itl", itlMs);
+        requireLatency("--embedding-base-latency", embeddingBaseLatencyMs);
+        requireLatency("--embedding-per-input-latency", embeddingPerInputLatencyMs);
+        requirePercent("--error-rate", errorRatePercent);
+        if (workers < 0) {
+            throw new IllegalArgumentException("--workers must be 0 (one per processor) or more, got " + workers);
+        }
+        Objects.requireNonNull(transport, "transport");
+        models = List.copyOf(models);
+        Objects.requireNonNull(faults, "faults");
+    }
+
+    /** The defaults of the original tool: 127.0.0.1:8000, TTFT 20 ms, ITL 5 ms, no errors, no faults. */
+    public static MockServerConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Time to first token in nanoseconds, 0 in fast mode. */
+    public long effectiveTtftNanos() {
+        return fast ? 0 : millisToNanos(ttftMs);
+    }
+
+    /** Inter-token latency in nanoseconds, 0 in fast mode. */
+    public long effectiveItlNanos() {
+        return fast ? 0 : millisToNanos(itlMs);
+    }
+
+    /** Latency of an embeddings request with {@code inputs} inputs, in nanoseconds; 0 in fast mode. */
+    public long embeddingLatencyNanos(int inputs) {
+        return fast ? 0 : millisToNanos(embeddingBaseLatencyMs + embeddingPerInputLatencyMs * inputs);
+    }
+
+    /** Event-loop threads to start: {@link #workers}, or one per processor when it is 0. */
+    public int effectiveWorkers() {
+        return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    }
+
+    private static long millisToNanos(double millis) {
+        return Math.round(millis * 1_000_000.0);
+    }
+
+    private static void requireLatency(String flag, double millis) {
+        if (!(millis >= 0) || Double.isInfinite(millis)) {
+            throw new IllegalArgumentException(flag + " must be a latency of 0 ms or more, got " + millis);
+        }
+    }
+
+    static void requirePercent(String flag, double percent) {
+        if (!(percent >= 0 && percent <= 100)) {
+            throw new IllegalArgumentException(flag + " must be a percentage between 0 and 100, got " + percent);
+        }
+    }
+
+    /** Builds a {@link MockServerConfig}; unset fields keep their defaults. */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private double ttftMs = DEFAULT_TTFT_MS;
+        private double itlMs = DEFAULT_ITL_MS;
+        private double embeddingBaseLatencyMs = DEFAULT_EMBEDDING_BASE_LATENCY_MS;
+        private double embeddingPerInputLatencyMs = DEFAULT_EMBEDDING_PER_INPUT_LATENCY_MS;
+        private boolean fast;
+        private double errorRatePercent;
+        private Long randomSeed;
+        private int workers;
+        private IoTransport transport = IoTransport.AUTO;
+        private boolean accessLogs;
+        private boolean verbose;
+        private List<String> models = List.of();
+        private int truncateStreamAfterChunks = FaultInjection.OFF;
+        private double malformedJsonRatePercent;
+        private boolean stallAfterHeaders;
+        private int forcedStatus;
+
+        private Builder() {
+        }
+
+        private Builder(MockServerConfig c) {
+            host = c.host;
+            port = c.port;
+            ttftMs = c.ttftMs;
+            itlMs = c.itlMs;
+            embeddingBaseLatencyMs = c.embeddingBaseLatencyMs;
+            embeddingPerInputLatencyMs = c.embeddingPerInputLatencyMs;
+            fast = c.fast;
+            errorRatePercent = c.errorRatePercent;
+            randomSeed = c.randomSeed;
+            workers = c.workers;
+            transport = c.transport;
+            accessLogs = c.accessLogs;
+            verbose = c.verbose;
+            models = c.models;
+            faults(c.faults);
+        }
+
+        public Builder host(String host) { this.host = host; return this; }
+        public Builder port(int port) { this.port = port; return this; }
+        public Builder ttftMs(double ttftMs) { this.ttftMs = ttftMs; return this; }
+        public Builder itlMs(double itlMs) { this.itlMs = itlMs; return this; }
+        public Builder embeddingBaseLatencyMs(double ms) { this.embeddingBaseLatencyMs = ms; return this; }
+        public Builder embeddingPerInputLatencyMs(double ms) { this.embeddingPerInputLatencyMs = ms; return this; }
+        public Builder fast(boolean fast) { this.fast = fast; return this; }
+        public Builder errorRatePercent(double percent) { this.errorRatePercent = percent; return this; }
+        public Builder randomSeed(Long seed) { this.randomSeed = seed; return this; }
+        public Builder workers(int workers) { this.workers = workers; return this; }
+        public Builder transport(IoTransport transport) { this.transport = transport; return this; }
+        public Builder accessLogs(boolean accessLogs) { this.accessLogs = accessLogs; return this; }
+        public Builder verbose(boolean verbose) { this.verbose = verbose; return this; }
+        public Builder models(List<String> models) { this.models = List.copyOf(models); return this; }
+
+        /** Closes streamed responses after {@code chunks} token chunks; {@link FaultInjection#OFF} disables it. */
+        public Builder faultTruncateStreamAfter(int chunks) { this.truncateStreamAfterChunks = chunks; return this; }
+        public Builder faultMalformedJsonRatePercent(double percent) {
+            this.malformedJsonRatePercent = percent;
+            return this;
+        }
+        public Builder faultStallAfterHeaders(boolean stall) { this.stallAfterHeaders = stall; return this; }
+        /** Answers every inference request with {@code status}; 0 disables it. */
+        public Builder faultStatus(int status) { this.forcedStatus = status; return this; }
+
+        public Builder faults(FaultInjection faults) {
+            truncateStreamAfterChunks = faults.truncateStreamAfterChunks();
+            malformedJsonRatePercent = faults.malformedJsonRatePercent();
+            stallAfterHeaders = faults.stallAfterHeaders();
+            forcedStatus = faults.forcedStatus();
+            return this;
+        }
+
+        /** Validates and builds; a bad value throws {@link IllegalArgumentException} naming its command-line flag. */
+        public MockServerConfig build() {
+            FaultInjection faults = new FaultInjection(truncateStreamAfterChunks, malformedJsonRatePercent,
+                    stallAfterHeaders, forcedStatus);
+            return new MockServerConfig(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs,
+                    fast, errorRatePercent, randomSeed, workers, transport, accessLogs, verbose, models, faults);
+        }
+    }
+}

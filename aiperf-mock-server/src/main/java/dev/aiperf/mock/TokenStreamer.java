@@ -1,0 +1,133 @@
+package dev.aiperf.mock;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Streams one completion as server-sent events on its channel's event loop. Token {@code k} is due at
+ * {@code arrival + ttft + k·itl}, an absolute time, so lateness never accumulates: each wake-up writes every token
+ * that is due as one HTTP chunk, flushes, and schedules itself for the next one. No thread sleeps and none is held
+ * per request; in fast mode the stream goes out in writes of up to 1024 tokens. While the client reads slower than
+ * we write, nothing more is queued for it.
+ */
+final class TokenStreamer implements Runnable {
+
+    /** Most tokens written in one go, so a long fast-mode stream neither hogs its event loop nor one huge buffer. */
+    private static final int MAX_TOKENS_PER_WRITE = 1024;
+    /** How soon to look again when the client reads slower than we write (TCP backpressure). */
+    private static final long BACKPRESSURE_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final ChannelHandlerContext ctx;
+    private final CompletionEncoder encoder;
+    private final ResponseCompletion completion;
+    private final SeededChance malformed;
+    private final double malformedPercent;
+    private final int truncateAfter;
+    private final boolean includeUsage;
+    private final long firstTokenNanos;
+    private final long itlNanos;
+    private final int total;
+    private int next;
+
+    /** Called once the last write of a response is issued, so the connection can serve its next request. */
+    interface ResponseCompletion {
+        void responseWritten(ChannelFuture lastWrite);
+    }
+
+    TokenStreamer(ChannelHandlerContext ctx, ServerContext server, CompletionEncoder encoder, boolean includeUsage,
+                  long arrivalNanos, ResponseCompletion completion) {
+        this.ctx = ctx;
+        this.encoder = encoder;
+        this.completion = completion;
+        this.malformed = server.malformed;
+        this.malformedPercent = server.config.faults().malformedJsonRatePercent();
+        this.truncateAfter = server.config.faults().truncateStreamAfterChunks();
+        this.includeUsage = includeUsage;
+        this.firstTokenNanos = arrivalNanos + server.config.effectiveTtftNanos();
+        this.itlNanos = server.config.effectiveItlNanos();
+        this.total = encoder.plan().totalTokens();
+    }
+
+    /** Starts after the response headers have been written (not necessarily flushed). */
+    void start() {
+        if (truncateAfter == 0) {
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        long delay = firstTokenNanos - System.nanoTime();
+        if (delay > 0) {
+            ctx.flush();
+            ctx.executor().schedule(this, delay, TimeUnit.NANOSECONDS);
+        } else {
+            run();
+        }
+    }
+
+    @Override
+    public void run() {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        if (!ctx.channel().isWritable()) {
+            ctx.executor().schedule(this, BACKPRESSURE_RETRY_NANOS, TimeUnit.NANOSECONDS);
+            return;
+        }
+        long now = System.nanoTime();
+        int due = Math.min(dueCount(now), MAX_TOKENS_PER_WRITE);
+        boolean truncates = truncateAfter > 0 && next + due >= truncateAfter;
+        if (truncates) {
+            due = truncateAfter - next;
+        }
+        boolean ends = !truncates && next + due == total;
+        ByteBuf out = null;
+        if (due > 0 || ends) {
+            int capacity = due * (next < total ? encoder.tokenEventSize(next) : 0)
+                    + (ends ? encoder.endSize(includeUsage) : 0);
+            out = ctx.alloc().buffer(Math.max(capacity, 64));
+            for (int i = 0; i < due; i++) {
+                encoder.writeTokenEvent(out, next++, malformed.hit(malformedPercent));
+            }
+        }
+        if (truncates) {
+            // The fault: cut the connection after the N-th chunk, with no [DONE] and no terminating HTTP chunk.
+            ctx.writeAndFlush(new DefaultHttpContent(out)).addListener(ChannelFutureListener.CLOSE);
+        } else if (ends) {
+            encoder.writeEnd(out, includeUsage, includeUsage && malformed.hit(malformedPercent));
+            completion.responseWritten(ctx.writeAndFlush(new DefaultLastHttpContent(out)));
+        } else {
+            if (out != null) {
+                ctx.writeAndFlush(new DefaultHttpContent(out));
+            }
+            long delay = dueNanos(next) - now;
+            if (delay > 0) {
+                ctx.executor().schedule(this, delay, TimeUnit.NANOSECONDS);
+            } else {
+                ctx.executor().execute(this); // more tokens are due: after the other connections had a turn
+            }
+        }
+    }
+
+    /** How many of the remaining tokens are due at {@code now}. */
+    private int dueCount(long now) {
+        int remaining = total - next;
+        if (remaining == 0 || now < dueNanos(next)) {
+            return 0;
+        }
+        if (itlNanos == 0) {
+            return remaining;
+        }
+        long lateBy = now - dueNanos(next);
+        return (int) Math.min(remaining, lateBy / itlNanos + 1);
+    }
+
+    private long dueNanos(int k) {
+        return firstTokenNanos + k * itlNanos;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.aiperf.mock;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MockServerLifecycleTest {
+
+    @Test
+    void closeStopsListeningAndReleasesAwaiters() throws Exception {
+        MockServer server = MockServer.start(MockServerConfig.builder().port(0).fast(true).build());
+        int port = server.port();
+        CompletableFuture<Void> awaiter = CompletableFuture.runAsync(() -> {
+            try {
+                server.awaitClose();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        server.close();
+        awaiter.get(5, TimeUnit.SECONDS);
+        server.close(); // twice is fine
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aPortInUseFailsWithTheAddressInTheMessage() {
+        try (MockServer first = MockServer.start(MockServerConfig.builder().port(0).build())) {
+            assertThatThrownBy(() -> MockServer.start(MockServerConfig.builder().port(first.port()).build()))
+                    .isInstanceOf(MockServerStartException.class)
+                    .hasMessageStartingWith("cannot listen on 127.0.0.1:" + first.port() + ": ");
+        }
+    }
+
+    @Test
+    void explicitNioTransportWorks() {
+        try (MockServer server = MockServer.start(MockServerConfig.builder().port(0).fast(true)
+                .transport(IoTransport.NIO).build())) {
+            assertThat(server.transport()).isEqualTo(IoTransport.NIO);
+            assertThat(new TestClient(server).get("/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void autoTransportResolvesToAConcreteOne() {
+        try (MockServer server = MockServer.start(MockServerConfig.builder().port(0).build())) {
+            assertThat(server.transport()).isIn(IoTransport.NIO, IoTransport.EPOLL);
+        }
+    }
+
+    @Test
+    void badSettingsNameTheirFlag() {
+        assertThatThrownBy(() -> MockServerConfig.builder().errorRatePercent(150).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--error-rate")
+                .hasMessageContaining("150");
+        assertThatThrownBy(() -> MockServerConfig.builder().port(70_000).build())
+                .hasMessageContaining("--port");
+        assertThatThrownBy(() -> MockServerConfig.builder().itlMs(-1).build()).hasMessageContaining("--itl");
+        assertThatThrownBy(() -> MockServerConfig.builder().faultStatus(42).build())
+                .hasMessageContaining("--fault-status");
+        assertThatThrownBy(() -> MockServerConfig.builder().faultTruncateStreamAfter(-2).build())
+                .hasMessageContaining("--fault-truncate-stream-after");
+        assertThatThrownBy(() -> MockServerConfig.builder().faultMalformedJsonRatePercent(101).build())
+                .hasMessageContaining("--fault-malformed-json-rate");
+        assertThatThrownBy(() -> MockServerConfig.builder().workers(-1).build()).hasMessageContaining("--workers");
+    }
+
+    @Test
+    void defaultsAreTheOriginalOnes() {
+        MockServerConfig defaults = MockServerConfig.defaults();
+        assertThat(defaults.host()).isEqualTo("127.0.0.1");
+        assertThat(defaults.port()).isEqualTo(8000);
+        assertThat(defaults.ttftMs()).isEqualTo(20);
+        assertThat(defaults.itlMs()).isEqualTo(5);
+        assertThat(defaults.embeddingBaseLatencyMs()).isEqualTo(10);
+        assertThat(defaults.embeddingPerInputLatencyMs()).isEqualTo(2);
+        assertThat(defaults.errorRatePercent()).isZero();
+        assertThat(defaults.faults()).isEqualTo(FaultInjection.NONE);
+        assertThat(defaults.toBuilder().build()).isEqualTo(defaults);
+    }
+}

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Proof of speed of the aiperf client: runs the real `aiperf profile` against `aiperf mock-server` in a
+# separate JVM (so the client's CPU is measured alone) and prints
+#   1. maximum sustained requests/s, non-streaming and streaming (64-token responses), at concurrency 64 and 512,
+#      with the rate wrk reaches on the same mock for the non-streaming case as the reference ratio;
+#   2. client CPU seconds per 1,000 requests (process user+sys; start-up, warm-up and JIT subtracted by
+#      taking the difference of a long and a short run);
+#   3. measured minus injected TTFT (p50, p99) with the mock at TTFT 20 ms, ITL 5 ms, concurrency 1,000;
+#   4. client heap (used after a full GC) and RSS while 10,000 streams are open at once.
+#
+#   bench/client.sh                       # everything (about 4 minutes on 2 cores)
+#   REQUESTS=20000 SHORT=5000 WARMUP=5000 DURATION=5s bench/client.sh
+#
+# Needs wrk (apt-get install -y wrk) for the reference figures; builds the distribution when it is missing.
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
+. "$root/.ci/find-java.sh"
+aiperf_find_java || { echo "bench/client.sh: needs a JDK 21+ (set JAVA_HOME)" >&2; exit 2; }
+java="$JAVA_HOME/bin/java"
+jar="$root/aiperf-cli/target/aiperf.jar"
+[ -f "$jar" ] || (cd "$root" && ./mvnw -B -q -ntp -DskipTests install >&2)
+
+REQUESTS="${REQUESTS:-40000}"        # profiling requests of a throughput run
+SHORT="${SHORT:-10000}"              # profiling requests of the shorter run the CPU cost is taken against
+WARMUP="${WARMUP:-10000}"            # warm-up requests before each throughput run (JIT, connections)
+DURATION="${DURATION:-10s}"          # per wrk run
+STREAMS="${STREAMS:-10000}"          # concurrent streams for the heap figure
+work="$(mktemp -d)"
+server_pid=""
+client_pid=""
+stop() {
+  for pid in "$client_pid" "$server_pid"; do
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; fi
+  done
+  client_pid=""
+  server_pid=""
+}
+trap 'stop; rm -rf "$work"' EXIT
+
+# Starts the mock server in its own JVM and sets $base_url.
+start_server() {
+  "$java" -jar "$jar" mock-server --port 0 "$@" >"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 300); do
+    base_url="$(sed -n 's/^Mock server listening on \(http:[^ ]*\)$/\1/p' "$work/server.log")"
+    [ -n "$base_url" ] && return 0
+    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "bench/client.sh: the mock server did not start" >&2; exit 1
+}
+stop_server() { [ -n "$server_pid" ] && kill -TERM "$server_pid" && wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+
+# json FILE POINTER -> the number at that JSON pointer (python3 is on every Debian image; jq may not be).
+json() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); v=d
+for k in sys.argv[2].strip("/").split("/"): v=v[k]
+print(v)' "$1" "$2"; }
+
+# profile NAME ARGS... : runs the client, records its CPU seconds in $cpu and its artifact dir in $out.
+profile() {
+  local name="$1"; shift
+  out="$work/$name"
+  local TIMEFORMAT='%U %S %R'
+  { time "$java" ${CLIENT_JAVA_OPTS:-} -jar "$jar" profile -m mock-model --url "$base_url" --ui none --isl 32 \
+      --osl 64 --extra-inputs ignore_eos:true --random-seed 1 --artifact-dir "$out" "$@" >"$work/$name.log" 2>&1 ; } \
+      2>"$work/$name.time" || { echo "client run $name failed:" >&2; tail -20 "$work/$name.log" >&2; exit 1; }
+  # Process user + sys CPU seconds of the client JVM (the shell's `time` of its only child).
+  cpu=$(awk '{print $1 + $2}' "$work/$name.time")
+}
+
+printf '\n%s\n' "== aiperf client benchmark ($(nproc) CPUs, $("$java" -version 2>&1 | head -1)) =="
+
+# ---- 1 + 2: throughput and CPU per request, mock in fast mode (all latencies 0) --------------------------------
+start_server --fast
+rows=()
+for mode in non-streaming streaming; do
+  for c in 64 512; do
+    stream_flag=(); [ "$mode" = streaming ] && stream_flag=(--streaming)
+    # Two runs with the same warm-up (JIT compiled, connections open); the CPU difference is the
+    # marginal cost of the extra requests, the longer run's profiling phase the sustained rate.
+    profile "$mode-$c-short" "${stream_flag[@]}" --concurrency "$c" --warmup-request-count "$WARMUP" \
+        --request-count "$SHORT"
+    short_cpu=$cpu
+    profile "$mode-$c" "${stream_flag[@]}" --concurrency "$c" --warmup-request-count "$WARMUP" \
+        --request-count "$REQUESTS"
+    rps=$(json "$out/profile_export_aiperf.json" /request_throughput/avg)
+    errors=$(python3 -c "import json; d=json.load(open('$out/profile_export_aiperf.json')); print(int(d.get('error_request_count',{}).get('avg',0)))")
+    per_k=$(python3 -c "print(($cpu - $short_cpu) / (($REQUESTS - $SHORT) / 1000))")
+    rows+=("$(printf '%-14s %6s %12.0f %12.3f %8s' "$mode" "$c" "$rps" "$per_k" "$errors")")
+  done
+done
+lua="$work/chat.lua"
+cat >"$lua" <<'EOF'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"model":"mock-model","max_completion_tokens":64,"ignore_eos":true,"messages":[{"role":"user","name":"text","content":"Shall I compare thee to a summer day? Thou art more lovely and more temperate, rough winds do shake the darling buds."}]}'
+EOF
+wrk_rows=()
+if command -v wrk >/dev/null 2>&1; then
+  for c in 64 512; do
+    wrk_rps=$(wrk -t 2 -c "$c" -d "$DURATION" -s "$lua" "$base_url/v1/chat/completions" | awk '/Requests\/sec/ {print $2}')
+    wrk_rows+=("$c $wrk_rps")
+  done
+fi
+stop_server
+
+printf '\n%s\n' "1-2. Sustained throughput against the mock in --fast mode ($WARMUP warm-up + $REQUESTS requests, ISL 32, OSL 64)"
+printf '%-14s %6s %12s %12s %8s\n' mode conc "requests/s" "CPU s/1000" errors
+printf '%s\n' "${rows[@]}"
+printf '   (CPU s/1000: client user+sys CPU of the run minus that of a %s-request run with the same warm-up, per 1,000)\n' "$SHORT"
+if [ "${#wrk_rows[@]}" -gt 0 ]; then
+  for row in "${wrk_rows[@]}"; do
+    set -- $row
+    ours=$(printf '%s\n' "${rows[@]}" | awk -v c="$1" '$1=="non-streaming" && $2==c {print $3}')
+    printf '   wrk, non-streaming, %4s connections: %10.0f requests/s  -> aiperf reaches %.0f%% of it\n' \
+        "$1" "$2" "$(python3 -c "print(100 * $ours / $2)")"
+  done
+else
+  echo "   (wrk not installed: apt-get install -y wrk for the reference figures)"
+fi
+
+# ---- 3: TTFT accuracy at concurrency 1,000 ----------------------------------------------------------------------
+start_server --ttft 20 --itl 5
+printf '\n%s\n' "3. TTFT accuracy: mock TTFT 20 ms / ITL 5 ms, streaming 64 tokens, 10 requests per stream slot (+1 warm-up)"
+for c in ${TTFT_CONCURRENCY:-100 1000}; do
+  profile "ttft-$c" --streaming --concurrency "$c" --request-count $((c * 10)) --warmup-request-count "$c"
+  p50=$(json "$out/profile_export_aiperf.json" /time_to_first_token/p50)
+  p99=$(json "$out/profile_export_aiperf.json" /time_to_first_token/p99)
+  itl=$(json "$out/profile_export_aiperf.json" /inter_token_latency/avg)
+  printf '   concurrency %5s: measured - injected TTFT p50 %+8.2f ms, p99 %+8.2f ms   (ITL avg %.2f ms vs 5 injected)\n' \
+      "$c" "$(python3 -c "print($p50 - 20)")" "$(python3 -c "print($p99 - 20)")" "$itl"
+done
+stop_server
+
+# ---- 4: memory with 10,000 concurrent streams --------------------------------------------------------------------
+start_server --ttft 20 --itl 50
+port="${base_url##*:}"
+export AIPERF_HTTP_CONNECTION_LIMIT=$((STREAMS + 100))
+"$java" ${CLIENT_JAVA_OPTS:-} -jar "$jar" profile -m mock-model --url "$base_url" --ui none --streaming --isl 32 \
+    --osl 600 --extra-inputs ignore_eos:true --concurrency "$STREAMS" --request-count "$STREAMS" \
+    --artifact-dir "$work/heap" >"$work/heap.log" 2>&1 &
+client_pid=$!
+open=0
+for _ in $(seq 1 600); do
+  open=$(ss -Htn state established "( dport = :$port )" 2>/dev/null | wc -l)
+  [ "$open" -ge "$STREAMS" ] && break
+  kill -0 "$client_pid" 2>/dev/null || break
+  sleep 0.1
+done
+sleep 2
+jcmd "$client_pid" GC.run >/dev/null
+heap_kb=$(jcmd "$client_pid" GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {print $(i+1); exit}}' | tr -d 'K')
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$client_pid/status")
+open=$(ss -Htn state established "( dport = :$port )" 2>/dev/null | wc -l)
+kill -INT "$client_pid"; wait "$client_pid" 2>/dev/null || true; client_pid=""
+stop_server
+printf '\n%s\n' "4. Memory with $open streams open at once (mock ITL 50 ms, 600 tokens each)"
+printf '   client heap used after full GC: %.1f MB (%.1f KB per stream); process RSS %.1f MB\n' \
+    "$(python3 -c "print($heap_kb / 1024)")" "$(python3 -c "print($heap_kb / max(1, $open))")" \
+    "$(python3 -c "print($rss_kb / 1024)")"

@@ -1,0 +1,50 @@
+package com.example.aiperf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aiperf.api.PluginType;
+import dev.aiperf.api.endpoint.EndpointMetadata;
+import dev.aiperf.plugin.PluginRegistry;
+import dev.aiperf.plugin.Plugins;
+import dev.aiperf.plugin.TypeEntry;
+import dev.aiperf.plugin.ValidationResult;
+import dev.aiperf.testkit.FreshPluginRegistry;
+import org.junit.jupiter.api.Test;
+
+/** The guide's "Test Plugin Registration": the registry discovers this project's manifest on the class path. */
+@FreshPluginRegistry
+class MyCustomEndpointRegistrationTest {
+
+    @Test
+    void myPluginRegisters(PluginRegistry registry) {
+        registry.discoverPlugins();
+
+        TypeEntry entry = registry.getType(PluginType.ENDPOINT, "my_custom");
+        assertEquals("aiperf-my-plugin", entry.packageName());
+        assertEquals(10, entry.priority());
+        assertFalse(entry.isBuiltin());
+        assertEquals(MyCustomEndpoint.class.getName(), entry.classPath());
+    }
+
+    @Test
+    void theManifestMetadataMatchesTheClass(PluginRegistry registry) {
+        EndpointMetadata declared = registry.getType(PluginType.ENDPOINT, "my_custom").metadata(EndpointMetadata.class);
+
+        assertEquals(new MyCustomEndpoint().metadata(), declared);
+    }
+
+    @Test
+    void theEntryValidatesWithoutLoadingTheClass(PluginRegistry registry) {
+        ValidationResult result = registry.getType(PluginType.ENDPOINT, "my_custom").validate(true);
+
+        assertTrue(result.valid(), result.error());
+    }
+
+    @Test
+    void theFacadeResolvesTheNameToTheClass() {
+        assertEquals(MyCustomEndpoint.class, Plugins.getClass(PluginType.ENDPOINT, "my-custom"));
+        assertEquals("my_custom", Plugins.findRegisteredName(PluginType.ENDPOINT, MyCustomEndpoint.class).orElseThrow());
+    }
+}
