@@ -1,10 +1,8 @@
 package dev.aiperf.metrics;
 
 import dev.aiperf.api.record.Statistic;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -112,10 +110,25 @@ class DistributionStatisticsTest {
         assertThat(array.sum()).isEqualTo(4950.0 + 3000.0);
     }
 
-    @Property(tries = 300)
-    void percentilesAreOrderedAndBoundedByMinAndMax(
-            @ForAll @Size(min = 1, max = 300) List<@DoubleRange(min = -1e9, max = 1e9) Double> values) {
-        double[] array = values.stream().mapToDouble(Double::doubleValue).toArray();
+    /** Seeds of the generated inputs: each seed is one random case, reproducible by its number. */
+    static java.util.stream.LongStream seeds() {
+        return java.util.stream.LongStream.range(0, 300);
+    }
+
+    /** {@code 1..maxSize} values uniform in {@code [min, max)}, drawn from {@code seed}. */
+    private static double[] randomValues(long seed, int maxSize, double min, double max) {
+        Random random = new Random(seed);
+        double[] values = new double[1 + random.nextInt(maxSize)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = min + (max - min) * random.nextDouble();
+        }
+        return values;
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void percentilesAreOrderedAndBoundedByMinAndMax(long seed) {
+        double[] array = randomValues(seed, 300, -1e9, 1e9);
         Map<Statistic, Double> s = stats(array);
         double previous = s.get(Statistic.MIN);
         for (Statistic p : List.of(Statistic.P1, Statistic.P5, Statistic.P10, Statistic.P25, Statistic.P50,
@@ -129,9 +142,10 @@ class DistributionStatisticsTest {
         assertThat(s.get(Statistic.AVG)).isBetween(s.get(Statistic.MIN) - tolerance, s.get(Statistic.MAX) + tolerance);
     }
 
-    @Property(tries = 200)
-    void percentilesDoNotDependOnInputOrder(
-            @ForAll @Size(min = 1, max = 100) List<@DoubleRange(min = 0, max = 1e6) Double> values) {
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void percentilesDoNotDependOnInputOrder(long seed) {
+        List<Double> values = java.util.Arrays.stream(randomValues(seed, 100, 0, 1e6)).boxed().toList();
         List<Double> shuffled = new ArrayList<>(values);
         Collections.shuffle(shuffled, new Random(values.size()));
         Map<Statistic, Double> a = stats(values.stream().mapToDouble(Double::doubleValue).toArray());
@@ -143,10 +157,12 @@ class DistributionStatisticsTest {
         }
     }
 
-    @Property(tries = 100)
-    void constantValuesHaveZeroSpread(@ForAll @DoubleRange(min = -1e6, max = 1e6) double value,
-                                      @ForAll @Size(min = 1, max = 50) List<Boolean> copies) {
-        double[] array = new double[copies.size()];
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void constantValuesHaveZeroSpread(long seed) {
+        Random random = new Random(seed);
+        double value = -1e6 + 2e6 * random.nextDouble();
+        double[] array = new double[1 + random.nextInt(50)];
         java.util.Arrays.fill(array, value);
         Map<Statistic, Double> s = stats(array);
         assertThat(s.get(Statistic.STD)).isCloseTo(0.0, within(1e-9 * Math.max(1, Math.abs(value))));
