@@ -10,6 +10,7 @@
 #
 #   bench/client.sh                       # everything (about 4 minutes on 2 cores)
 #   REQUESTS=20000 SHORT=5000 WARMUP=5000 DURATION=5s bench/client.sh
+#   AIPERF_JAR=/tmp/before.jar bench/client.sh   # the same measurement of another build (client and mock)
 #
 # Needs wrk (apt-get install -y wrk) for the reference figures; builds the distribution when it is missing.
 set -euo pipefail
@@ -17,7 +18,7 @@ root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 . "$root/.ci/find-java.sh"
 aiperf_find_java || { echo "bench/client.sh: needs a JDK 21+ (set JAVA_HOME)" >&2; exit 2; }
 java="$JAVA_HOME/bin/java"
-jar="$root/aiperf-cli/target/aiperf.jar"
+jar="${AIPERF_JAR:-$root/aiperf-cli/target/aiperf.jar}"   # AIPERF_JAR: measure another build (e.g. a saved baseline)
 [ -f "$jar" ] || (cd "$root" && ./mvnw -B -q -ntp -DskipTests install >&2)
 
 REQUESTS="${REQUESTS:-40000}"        # profiling requests of a throughput run

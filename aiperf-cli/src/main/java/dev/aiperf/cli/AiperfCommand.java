@@ -2,11 +2,16 @@ package dev.aiperf.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
+
+import java.util.List;
+import java.util.concurrent.Callable;
 
 /** The {@code aiperf} root command. Each subcommand lives in its own class. */
 @Command(name = "aiperf",
         mixinStandardHelpOptions = true,
         versionProvider = AiperfVersion.class,
+        usageHelpAutoWidth = true,
         description = "Benchmark LLM inference servers from the client side.",
         subcommands = {
                 CommandLine.HelpCommand.class,
@@ -14,19 +19,36 @@ import picocli.CommandLine.Command;
                 dev.aiperf.cli.plugins.PluginsCommand.class,
                 DemoCommand.class,
                 MockServerCommand.class,
-        })
-public final class AiperfCommand implements Runnable {
+        },
+        footer = {"", "Run 'aiperf COMMAND --help' for the options of a command."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:Success.",
+                "1:The command failed (a benchmark measured nothing, a plugin check found problems, ...).",
+                "2:Usage error: unknown command or option, missing or invalid argument.",
+                "130:Interrupted (Ctrl-C); a benchmark still writes what it measured."})
+public final class AiperfCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a command: a usage error that shows the usage. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return UsageErrorHandler.missingCommand(spec);
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        ConsoleLogging.install(System.err, false);
+        CommandLine cli = commandLine();
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cli.setExecutionStrategy(parsed -> {
+            if (asksForVerbose(parsed)) {
+                ConsoleLogging.install(System.err, true);
+            }
+            return run.execute(parsed);
+        });
+        System.exit(cli.execute(args));
     }
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
@@ -37,7 +59,21 @@ public final class AiperfCommand implements Runnable {
     /** The configured command line: one-line user errors (exit 2), run failures (exit 1). */
     public static CommandLine commandLine() {
         return new CommandLine(new AiperfCommand())
-                .setParameterExceptionHandler(new dev.aiperf.cli.profile.UsageErrorHandler())
-                .setExecutionExceptionHandler(new dev.aiperf.cli.profile.RunFailureHandler());
+                .setParameterExceptionHandler(new UsageErrorHandler())
+                .setExecutionExceptionHandler(new RunFailureHandler());
+    }
+
+    /**
+     * Whether the command run was given {@code --verbose}: as one of its options, or among the
+     * arguments it passes on ({@code aiperf demo --verbose} hands it to {@code profile}).
+     */
+    static boolean asksForVerbose(ParseResult parsed) {
+        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+            List<String> passedOn = level.unmatched();
+            if (level.hasMatchedOption("--verbose") || passedOn.contains("--verbose") || passedOn.contains("-v")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

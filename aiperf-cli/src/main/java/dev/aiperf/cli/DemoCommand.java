@@ -1,8 +1,6 @@
 package dev.aiperf.cli;
 
 import dev.aiperf.cli.profile.ProfileCommand;
-import dev.aiperf.cli.profile.RunFailureHandler;
-import dev.aiperf.cli.profile.UsageErrorHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,11 +15,17 @@ import java.util.concurrent.Callable;
  * {@code aiperf demo}: a short, complete benchmark of the embedded mock server with sensible
  * defaults. Any {@code profile} option may follow and wins over the defaults.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run a short benchmark against the embedded mock server: streaming chat, concurrency 8,",
-                "200 requests, ISL 128, OSL 64 with ignore_eos, the server's token counts (the mock tokenizes",
-                "differently from cl100k_base). Any 'aiperf profile' option may follow and overrides these",
-                "defaults, e.g. 'aiperf demo --concurrency 32 --request-count 1000'."})
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = AiperfVersion.class,
+        usageHelpAutoWidth = true,
+        customSynopsis = "aiperf demo [profile options]",
+        header = "Run a short benchmark against the embedded mock server.",
+        description = {"Streaming chat at concurrency 8, 200 requests, ISL 128, OSL 64 with ignore_eos, and the"
+                + " server's token counts (the mock tokenizes differently from cl100k_base). Any 'aiperf profile'"
+                + " option may follow and overrides these defaults, e.g. 'aiperf demo --concurrency 32"
+                + " --request-count 1000'; see 'aiperf profile --help'.", ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ProfileCommand.EXIT_OK_HELP, ProfileCommand.EXIT_FAILED_HELP, ProfileCommand.EXIT_USAGE_HELP,
+                ProfileCommand.EXIT_INTERRUPTED_HELP})
 public final class DemoCommand implements Callable<Integer> {
 
     /** The profile arguments the demo starts from. */

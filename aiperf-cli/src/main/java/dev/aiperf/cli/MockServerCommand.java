@@ -19,11 +19,14 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "mock-server",
         mixinStandardHelpOptions = true,
+        versionProvider = AiperfVersion.class,
         sortOptions = false,
+        usageHelpAutoWidth = true,
+        customSynopsis = "aiperf mock-server [options]",
+        header = "Run an OpenAI-compatible mock LLM server for tests, demos and calibration.",
         description = {
-                "Run an OpenAI-compatible mock LLM server for tests, demos and calibration: POST "
-                        + "/v1/chat/completions and /v1/completions (streamed or whole, with usage), /v1/embeddings; "
-                        + "GET /v1/models and /health.",
+                "Serves POST /v1/chat/completions and /v1/completions (streamed or whole, with usage) and "
+                        + "/v1/embeddings; GET /v1/models and /health.",
                 "Prints 'Mock server listening on http://HOST:PORT' and runs until Ctrl-C or SIGTERM. Each flag "
                         + "falls back to the environment variable MOCK_SERVER_<NAME>, such as MOCK_SERVER_TTFT "
                         + "for --ttft.",
@@ -35,7 +38,11 @@ import java.util.concurrent.Callable;
                 "Examples:",
                 "  aiperf mock-server --port 0 --fast",
                 "  aiperf mock-server --ttft 200 --itl 20 --error-rate 5 --random-seed 42",
-                "  aiperf mock-server --fault-truncate-stream-after 10"})
+                "  aiperf mock-server --fault-truncate-stream-after 10"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"1:The server could not start (e.g. the port is taken).",
+                "2:Usage error: unknown option, missing or invalid argument.",
+                "130:Stopped by Ctrl-C (143 when stopped by SIGTERM); the server runs until then."})
 public final class MockServerCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -152,7 +159,7 @@ public final class MockServerCommand implements Callable<Integer> {
             server = MockServer.start(config);
         } catch (MockServerStartException e) {
             boolean bindFailed = e.getMessage().startsWith("cannot listen");
-            err.println("aiperf mock-server: " + e.getMessage()
+            err.println("aiperf: error: " + e.getMessage()
                     + (bindFailed ? " (choose another --port, or --port 0 for a free one)" : ""));
             err.flush();
             return 1;

@@ -80,7 +80,7 @@ class MockServerCommandTest {
                     .execute("--port", String.valueOf(taken.getLocalPort()));
             assertThat(exit).isEqualTo(1);
             assertThat(err.toString())
-                    .startsWith("aiperf mock-server: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .startsWith("aiperf: error: cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .contains("--port 0");
         }
     }

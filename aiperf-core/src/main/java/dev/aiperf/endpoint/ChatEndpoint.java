@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiperf.api.config.BenchmarkConfig;
-import dev.aiperf.api.endpoint.Endpoint;
 import dev.aiperf.api.endpoint.EndpointMetadata;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.InferenceResponse;
@@ -15,7 +14,7 @@ import dev.aiperf.api.model.ResponseData;
 import dev.aiperf.api.model.Turn;
 
 /** The OpenAI chat completions API (spec §4.3 "chat", §4.7). */
-public final class ChatEndpoint implements Endpoint {
+public final class ChatEndpoint extends OpenAiEndpoint {
 
     /** Matches the {@code chat} entry of the built-in plugins.yaml. */
     public static final EndpointMetadata METADATA = new EndpointMetadata("/v1/chat/completions", null, true, true,
@@ -24,19 +23,12 @@ public final class ChatEndpoint implements Endpoint {
     private static final String COMPLETION = "chat.completion";
     private static final String CHUNK = "chat.completion.chunk";
 
-    private final EndpointOptions options;
-
     public ChatEndpoint(BenchmarkConfig config) {
-        this.options = EndpointOptions.from(config, METADATA);
+        super(config, METADATA);
     }
 
     @Override
-    public EndpointMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public ObjectNode formatPayload(RequestInfo requestInfo) {
+    ObjectNode body(RequestInfo requestInfo) {
         Turn current = requestInfo.currentTurn();
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
         payload.set("messages", messages(requestInfo));
@@ -45,8 +37,6 @@ public final class ChatEndpoint implements Endpoint {
         if (current.maxTokens() != null) {
             payload.put(options.useLegacyMaxTokens() ? "max_tokens" : "max_completion_tokens", current.maxTokens());
         }
-        options.mergeExtras(payload);
-        options.ensureIncludeUsage(payload);
         return payload;
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiperf.api.config.BenchmarkConfig;
-import dev.aiperf.api.endpoint.Endpoint;
 import dev.aiperf.api.endpoint.EndpointMetadata;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponse;
@@ -18,32 +17,21 @@ import dev.aiperf.api.model.Turn;
  * request whose history holds more than one turn is refused; the shared system prompt and user
  * context are not sent.
  */
-public final class CompletionsEndpoint implements Endpoint {
+public final class CompletionsEndpoint extends OpenAiEndpoint {
 
     /** Matches the {@code completions} entry of the built-in plugins.yaml. */
     public static final EndpointMetadata METADATA = new EndpointMetadata("/v1/completions", null, true, true,
             true, false, false, "LLM Metrics", "openai");
 
-    private final EndpointOptions options;
-
     public CompletionsEndpoint(BenchmarkConfig config) {
-        this.options = EndpointOptions.from(config, METADATA);
-    }
-
-    @Override
-    public EndpointMetadata metadata() {
-        return METADATA;
+        super(config, METADATA);
     }
 
     /** @throws IllegalArgumentException when the request carries more than one turn */
     @Override
-    public ObjectNode formatPayload(RequestInfo requestInfo) {
-        if (requestInfo.turns().size() != 1) {
-            throw new IllegalArgumentException("The completions endpoint sends exactly one prompt, but this request"
-                    + " has " + requestInfo.turns().size() + " turns of history; use --endpoint-type chat for"
-                    + " multi-turn sessions");
-        }
-        Turn turn = requestInfo.currentTurn();
+    ObjectNode body(RequestInfo requestInfo) {
+        Turn turn = onlyTurn(requestInfo, "completions", "prompt",
+                "; use --endpoint-type chat for multi-turn sessions");
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
         ArrayNode prompt = payload.putArray("prompt");
         turn.allTexts().forEach(prompt::add);
@@ -52,8 +40,6 @@ public final class CompletionsEndpoint implements Endpoint {
         if (turn.maxTokens() != null && turn.maxTokens() > 0) {
             payload.put("max_tokens", turn.maxTokens());
         }
-        options.mergeExtras(payload);
-        options.ensureIncludeUsage(payload);
         return payload;
     }
 

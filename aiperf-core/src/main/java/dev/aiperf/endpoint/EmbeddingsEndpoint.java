@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiperf.api.config.BenchmarkConfig;
-import dev.aiperf.api.endpoint.Endpoint;
 import dev.aiperf.api.endpoint.EndpointMetadata;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponse;
@@ -18,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The OpenAI embeddings API (spec §4.3 "embeddings", §4.7): one turn, its texts as {@code input}, no streaming. */
-public final class EmbeddingsEndpoint implements Endpoint {
+public final class EmbeddingsEndpoint extends OpenAiEndpoint {
 
     /** Matches the {@code embeddings} entry of the built-in plugins.yaml. */
     public static final EndpointMetadata METADATA = new EndpointMetadata("/v1/embeddings", null, false, false,
@@ -26,35 +25,24 @@ public final class EmbeddingsEndpoint implements Endpoint {
 
     private static final System.Logger LOG = System.getLogger(EmbeddingsEndpoint.class.getName());
 
-    private final EndpointOptions options;
     private final AtomicBoolean maxTokensReported = new AtomicBoolean();
 
     public EmbeddingsEndpoint(BenchmarkConfig config) {
-        this.options = EndpointOptions.from(config, METADATA);
-    }
-
-    @Override
-    public EndpointMetadata metadata() {
-        return METADATA;
+        super(config, METADATA);
     }
 
     /** @throws IllegalArgumentException when the request carries more than one turn */
     @Override
-    public ObjectNode formatPayload(RequestInfo requestInfo) {
-        if (requestInfo.turns().size() != 1) {
-            throw new IllegalArgumentException("The embeddings endpoint sends exactly one input batch, but this"
-                    + " request has " + requestInfo.turns().size() + " turns of history");
-        }
-        Turn turn = requestInfo.currentTurn();
+    ObjectNode body(RequestInfo requestInfo) {
+        Turn turn = onlyTurn(requestInfo, "embeddings", "input batch", "");
         if (turn.maxTokens() != null && maxTokensReported.compareAndSet(false, true)) {
-            LOG.log(System.Logger.Level.ERROR, "The embeddings endpoint does not send max tokens; --osl and"
+            LOG.log(System.Logger.Level.WARNING, "The embeddings endpoint does not send max tokens; --osl and"
                     + " output lengths are ignored");
         }
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
         payload.put("model", options.modelFor(turn));
         ArrayNode input = payload.putArray("input");
         turn.allTexts().forEach(input::add);
-        options.mergeExtras(payload);
         return payload;
     }
 

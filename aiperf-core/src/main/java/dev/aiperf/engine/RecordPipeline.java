@@ -10,23 +10,44 @@ import dev.aiperf.records.InferenceResultParser;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Processes profiling records on one dedicated thread, in completion order: parse the responses,
- * run every record processor, append the record to {@code profile_export.jsonl}, and fold its
- * metrics into every results processor.
+ * Processes profiling records as they complete: parse the responses, count tokens, run every record
+ * processor and format the record's JSON line on a few worker threads; then, one record at a time and
+ * in completion order, append the line to {@code profile_export.jsonl} and fold the metrics into every
+ * results processor.
  *
- * <p><b>Why one thread.</b> I/O threads only enqueue (a lock-free hand-off), so parsing and
- * tokenising never delay a timestamp; and because a single thread feeds the processors and the
- * writer, the metrics need no locks. Each record is on disk, flushed, before the next one is taken,
- * so an interrupted run loses nothing that completed.
+ * <p><b>Threads and hand-offs.</b> An I/O thread only appends the record to two lock-free queues: it
+ * wakes nobody, so a completion costs it no system call and never delays a timestamp. Workers poll
+ * those queues, parking {@value #MIN_PARK_MS} ms (backing off to {@value #MAX_PARK_MS} ms when idle)
+ * between batches: under load each wake-up finds a batch, with caches still warm from the previous
+ * record, where one wake-up per record would cost about as much as processing it. Parsing and
+ * tokenising are most of the work and need no shared state (record processors may be called from
+ * several threads at once), so they run in parallel; workers are half the processors, the event loops,
+ * whose timestamps matter, keep the other half.
+ *
+ * <p><b>Order.</b> After a batch, a worker takes the commit lock (unless another holds it) and commits
+ * every prepared record at the head of the completion order: the results processors and the file see
+ * one record at a time, in completion order, and need no locks of their own.
+ *
+ * <p><b>Durability.</b> The committer flushes the file when no record is left to prepare, and at least
+ * every {@value #FLUSH_INTERVAL_MS} ms under continuous load, rather than once per line. A record is on
+ * disk at most a few milliseconds after it completes, and {@link #finish} commits and flushes
+ * everything submitted, so an interrupted run loses nothing that completed.
  */
 final class RecordPipeline {
-    private static final Object END = new Object();
+    static final long FLUSH_INTERVAL_MS = 100;
+    static final long MIN_PARK_MS = 1;
+    static final long MAX_PARK_MS = 16;
+    private static final int COMMIT_EVERY = 64;
 
     private final InferenceResultParser parser;
     private final List<RecordProcessor> recordProcessors;
@@ -34,45 +55,87 @@ final class RecordPipeline {
     private final RecordWriter writer;
     private final ErrorSummary errors = new ErrorSummary();
     private final PrintStream err;
-    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
+    private final List<Thread> workers = new ArrayList<>();
+    /** Every submitted record not yet committed, in completion order. */
+    private final ConcurrentLinkedQueue<Pending> uncommitted = new ConcurrentLinkedQueue<>();
+    /** The same records until a worker takes them. */
+    private final ConcurrentLinkedQueue<Pending> unprepared = new ConcurrentLinkedQueue<>();
+    /** Held by whoever commits; guards the fields below it, the writer and the results processors. */
+    private final ReentrantLock committing = new ReentrantLock();
+    private volatile boolean finished;
     private volatile long processed;
-    private volatile long failures;
+    private long failures;
     private volatile Throwable writeFailure;
+    private boolean unflushed;
+    private long lastFlushNs = System.nanoTime();
 
     /** Where each processed record goes as it completes. */
     interface RecordWriter extends AutoCloseable {
-        void write(MetricRecord record) throws IOException;
+        /** The record's line, or null when it is not written; called from several threads at once. */
+        String format(MetricRecord record);
+
+        /** Appends a line from {@link #format}; it must be on disk after the next {@link #flush}. */
+        void append(String line) throws IOException;
+
+        void flush() throws IOException;
 
         @Override
         void close() throws IOException;
     }
 
+    /** What a worker made of one record: {@code metrics} is null when it could not be measured. */
+    private record Processed(ParsedResponseRecord parsed, MetricRecord metrics, String line, Throwable failure) {
+    }
+
+    /** One submitted record: prepared by a worker, then committed in its turn. */
+    private static final class Pending {
+        private RequestRecord raw;
+        private volatile Processed processed;
+
+        Pending(RequestRecord raw) {
+            this.raw = raw;
+        }
+    }
+
     RecordPipeline(InferenceResultParser parser, List<RecordProcessor> recordProcessors,
                    List<ResultsProcessor> resultsProcessors, RecordWriter writer, PrintStream err) {
+        this(parser, recordProcessors, resultsProcessors, writer, err,
+                Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    }
+
+    RecordPipeline(InferenceResultParser parser, List<RecordProcessor> recordProcessors,
+                   List<ResultsProcessor> resultsProcessors, RecordWriter writer, PrintStream err, int workerThreads) {
         this.parser = parser;
         this.recordProcessors = List.copyOf(recordProcessors);
         this.resultsProcessors = List.copyOf(resultsProcessors);
         this.writer = writer;
         this.err = err;
-        this.thread = new Thread(this::drain, "aiperf-records");
-        this.thread.setDaemon(true);
-        this.thread.start();
-    }
-
-    /** Hands a record over; safe from any thread, never blocks. */
-    void submit(RequestRecord record) {
-        queue.add(record);
-    }
-
-    /** Processes everything submitted so far, stops the thread and closes the writer. */
-    void finish() throws IOException {
-        queue.add(END);
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (int i = 1; i <= workerThreads; i++) {
+            Thread worker = new Thread(this::work, "aiperf-records-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
         }
+        workers.forEach(Thread::start);
+    }
+
+    /** Hands a record over; safe from any thread, never blocks. Records arriving after {@link #finish} are dropped. */
+    void submit(RequestRecord record) {
+        if (finished) {
+            return;
+        }
+        Pending pending = new Pending(record);
+        uncommitted.add(pending);
+        unprepared.add(pending);
+    }
+
+    /** Processes and commits everything submitted so far, stops the workers and closes the writer. */
+    void finish() throws IOException {
+        finished = true;
+        workers.forEach(LockSupport::unpark);
+        for (Thread worker : workers) {
+            joinUninterruptibly(worker);
+        }
+        commitReady();
         writer.close();
         if (writeFailure != null) {
             throw new IOException("writing the per-request records failed: " + writeFailure.getMessage(), writeFailure);
@@ -87,43 +150,52 @@ final class RecordPipeline {
         return processed;
     }
 
-    private void drain() {
+    /** A worker: prepares what has arrived, commits, and parks until the next batch; ends after {@link #finish}. */
+    private void work() {
+        long parkNs = TimeUnit.MILLISECONDS.toNanos(MIN_PARK_MS);
         while (true) {
-            Object next;
-            try {
-                next = queue.take();
-            } catch (InterruptedException e) {
-                continue; // only finish() ends this thread, so no record is dropped
+            // Read before draining: the drain then sees every record submitted before finish() began.
+            boolean last = finished;
+            boolean found = false;
+            int sinceCommit = 0;
+            Pending next;
+            while ((next = unprepared.poll()) != null) {
+                found = true;
+                prepare(next);
+                if (++sinceCommit == COMMIT_EVERY) {
+                    commitReady();
+                    sinceCommit = 0;
+                }
             }
-            if (next == END) {
+            if (found) {
+                commitReady();
+            }
+            if (last) {
                 return;
             }
-            process((RequestRecord) next);
+            parkNs = found ? TimeUnit.MILLISECONDS.toNanos(MIN_PARK_MS)
+                    : Math.min(parkNs * 2, TimeUnit.MILLISECONDS.toNanos(MAX_PARK_MS));
+            LockSupport.parkNanos(this, parkNs);
         }
     }
 
-    private void process(RequestRecord raw) {
+    /** Worker side: everything about one record that does not depend on the others. */
+    private void prepare(Pending pending) {
+        ParsedResponseRecord parsed = null;
+        Processed result;
         try {
-            ParsedResponseRecord parsed = parser.parse(raw);
-            errors.add(parsed);
+            parsed = parser.parse(pending.raw);
             MetricRecord metrics = metricsOf(parsed);
-            if (writeFailure == null) {
-                try {
-                    writer.write(metrics);
-                } catch (IOException | RuntimeException e) {
-                    writeFailure = e;
-                    err.println("aiperf: error: cannot write the per-request records: " + e.getMessage());
-                }
+            try {
+                result = new Processed(parsed, metrics, writer.format(metrics), null);
+            } catch (RuntimeException e) {
+                result = new Processed(parsed, metrics, null, e); // no line, but the metrics still count
             }
-            for (ResultsProcessor results : resultsProcessors) {
-                results.addRecord(metrics);
-            }
-            processed++;
-        } catch (RuntimeException e) {
-            if (failures++ == 0) {
-                err.println("aiperf: warning: a record could not be processed and was skipped: " + e);
-            }
+        } catch (Throwable e) {
+            result = new Processed(parsed, null, null, e); // even an Error skips only this record
         }
+        pending.raw = null;
+        pending.processed = result;
     }
 
     /** Every record processor's values merged, in processor order. */
@@ -136,5 +208,104 @@ final class RecordPipeline {
             values.putAll(processor.processRecord(parsed).values());
         }
         return new MetricRecord(parsed, values);
+    }
+
+    /**
+     * Commits every prepared record at the head of the completion order, unless another thread is
+     * doing so; that one then sees the records this one prepared. The re-check after unlocking closes
+     * the gap where a record is prepared between the committer's last look and its unlock.
+     */
+    private void commitReady() {
+        while (committing.tryLock()) {
+            try {
+                Pending head;
+                while ((head = uncommitted.peek()) != null && head.processed != null) {
+                    uncommitted.poll();
+                    commit(head.processed);
+                    if (System.nanoTime() - lastFlushNs >= TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS)) {
+                        flush();
+                    }
+                }
+                if (unprepared.isEmpty()) {
+                    flush(); // nothing left to prepare: what is written goes to disk now
+                }
+            } finally {
+                committing.unlock();
+            }
+            Pending head = uncommitted.peek();
+            if (head == null || head.processed == null) {
+                return;
+            }
+        }
+    }
+
+    private void commit(Processed done) {
+        if (done.parsed() != null) {
+            errors.add(done.parsed());
+        }
+        if (done.metrics() == null) {
+            skipped(done.failure());
+            return;
+        }
+        if (done.failure() != null) {
+            writeFailed(done.failure());
+        } else if (done.line() != null && writeFailure == null) {
+            try {
+                writer.append(done.line());
+                unflushed = true;
+            } catch (IOException | RuntimeException e) {
+                writeFailed(e);
+            }
+        }
+        for (ResultsProcessor results : resultsProcessors) {
+            try {
+                results.addRecord(done.metrics());
+            } catch (RuntimeException e) {
+                skipped(e);
+                return;
+            }
+        }
+        processed++;
+    }
+
+    private void flush() {
+        lastFlushNs = System.nanoTime();
+        if (!unflushed || writeFailure != null) {
+            return;
+        }
+        unflushed = false;
+        try {
+            writer.flush();
+        } catch (IOException | RuntimeException e) {
+            writeFailed(e);
+        }
+    }
+
+    private void writeFailed(Throwable e) {
+        if (writeFailure == null) {
+            writeFailure = e;
+            err.println("aiperf: error: cannot write the per-request records: " + e.getMessage());
+        }
+    }
+
+    private void skipped(Throwable e) {
+        if (failures++ == 0) {
+            err.println("aiperf: warning: a record could not be processed and was skipped: " + e);
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // every record submitted in time is processed before finish() returns
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

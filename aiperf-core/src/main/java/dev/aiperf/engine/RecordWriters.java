@@ -28,8 +28,16 @@ final class RecordWriters {
         if (jsonl.isEmpty()) {
             return new RecordPipeline.RecordWriter() {
                 @Override
-                public void write(MetricRecord record) {
-                    // Export level summary: per-request records are not kept.
+                public String format(MetricRecord record) {
+                    return null; // export level summary: per-request records are not kept
+                }
+
+                @Override
+                public void append(String line) {
+                }
+
+                @Override
+                public void flush() {
                 }
 
                 @Override
@@ -40,8 +48,18 @@ final class RecordWriters {
         RecordsJsonlWriter writer = jsonl.get();
         return new RecordPipeline.RecordWriter() {
             @Override
-            public void write(MetricRecord record) throws IOException {
-                writer.write(record, WORKER_ID);
+            public String format(MetricRecord record) {
+                return writer.line(record, WORKER_ID);
+            }
+
+            @Override
+            public void append(String line) throws IOException {
+                writer.append(line);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                writer.flush();
             }
 
             @Override

@@ -8,8 +8,13 @@ import java.util.Map;
  * JSON Lines, or indented by two spaces ({@code "a": 1}) for summaries. Maps keep their iteration
  * order and drop null values (the original omits nulls everywhere); doubles print as Python's
  * {@code repr}, integers as digits, {@code double[]} as a list of doubles.
+ *
+ * <p>Every record line goes through here, so values are appended straight into the caller's builder:
+ * no intermediate strings for numbers, escaped text copied in runs.
  */
 public final class JsonText {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private JsonText() {
     }
 
@@ -33,8 +38,10 @@ public final class JsonText {
             case null -> out.append("null");
             case String s -> quote(out, s);
             case Boolean b -> out.append(b);
-            case Double d -> out.append(PythonNumbers.repr(d));
-            case Float f -> out.append(PythonNumbers.repr(f));
+            case Double d -> PythonNumbers.appendRepr(out, d);
+            case Float f -> PythonNumbers.appendRepr(out, f);
+            case Long l -> out.append(l.longValue());
+            case Integer i -> out.append(i.intValue());
             case Number n -> out.append(n);
             case double[] list -> writeDoubles(out, list, depth);
             case Map<?, ?> map -> writeObject(out, map, depth);
@@ -44,11 +51,6 @@ public final class JsonText {
     }
 
     private static void writeObject(StringBuilder out, Map<?, ?> map, int depth) {
-        boolean empty = map.values().stream().allMatch(v -> v == null);
-        if (empty) {
-            out.append("{}");
-            return;
-        }
         out.append('{');
         boolean first = true;
         for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -64,7 +66,9 @@ public final class JsonText {
             out.append(depth < 0 ? ":" : ": ");
             write(out, entry.getValue(), child(depth));
         }
-        newline(out, depth);
+        if (!first) {
+            newline(out, depth); // an object without a non-null member is {} in both layouts
+        }
         out.append('}');
     }
 
@@ -98,7 +102,7 @@ public final class JsonText {
                 out.append(',');
             }
             newline(out, child(depth));
-            out.append(PythonNumbers.repr(list[i]));
+            PythonNumbers.appendRepr(out, list[i]);
         }
         newline(out, depth);
         out.append(']');
@@ -110,31 +114,34 @@ public final class JsonText {
 
     private static void newline(StringBuilder out, int depth) {
         if (depth >= 0) {
-            out.append('\n').append("  ".repeat(depth));
+            out.append('\n').repeat("  ", depth);
         }
     }
 
     static void quote(StringBuilder out, String text) {
         out.append('"');
+        int run = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+            if (c < 0x20 || c == '"' || c == '\\') {
+                out.append(text, run, i);
+                escape(out, c);
+                run = i + 1;
             }
         }
-        out.append('"');
+        out.append(text, run, text.length()).append('"');
+    }
+
+    private static void escape(StringBuilder out, char c) {
+        switch (c) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\t' -> out.append("\\t");
+            case '\b' -> out.append("\\b");
+            case '\f' -> out.append("\\f");
+            default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+        }
     }
 }

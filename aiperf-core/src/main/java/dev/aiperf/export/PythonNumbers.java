@@ -6,8 +6,14 @@ import java.math.RoundingMode;
 
 /**
  * Number text exactly as the original (Python) prints it, so files compare equal byte for byte.
- * Python's float {@code repr} and Java's {@code Double.toString} (JDK 19+) choose the same shortest
- * digits; they differ only in layout, which this class converts.
+ *
+ * <p>{@link #repr} is on the per-record path (every double of every {@code profile_export.jsonl} line), so it
+ * works on the characters of {@code Double.toString}, without {@code BigDecimal} or intermediate strings. Java (JDK 19+) and Python both
+ * print the shortest decimal that reads back as the same double, closest to it when several are as short; they
+ * differ in layout (exponent thresholds, {@code E} vs {@code e+05}), which is converted here, and in one corner:
+ * when a single digit is enough, Java may still print two (only ever for subnormals, e.g. {@code 4.9E-324}
+ * where Python prints {@code 5e-324}), which {@link #shortestSubnormal} undoes. The other formats are for
+ * summaries and the console, printed a few dozen times per run, and keep the plain {@code BigDecimal} code.
  */
 public final class PythonNumbers {
     private PythonNumbers() {
@@ -15,30 +21,107 @@ public final class PythonNumbers {
 
     /** Python {@code repr(float)}: shortest round-trip digits, e.g. {@code 75.0}, {@code 1e-05}, {@code 1.76e+18}. */
     public static String repr(double value) {
+        StringBuilder out = new StringBuilder(24);
+        appendRepr(out, value);
+        return out.toString();
+    }
+
+    /** Appends Python's {@code repr(value)}; {@code NaN} and infinities as {@code json.dumps} writes them. */
+    public static void appendRepr(StringBuilder out, double value) {
         if (Double.isNaN(value)) {
-            return "NaN";
+            out.append("NaN");
+            return;
         }
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "Infinity" : "-Infinity";
+        if (value < 0 || (value == 0 && 1 / value < 0)) {
+            out.append('-');
         }
-        if (value == 0) {
-            return 1 / value < 0 ? "-0.0" : "0.0";
-        }
-        BigDecimal shortest = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
-        String digits = shortest.unscaledValue().toString();
-        int exponent = digits.length() - 1 - shortest.scale();
-        String body;
-        if (exponent < -4 || exponent >= 16) {
-            String mantissa = digits.length() > 1 ? digits.charAt(0) + "." + digits.substring(1) : digits;
-            body = mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
-        } else if (exponent < 0) {
-            body = "0." + "0".repeat(-exponent - 1) + digits;
-        } else if (digits.length() <= exponent + 1) {
-            body = digits + "0".repeat(exponent + 1 - digits.length()) + ".0";
+        double abs = Math.abs(value);
+        if (Double.isInfinite(abs)) {
+            out.append("Infinity");
+        } else if (abs == 0) {
+            out.append("0.0");
+        } else if (abs >= 1e-3 && abs < 1e7) {
+            out.append(Double.toString(abs)); // plain notation in both languages, same digits
         } else {
-            body = digits.substring(0, exponent + 1) + "." + digits.substring(exponent + 1);
+            appendScientificRepr(out, abs);
         }
-        return value < 0 ? "-" + body : body;
+    }
+
+    /** {@code abs} outside [1e-3, 1e7), where Java writes {@code d.dddE[-]n}: re-laid out as Python does. */
+    private static void appendScientificRepr(StringBuilder out, double abs) {
+        String java = Double.toString(abs);
+        int e = java.indexOf('E');
+        int exponent = Integer.parseInt(java, e + 1, java.length(), 10);
+        int end = e;
+        while (end > 2 && java.charAt(end - 1) == '0') {
+            end--; // trailing zeros of the fraction: "1.0E7" has the one digit "1"
+        }
+        char[] digits = new char[end - 1];
+        int count = 0;
+        for (int i = 0; i < end; i++) {
+            if (i != 1) {
+                digits[count++] = java.charAt(i);
+            }
+        }
+        if (count == 2 && abs < Double.MIN_NORMAL) {
+            int oneDigit = shortestSubnormal(abs, digits[0] - '0', exponent);
+            if (oneDigit > 0) {
+                if (oneDigit == 10) {
+                    oneDigit = 1;
+                    exponent++;
+                }
+                digits[0] = (char) ('0' + oneDigit);
+                count = 1;
+            }
+        }
+        layOut(out, digits, count, exponent);
+    }
+
+    /**
+     * Python's layout of the decimal {@code 0.d1d2... x 10^(exponent + 1)}: scientific with a signed exponent of at
+     * least two digits below 1e-4 and from 1e16, else positional with at least one fractional digit.
+     */
+    private static void layOut(StringBuilder out, char[] digits, int count, int exponent) {
+        if (exponent < -4 || exponent >= 16) {
+            out.append(digits[0]);
+            if (count > 1) {
+                out.append('.').append(digits, 1, count - 1);
+            }
+            out.append(exponent < 0 ? "e-" : "e+");
+            int magnitude = Math.abs(exponent);
+            if (magnitude < 10) {
+                out.append('0');
+            }
+            out.append(magnitude);
+        } else if (exponent < 0) {
+            out.append("0.");
+            out.repeat('0', -exponent - 1).append(digits, 0, count);
+        } else if (count <= exponent + 1) {
+            out.append(digits, 0, count).repeat('0', exponent + 1 - count).append(".0");
+        } else {
+            out.append(digits, 0, exponent + 1).append('.').append(digits, exponent + 1, count - exponent - 1);
+        }
+    }
+
+    /**
+     * The single digit that also reads back as {@code abs} (Java printed two digits {@code first.x E exponent}),
+     * nearest to it if both neighbours do; 10 means {@code 1E(exponent + 1)}; 0 when two digits are needed.
+     */
+    private static int shortestSubnormal(double abs, int first, int exponent) {
+        int best = 0;
+        BigDecimal exact = new BigDecimal(abs);
+        BigDecimal bestDistance = null;
+        for (int digit = first; digit <= first + 1; digit++) {
+            BigDecimal candidate = BigDecimal.valueOf(digit).scaleByPowerOfTen(exponent);
+            if (Double.parseDouble(candidate.toString()) == abs) { // parseDouble rounds correctly on every JDK
+                BigDecimal distance = candidate.subtract(exact).abs();
+                if (bestDistance == null || distance.compareTo(bestDistance) < 0) {
+                    best = digit;
+                    bestDistance = distance;
+                }
+            }
+        }
+        return best;
     }
 
     /** Python {@code format(x, ".2f")}: the exact binary value rounded half-even to 2 decimals. */

@@ -17,19 +17,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Appends {@code profile_export.jsonl} (metrics spec §5.4): one compact JSON line per profiling
- * request, written and flushed as the request completes so an interrupted run keeps every line
- * measured so far. Values are in display units; integers that need no conversion stay integers.
- * Failed requests are written with their {@code error}. If no line was written, {@link #close()}
- * deletes the file.
+ * request, in the order the requests complete. Values are in display units; integers that need no
+ * conversion stay integers. Failed requests are written with their {@code error}. If no line was
+ * written, {@link #close()} deletes the file.
  *
- * <p>Thread-safe: {@link #write} is synchronised.
+ * <p>Two ways to use it: {@link #write} formats, appends and flushes one record (each line is on disk
+ * when it returns); the records pipeline instead formats lines on its worker threads with {@link #line}
+ * and appends them from one thread with {@link #append}, flushing with {@link #flush} whenever it runs
+ * out of work and at least every ~100 ms, so a busy run does not pay one system call per request.
+ *
+ * <p>Thread-safe: {@link #line} may run on several threads at once; the other methods are synchronised.
  */
 public final class RecordsJsonlWriter implements AutoCloseable {
     /** Export levels at which the per-request file is written. */
@@ -41,8 +45,15 @@ public final class RecordsJsonlWriter implements AutoCloseable {
     private final MetricsEnvironment environment;
     private final String recordProcessorId;
     private final BufferedWriter writer;
+    /** How each metric tag is written, worked out once per tag (unit conversion factors are not free). */
+    private final Map<String, Column> columns = new ConcurrentHashMap<>();
     private long lines;
     private boolean closed;
+
+    /** How one metric's value goes into a line; {@code unit} null for a metric outside the catalog. */
+    private record Column(boolean written, String unit, double factor, boolean converted) {
+        static final Column UNKNOWN = new Column(true, null, 1.0, false);
+    }
 
     /** Creates (or truncates) the file, creating its directory. */
     public RecordsJsonlWriter(Path file, MetricsEnvironment environment, String recordProcessorId) throws IOException {
@@ -77,26 +88,54 @@ public final class RecordsJsonlWriter implements AutoCloseable {
      * @param workerId the worker that sent the request, or null
      */
     public synchronized void write(MetricRecord record, String workerId) throws IOException {
-        if (closed) {
-            throw new IOException("records file " + file + " is already closed");
+        String line = line(record, workerId);
+        if (line != null) {
+            append(line);
+            flush();
         }
+    }
+
+    /**
+     * The record's line without its newline, or null when the record is not written: a warm-up
+     * record, or a successful one without a single exportable metric. Safe from any thread.
+     *
+     * @param workerId the worker that sent the request, or null
+     */
+    public String line(MetricRecord record, String workerId) {
         RequestRecord request = record.record().request();
         RequestInfo info = request.requestInfo();
         if (info != null && info.phase() == CreditPhase.WARMUP) {
-            return;
+            return null;
         }
-        Map<String, Object> metrics = metrics(record);
-        if (metrics.isEmpty() && !request.hasError()) {
-            return;
+        StringBuilder out = new StringBuilder(1024);
+        out.append("{\"metadata\":");
+        metadata(out, request, workerId);
+        out.append(",\"metrics\":");
+        if (!metrics(out, record) && !request.hasError()) {
+            return null;
         }
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("metadata", metadata(request, workerId));
-        line.put("metrics", metrics);
-        line.put("error", request.hasError() ? MetricsJsonExporter.errorDetails(request.error()) : null);
-        writer.write(JsonText.compact(line));
+        if (request.hasError()) {
+            out.append(",\"error\":");
+            JsonText.write(out, MetricsJsonExporter.errorDetails(request.error()), -1);
+        }
+        return out.append('}').toString();
+    }
+
+    /** Appends a line from {@link #line}; it reaches the file at the next {@link #flush} or {@link #close}. */
+    public synchronized void append(String line) throws IOException {
+        if (closed) {
+            throw new IOException("records file " + file + " is already closed");
+        }
+        writer.write(line);
         writer.write('\n');
-        writer.flush();
         lines++;
+    }
+
+    /** Hands every appended line to the operating system. */
+    public synchronized void flush() throws IOException {
+        if (!closed) {
+            writer.flush();
+        }
     }
 
     public synchronized long linesWritten() {
@@ -115,31 +154,37 @@ public final class RecordsJsonlWriter implements AutoCloseable {
         }
     }
 
-    private Map<String, Object> metrics(MetricRecord record) {
-        Map<String, Object> metrics = new LinkedHashMap<>();
+    /** Writes the {@code metrics} object; false when it is empty. */
+    private boolean metrics(StringBuilder out, MetricRecord record) {
+        CompactJsonObject metrics = new CompactJsonObject(out);
         for (Map.Entry<String, Object> entry : record.values().entrySet()) {
-            Optional<MetricDefinition> found = MetricCatalog.definition(entry.getKey());
-            if (found.isEmpty()) {
-                metrics.put(entry.getKey(), Map.of("value", entry.getValue()));
+            Column column = columns.computeIfAbsent(entry.getKey(), this::column);
+            if (!column.written()) {
                 continue;
             }
-            MetricDefinition definition = found.get();
-            if (definition.hasFlag(MetricFlag.NO_INDIVIDUAL_RECORDS) || !environment.shows(definition)) {
-                continue;
-            }
-            Map<String, Object> value = new LinkedHashMap<>();
-            value.put("value", toDisplayUnit(entry.getValue(), definition));
-            value.put("unit", definition.displayUnit());
-            metrics.put(entry.getKey(), value);
+            CompactJsonObject value = metrics.object(entry.getKey());
+            value.field("value", column.converted() ? toDisplayUnit(entry.getValue(), column.factor()) : entry.getValue());
+            value.field("unit", column.unit());
+            value.end();
         }
-        return metrics;
+        metrics.end();
+        return !metrics.isEmpty();
     }
 
-    private static Object toDisplayUnit(Object value, MetricDefinition definition) {
-        if (!definition.isConverted()) {
-            return value;
+    private Column column(String tag) {
+        Optional<MetricDefinition> found = MetricCatalog.definition(tag);
+        if (found.isEmpty()) {
+            return Column.UNKNOWN;
         }
-        double factor = definition.displayFactor();
+        MetricDefinition definition = found.get();
+        if (definition.hasFlag(MetricFlag.NO_INDIVIDUAL_RECORDS) || !environment.shows(definition)) {
+            return new Column(false, null, 1.0, false);
+        }
+        boolean converted = definition.isConverted();
+        return new Column(true, definition.displayUnit(), converted ? definition.displayFactor() : 1.0, converted);
+    }
+
+    private static Object toDisplayUnit(Object value, double factor) {
         if (value instanceof double[] list) {
             double[] converted = new double[list.length];
             for (int i = 0; i < list.length; i++) {
@@ -150,27 +195,35 @@ public final class RecordsJsonlWriter implements AutoCloseable {
         return ((Number) value).doubleValue() * factor;
     }
 
-    private Map<String, Object> metadata(RequestRecord request, String workerId) {
+    private void metadata(StringBuilder out, RequestRecord request, String workerId) {
         RequestInfo info = request.requestInfo();
-        Map<String, Object> json = new LinkedHashMap<>();
+        CompactJsonObject json = new CompactJsonObject(out);
         if (info != null) {
-            json.put("session_num", info.creditNum());
-            json.put("x_request_id", info.xRequestId());
-            json.put("x_correlation_id", info.xCorrelationId());
-            json.put("conversation_id", info.conversation() == null ? null : info.conversation().sessionId());
-            json.put("turn_index", info.turnIndex());
+            json.field("session_num", info.creditNum());
+            json.field("x_request_id", info.xRequestId());
+            json.field("x_correlation_id", info.xCorrelationId());
+            json.field("conversation_id", info.conversation() == null ? null : info.conversation().sessionId());
+            json.field("turn_index", info.turnIndex());
         }
-        json.put("credit_issued_ns", request.intendedSendPerfNs() > 0 ? wall(request, request.intendedSendPerfNs()) : null);
-        json.put("request_start_ns", request.timestampNs());
-        json.put("request_ack_ns", request.recvStartPerfNs() == null ? null : wall(request, request.recvStartPerfNs()));
-        json.put("request_end_ns", endPerfNs(request) == null ? null : wall(request, endPerfNs(request)));
-        json.put("worker_id", workerId);
-        json.put("record_processor_id", recordProcessorId);
-        json.put("benchmark_phase", info == null ? CreditPhase.PROFILING.wireName() : info.phase().wireName());
-        json.put("was_cancelled", request.cancellationPerfNs() != null);
-        json.put("cancellation_time_ns", request.cancellationPerfNs() == null ? null
-                : wall(request, request.cancellationPerfNs()));
-        return json;
+        if (request.intendedSendPerfNs() > 0) {
+            json.field("credit_issued_ns", wall(request, request.intendedSendPerfNs()));
+        }
+        json.field("request_start_ns", request.timestampNs());
+        if (request.recvStartPerfNs() != null) {
+            json.field("request_ack_ns", wall(request, request.recvStartPerfNs()));
+        }
+        Long end = endPerfNs(request);
+        if (end != null) {
+            json.field("request_end_ns", wall(request, end));
+        }
+        json.field("worker_id", workerId);
+        json.field("record_processor_id", recordProcessorId);
+        json.field("benchmark_phase", info == null ? CreditPhase.PROFILING.wireName() : info.phase().wireName());
+        json.field("was_cancelled", request.cancellationPerfNs() != null);
+        if (request.cancellationPerfNs() != null) {
+            json.field("cancellation_time_ns", wall(request, request.cancellationPerfNs()));
+        }
+        json.end();
     }
 
     /** The last raw response (usage-only and [DONE] included), else the request's end. */

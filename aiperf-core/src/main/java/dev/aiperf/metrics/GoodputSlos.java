@@ -1,6 +1,7 @@
 package dev.aiperf.metrics;
 
 import dev.aiperf.api.record.MetricFlag;
+import dev.aiperf.plugin.NameSuggestions;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,9 +67,9 @@ public record GoodputSlos(List<Objective> objectives) {
         List<String> candidates = MetricCatalog.definitions().stream()
                 .filter(d -> isPerRequest(d) && applicability.isActive(d)).map(MetricDefinition::tag).toList();
         if (found.isEmpty()) {
-            String nearest = NearestName.of(tag, MetricCatalog.definitions().stream().map(MetricDefinition::tag).toList());
+            List<String> tags = MetricCatalog.definitions().stream().map(MetricDefinition::tag).toList();
             throw new IllegalArgumentException("--goodput: unknown metric '" + tag + "'"
-                    + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
+                    + NameSuggestions.didYouMean(tag, tags, NameSuggestions.Phrasing.CLAUSE)
                     + " Valid metrics for this run: " + String.join(", ", candidates));
         }
         MetricDefinition definition = found.get();

@@ -11,13 +11,26 @@ import dev.aiperf.tokenizer.Tokenizer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-/** Fills a record's token counts (metrics spec §1.1 "Token counts"), on our side or from the server's usage. */
+/**
+ * Fills a record's token counts (metrics spec §1.1 "Token counts"), on our side or from the server's usage.
+ *
+ * <p>Tokenising is most of the cost of processing a record, and a request without history sends a dataset
+ * turn that many other requests send too, so those input counts are remembered by their texts: each distinct
+ * prompt is tokenised once. Requests with history carry the server's earlier replies and are counted every
+ * time. The memory is bounded: after {@value #MAX_REMEMBERED_INPUTS} distinct prompts (a dataset that never
+ * repeats) nothing more is remembered. Thread-safe.
+ */
 final class TokenCounter {
+    static final int MAX_REMEMBERED_INPUTS = 1 << 16;
+
     private final Tokenizer tokenizer;
     private final boolean countInput;
     private final boolean countOutput;
+    private final Map<List<String>, Integer> inputCounts = new ConcurrentHashMap<>();
 
     /**
      * @param tokenizer   the tokenizer, or null when client-side counting is off
@@ -44,7 +57,22 @@ final class TokenCounter {
         for (Turn turn : info.turns()) {
             texts.addAll(turn.allTexts());
         }
-        return texts.isEmpty() ? null : tokenizer.count(String.join(" ", texts));
+        if (texts.isEmpty()) {
+            return null;
+        }
+        if (info.turns().size() > 1) {
+            return countJoined(texts);
+        }
+        // Keyed by the dataset's own strings (their hashes are cached): a hit copies and rehashes no text.
+        Integer known = inputCounts.get(texts);
+        if (known != null) {
+            return known;
+        }
+        int count = countJoined(texts);
+        if (inputCounts.size() < MAX_REMEMBERED_INPUTS) {
+            inputCounts.put(List.copyOf(texts), count);
+        }
+        return count;
     }
 
     /** Client-side counts: output and reasoning texts each concatenated without a separator and counted once. */
@@ -90,6 +118,10 @@ final class TokenCounter {
             }
         }
         return any ? tokenizer.count(joined.toString()) : null;
+    }
+
+    private int countJoined(List<String> texts) {
+        return tokenizer.count(texts.size() == 1 ? texts.getFirst() : String.join(" ", texts));
     }
 
     private static void addIfPresent(List<String> texts, String text) {

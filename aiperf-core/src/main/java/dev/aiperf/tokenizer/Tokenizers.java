@@ -4,10 +4,10 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
 import com.knuddels.jtokkit.api.ModelType;
+import dev.aiperf.plugin.NameSuggestions;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,33 +73,10 @@ public final class Tokenizers {
 
     private static IllegalArgumentException unknown(String name) {
         String encodings = String.join(", ", Arrays.stream(EncodingType.values()).map(EncodingType::getName).toList());
-        String suggestion = validNames().stream()
-                .min(Comparator.comparingInt(valid -> editDistance(valid, name.toLowerCase(Locale.ROOT))))
-                .filter(valid -> editDistance(valid, name.toLowerCase(Locale.ROOT)) <= Math.max(2, name.length() / 3))
-                .map(valid -> " Did you mean '" + valid + "'?")
-                .orElse("");
-        return new IllegalArgumentException("Unknown tokenizer '" + name + "' (--tokenizer)." + suggestion
+        return new IllegalArgumentException("Unknown tokenizer '" + name + "' (--tokenizer)."
+                + NameSuggestions.didYouMean(name, validNames())
                 + " Valid names are the bundled encodings " + encodings
                 + ", or an OpenAI model name such as gpt-4o, gpt-4, gpt-3.5-turbo, text-embedding-3-small."
                 + " Hugging Face tokenizers cannot be downloaded by this build.");
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

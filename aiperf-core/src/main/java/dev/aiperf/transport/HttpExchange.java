@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One request in flight and what has been measured of it. Until a connection is bound it is touched
  * by the sending thread and the connection source; after that only by the connection's event loop.
- * It completes exactly once, always normally.
+ * It completes exactly once, normally, unless its caller cancels the future: then the connection it
+ * is bound to is given up (see {@link #whenCancelled}).
  */
 final class HttpExchange {
 
@@ -20,11 +21,12 @@ final class HttpExchange {
     final Origin origin;
     final long timestampNs;
     final long deadlineNs;
-    final CompletableFuture<RequestRecord> future = new CompletableFuture<>();
+    final CompletableFuture<RequestRecord> future = new CancellableFuture();
     final List<InferenceResponse> responses = new ArrayList<>();
     long startPerfNs;
     Long recvStartPerfNs;
     int status;
+    private volatile Runnable onCancel;
 
     HttpExchange(TransportRequest request, Origin origin, long timestampNs, long startPerfNs, long deadlineNs) {
         this.request = request;
@@ -38,12 +40,37 @@ final class HttpExchange {
         return future.isDone();
     }
 
+    /**
+     * What cancelling the future does once the exchange holds a connection (close it: its response
+     * is no longer wanted). Runs at once if the future is already cancelled; may run twice when the
+     * two race, so it must be idempotent.
+     */
+    void whenCancelled(Runnable abort) {
+        onCancel = abort;
+        if (future.isCancelled()) {
+            abort.run();
+        }
+    }
+
     void succeed(long endPerfNs) {
         future.complete(record(endPerfNs, null));
     }
 
     void fail(ErrorDetails error, long endPerfNs) {
         future.complete(record(endPerfNs, error));
+    }
+
+    /** A future whose {@code cancel} also lets go of the exchange's connection. */
+    private final class CancellableFuture extends CompletableFuture<RequestRecord> {
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            Runnable abort = onCancel;
+            if (cancelled && abort != null) {
+                abort.run();
+            }
+            return cancelled;
+        }
     }
 
     private RequestRecord record(long endPerfNs, ErrorDetails error) {

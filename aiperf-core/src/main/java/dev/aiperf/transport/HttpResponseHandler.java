@@ -30,6 +30,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -85,6 +86,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
         }
         exchange = next;
         source = from;
+        next.whenCancelled(() -> abandonOnEventLoop(next));
         body = null;
         keepAlive = false;
         reasonPhrase = null;
@@ -122,6 +124,25 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
                         handshake.cause()), System.nanoTime());
             }
         });
+    }
+
+    /** Cancelled by its caller: hand the exchange's end to the event loop, which owns the connection. */
+    private void abandonOnEventLoop(HttpExchange cancelled) {
+        try {
+            ctx.executor().execute(() -> abandon(cancelled));
+        } catch (RejectedExecutionException transportClosing) {
+            // the event loop is stopping and closes every connection itself
+        }
+    }
+
+    /**
+     * Ends a cancelled exchange: its connection is closed rather than reused, since the rest of the
+     * response would still arrive on it, and its pool slot is freed for the next request.
+     */
+    private void abandon(HttpExchange cancelled) {
+        if (exchange == cancelled) {
+            finish(false);
+        }
     }
 
     private void send(HttpExchange started) {

@@ -32,6 +32,9 @@ import java.util.concurrent.TimeUnit;
  * when the response headers arrive, each response when the bytes that completed it arrive,
  * {@code endPerfNs} when the last byte arrives. Futures never complete exceptionally; connection
  * refusals, resets, timeouts, non-200 statuses and SSE error events become the record's error.
+ * Cancelling a future (as the engine does on interruption or when the grace period expires) closes
+ * the request's connection at once, instead of leaving it busy until {@link #close()}, and frees its
+ * place in the pool.
  */
 public final class NettyHttpTransport implements Transport {
 

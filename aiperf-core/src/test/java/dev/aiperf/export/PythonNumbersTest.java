@@ -1,7 +1,16 @@
 package dev.aiperf.export;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,9 +32,47 @@ class PythonNumbersTest {
             "-0.0, -0.0",
             "22.09944751381215, 22.09944751381215",
             "1.0E100, 1e+100",
+            "1.0E7, 10000000.0",
+            "9999999.0, 9999999.0",
+            "0.001, 0.001",
+            "9.999999999999998E-4, 0.0009999999999999998",
+            "9999999999999998.0, 9999999999999998.0",
+            "1.7976931348623157E308, 1.7976931348623157e+308",
+            "4.9E-324, 5e-324",          // Java prints two digits where one reads back: the shortest wins
+            "9.9E-324, 1e-323",
+            "-4.9E-324, -5e-324",
+            "1.5E-323, 1.5e-323",
+            "NaN, NaN",
+            "Infinity, Infinity",
+            "-Infinity, -Infinity",
     })
     void reprMatchesPython(double value, String expected) {
         assertThat(PythonNumbers.repr(value)).isEqualTo(expected);
+    }
+
+    /**
+     * Thousands of doubles (every power of ten and its neighbours, the smallest subnormals, random bit patterns,
+     * values like the records hold) against CPython 3.11's {@code repr}, as {@code python-float-repr.py} wrote them.
+     */
+    @Test
+    void reprMatchesCPythonOnEveryKnownAnswer() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        try (BufferedReader answers = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
+                getClass().getResourceAsStream("python-float-repr.txt")), StandardCharsets.US_ASCII))) {
+            for (String line = answers.readLine(); line != null; line = answers.readLine()) {
+                String[] bitsAndRepr = line.split(" ");
+                double value = Double.longBitsToDouble(Long.parseUnsignedLong(bitsAndRepr[0], 16));
+                StringBuilder appended = new StringBuilder("x");
+                PythonNumbers.appendRepr(appended, value);
+                if (!PythonNumbers.repr(value).equals(bitsAndRepr[1]) || !appended.toString().equals("x" + bitsAndRepr[1])) {
+                    mismatches.add(line + " but got " + PythonNumbers.repr(value));
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(6000);
+        assertThat(mismatches).isEmpty();
     }
 
     @ParameterizedTest

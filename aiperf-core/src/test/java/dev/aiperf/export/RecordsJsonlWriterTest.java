@@ -67,6 +67,31 @@ class RecordsJsonlWriterTest {
     }
 
     @Test
+    void linesFormattedApartAreAppendedInOrderAndReachTheFileOnFlush(@TempDir Path dir) throws Exception {
+        List<MetricRecord> records = TvE.metricRecords(TvE.config());
+        Path written = dir.resolve("written.jsonl");
+        try (RecordsJsonlWriter writer = new RecordsJsonlWriter(written, MetricsEnvironment.DEFAULTS, "record_processor_1")) {
+            for (MetricRecord record : records) {
+                writer.write(record, "worker_1");
+            }
+        }
+        Path appended = dir.resolve("appended.jsonl");
+        try (RecordsJsonlWriter writer = new RecordsJsonlWriter(appended, MetricsEnvironment.DEFAULTS, "record_processor_1")) {
+            for (MetricRecord record : records) {
+                writer.append(writer.line(record, "worker_1"));
+            }
+            writer.flush();
+            assertThat(Files.readAllLines(appended)).hasSize(records.size());
+            assertThat(writer.linesWritten()).isEqualTo(records.size());
+        }
+        assertThat(Files.readString(appended)).isEqualTo(Files.readString(written));
+        assertThat(Files.readAllLines(appended).get(4)).isEqualTo(RECORD_4);
+        try (RecordsJsonlWriter writer = new RecordsJsonlWriter(dir.resolve("x.jsonl"), MetricsEnvironment.DEFAULTS, "rp")) {
+            assertThat(writer.line(warmup(), "w")).as("warm-up records have no line").isNull();
+        }
+    }
+
+    @Test
     void noLinesMeansNoFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("profile_export.jsonl");
         try (RecordsJsonlWriter writer = new RecordsJsonlWriter(file, MetricsEnvironment.DEFAULTS, "rp")) {

@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import static dev.aiperf.transport.TransportFixtures.await;
 import static dev.aiperf.transport.TransportFixtures.chat;
@@ -273,6 +276,41 @@ class NettyHttpTransportTests {
             transport.close();
 
             assertThat(await(inFlight).error().type()).isEqualTo("TransportClosed");
+        }
+    }
+
+    /** Issue #3: a cancelled request's connection stayed open, and its pool slot taken, until the transport closed. */
+    @Test
+    void cancellingARequestClosesItsConnectionAndFreesItsPoolSlot() {
+        List<ScriptedHttpServer.Step> headersThenSilence = List.of(new ScriptedHttpServer.Write(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"),
+                new ScriptedHttpServer.Pause(60_000));
+        HttpTransportSettings oneConnection = new HttpTransportSettings(Duration.ofSeconds(60), Duration.ofSeconds(5),
+                Duration.ofSeconds(60), Duration.ofSeconds(60), 1, true, HttpTransportSettings.POOLED, 2);
+        try (ScriptedHttpServer server = new ScriptedHttpServer(headersThenSilence);
+             NettyHttpTransport transport = new NettyHttpTransport(oneConnection)) {
+            CompletableFuture<RequestRecord> stalled = transport.sendRequest(chat(server.baseUrl("http"), true, 4));
+            eventually(() -> server.requests() == 1, "the server received the request");
+
+            assertThat(stalled.cancel(true)).isTrue();
+
+            eventually(() -> server.closedConnections() == 1, "the cancelled request's connection is closed");
+            CompletableFuture<RequestRecord> next = transport.sendRequest(chat(server.baseUrl("http"), true, 4));
+            eventually(() -> server.requests() == 2, "the next request gets the only pool slot");
+            assertThat(transport.connectionsOpened()).isEqualTo(2);
+            assertThat(next.cancel(true)).isTrue();
+            eventually(() -> server.closedConnections() == 2, "the second connection is closed too");
+        }
+    }
+
+    /** Waits (at most 20 s) for something the test caused to happen on another thread. */
+    private static void eventually(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never happened: " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
     }
 

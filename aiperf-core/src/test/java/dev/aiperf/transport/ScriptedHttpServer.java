@@ -47,6 +47,7 @@ final class ScriptedHttpServer implements AutoCloseable {
     private final Channel server;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger closed = new AtomicInteger();
 
     ScriptedHttpServer(List<Step> script, SslContext tls) {
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -55,6 +56,7 @@ final class ScriptedHttpServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         connections.incrementAndGet();
+                        channel.closeFuture().addListener(done -> closed.incrementAndGet());
                         if (tls != null) {
                             channel.pipeline().addLast(tls.newHandler(channel.alloc()));
                         }
@@ -126,6 +128,11 @@ final class ScriptedHttpServer implements AutoCloseable {
 
     int requests() {
         return requests.get();
+    }
+
+    /** Connections that ended, by either side. */
+    int closedConnections() {
+        return closed.get();
     }
 
     @Override

@@ -2,15 +2,21 @@ package dev.aiperf.mock;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -77,15 +83,19 @@ public final class MockServer implements AutoCloseable {
     private final IoTransport transport;
     private final EventLoopGroup group;
     private final Channel serverChannel;
+    /** Every accepted connection still open, so {@link #close()} can end them rather than leave them silent. */
+    private final ChannelGroup connections;
     private final int port;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private MockServer(MockServerConfig config, IoTransport transport, EventLoopGroup group, Channel serverChannel) {
+    private MockServer(MockServerConfig config, IoTransport transport, EventLoopGroup group, Channel serverChannel,
+                       ChannelGroup connections) {
         this.config = config;
         this.transport = transport;
         this.group = group;
         this.serverChannel = serverChannel;
+        this.connections = connections;
         this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
@@ -100,12 +110,14 @@ public final class MockServer implements AutoCloseable {
         IoTransport transport = config.transport().resolve();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.effectiveWorkers(),
                 new DefaultThreadFactory("aiperf-mock", true), transport.ioHandlerFactory());
+        ChannelGroup connections = new DefaultChannelGroup("aiperf-mock-connections", GlobalEventExecutor.INSTANCE);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(transport.serverChannelClass())
                 .option(ChannelOption.SO_BACKLOG, 8192)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .handler(new ConnectionTracker(connections))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -119,7 +131,7 @@ public final class MockServer implements AutoCloseable {
                 });
         try {
             Channel channel = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
-            MockServer server = new MockServer(config, transport, group, channel);
+            MockServer server = new MockServer(config, transport, group, channel, connections);
             server.warmUpConnection(context);
             return server;
         } catch (Exception e) { // Netty rethrows checked bind errors (e.g. "Address already in use") unchecked
@@ -158,7 +170,11 @@ public final class MockServer implements AutoCloseable {
         closed.await();
     }
 
-    /** Stops listening, closes every connection and stops the event loops; waits at most a few seconds. */
+    /**
+     * Stops listening, closes every connection (requests in progress included: their clients see the
+     * connection end at once, not a silence until their timeout) and stops the event loops; waits at
+     * most a few seconds.
+     */
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
@@ -166,7 +182,9 @@ public final class MockServer implements AutoCloseable {
             return;
         }
         try {
+            // No connection is accepted once the listening channel is closed, so the group is complete.
             serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
         } finally {
             closed.countDown();
@@ -196,6 +214,25 @@ public final class MockServer implements AutoCloseable {
             closed.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * On the listening channel: records each accepted connection as it is accepted, before it is set up
+     * on its event loop, so a connection accepted just before {@link #close()} is not missed.
+     */
+    @ChannelHandler.Sharable
+    private static final class ConnectionTracker extends ChannelInboundHandlerAdapter {
+        private final ChannelGroup connections;
+
+        ConnectionTracker(ChannelGroup connections) {
+            this.connections = connections;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object accepted) {
+            connections.add((Channel) accepted);
+            ctx.fireChannelRead(accepted);
         }
     }
 

@@ -13,6 +13,11 @@ public record DiscoveryProblem(Severity severity, String source, String message)
     /** One line: {@code WARNING source: message}, the source given once when the message starts with it. */
     @Override
     public String toString() {
-        return severity + " " + (message.startsWith(source) ? message : source + ": " + message);
+        return severity + " " + describe();
+    }
+
+    /** {@code source: message}, the source given once when the message starts with it. */
+    public String describe() {
+        return message.startsWith(source) ? message : source + ": " + message;
     }
 }

@@ -51,7 +51,7 @@ public final class DynamicEnum {
             return normal;
         }
         throw new TypeNotFoundException(category, value, values.stream().sorted().toList(),
-                Names.closest(value, values));
+                NameSuggestions.closest(value, values).orElse(null));
     }
 
     @Override

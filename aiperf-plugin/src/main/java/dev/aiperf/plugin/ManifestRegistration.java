@@ -2,7 +2,6 @@ package dev.aiperf.plugin;
 
 import dev.aiperf.plugin.internal.CategoriesParser;
 import dev.aiperf.plugin.internal.ManifestParser;
-import dev.aiperf.plugin.internal.Names;
 import dev.aiperf.plugin.internal.ParsedEntry;
 import dev.aiperf.plugin.internal.ParsedManifest;
 import dev.aiperf.plugin.internal.PluginDiscovery;
@@ -90,8 +89,7 @@ final class ManifestRegistration {
 
     private static String unknownCategoryMessage(RegistryContents contents, String category) {
         List<String> known = contents.categoryNames();
-        String suggestion = Names.closest(category, known);
-        return "unknown category '" + category + "'." + (suggestion == null ? "" : " Did you mean '" + suggestion
-                + "'?") + " Known categories: " + String.join(", ", known) + ".";
+        return "unknown category '" + category + "'." + NameSuggestions.didYouMean(category, known)
+                + " Known categories: " + String.join(", ", known) + ".";
     }
 }

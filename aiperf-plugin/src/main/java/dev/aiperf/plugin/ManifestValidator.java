@@ -5,7 +5,6 @@ import dev.aiperf.plugin.internal.ClassFileInspector;
 import dev.aiperf.plugin.internal.IndexFile;
 import dev.aiperf.plugin.internal.ManifestParser;
 import dev.aiperf.plugin.internal.MetadataMapper;
-import dev.aiperf.plugin.internal.Names;
 import dev.aiperf.plugin.internal.ParsedEntry;
 import dev.aiperf.plugin.internal.ParsedManifest;
 import dev.aiperf.plugin.internal.PluginDiscovery;
@@ -111,11 +110,10 @@ public final class ManifestValidator {
                 if (!reported.contains(entry.category())) {
                     reported.add(entry.category());
                     List<String> known = categories.keySet().stream().sorted().toList();
-                    String suggestion = Names.closest(entry.category(), known);
                     problems.add(Severity.ERROR, ManifestProblem.Kind.UNKNOWN_CATEGORY,
                             manifest.sections().get(entry.category()), entry.category(), null, "unknown category '"
-                                    + entry.category() + "'." + (suggestion == null ? "" : " Did you mean '"
-                                    + suggestion + "'?") + " Known categories: " + String.join(", ", known) + ".");
+                                    + entry.category() + "'." + NameSuggestions.didYouMean(entry.category(), known)
+                                    + " Known categories: " + String.join(", ", known) + ".");
                 }
                 continue;
             }

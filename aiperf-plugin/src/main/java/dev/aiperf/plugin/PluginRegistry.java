@@ -225,7 +225,8 @@ public final class PluginRegistry implements AutoCloseable {
         CategoryMetadata category = contents.category(Names.normalize(categoryName));
         if (category == null) {
             List<String> known = contents.categoryNames();
-            throw new UnknownCategoryException(categoryName, known, Names.closest(categoryName, known));
+            throw new UnknownCategoryException(categoryName, known,
+                    NameSuggestions.closest(categoryName, known).orElse(null));
         }
         ClassLoader loader = cls.getClassLoader() != null ? cls.getClassLoader() : classLoader;
         TypeEntry entry = new TypeEntry(category, name, builtin ? PackageMetadata.BUILTIN_PACKAGE : RUNTIME_PACKAGE,
@@ -328,7 +329,7 @@ public final class PluginRegistry implements AutoCloseable {
         }
         List<String> available = types.keySet().stream().sorted().toList();
         throw new TypeNotFoundException(Names.normalize(category), nameOrClassPath, available,
-                Names.closest(nameOrClassPath, available));
+                NameSuggestions.closest(nameOrClassPath, available).orElse(null));
     }
 
     private TypeEntry resolveClassPath(RegistrySnapshot view, String category, String classPath) {
@@ -355,7 +356,7 @@ public final class PluginRegistry implements AutoCloseable {
         CategoryMetadata metadata = view.categories().get(Names.normalize(category));
         if (metadata == null) {
             List<String> known = view.categories().keySet().stream().sorted().toList();
-            throw new UnknownCategoryException(category, known, Names.closest(category, known));
+            throw new UnknownCategoryException(category, known, NameSuggestions.closest(category, known).orElse(null));
         }
         return metadata;
     }
@@ -366,7 +367,8 @@ public final class PluginRegistry implements AutoCloseable {
         Map<String, TypeEntry> types = view.winners().get(requireCategory(view, category.name()).name());
         if (!types.containsKey(Names.normalize(name))) {
             List<String> available = types.keySet().stream().sorted().toList();
-            throw new TypeNotFoundException(category.name(), name, available, Names.closest(name, available));
+            throw new TypeNotFoundException(category.name(), name, available,
+                    NameSuggestions.closest(name, available).orElse(null));
         }
     }
 
@@ -413,9 +415,8 @@ public final class PluginRegistry implements AutoCloseable {
         Map<String, PackageMetadata> packages = view().packages();
         PackageMetadata pkg = packages.get(name.strip());
         if (pkg == null) {
-            String suggestion = Names.closest(name, packages.keySet());
             throw new PluginException("Unknown plugin package '" + name + "'."
-                    + (suggestion == null ? "" : " Did you mean '" + suggestion + "'?")
+                    + NameSuggestions.didYouMean(name, packages.keySet())
                     + " Loaded packages: " + String.join(", ", packages.keySet()) + ".");
         }
         return pkg;
@@ -505,7 +506,8 @@ public final class PluginRegistry implements AutoCloseable {
         Explanation explanation = view.explanations().get(categoryName).get(Names.normalize(name));
         if (explanation == null) {
             List<String> available = view.winners().get(categoryName).keySet().stream().sorted().toList();
-            throw new TypeNotFoundException(categoryName, name, available, Names.closest(name, available));
+            throw new TypeNotFoundException(categoryName, name, available,
+                    NameSuggestions.closest(name, available).orElse(null));
         }
         return explanation;
     }

@@ -111,7 +111,7 @@ final class RegistryContents {
         DiscoveryProblem problem = new DiscoveryProblem(severity, source, message);
         problems.add(problem);
         LOG.log(severity == Severity.ERROR ? System.Logger.Level.ERROR : System.Logger.Level.WARNING,
-                problem.toString());
+                problem.describe());
     }
 
     void addProblem(DiscoveryProblem problem) {

@@ -50,7 +50,7 @@ public class TypeNotFoundException extends PluginException {
         StringBuilder message = new StringBuilder("Unknown ").append(category).append(" type '").append(name)
                 .append("'.");
         if (suggestion != null) {
-            message.append(" Did you mean '").append(suggestion).append("'?");
+            message.append(NameSuggestions.Phrasing.SENTENCE.offer(suggestion));
         }
         message.append(available.isEmpty() ? " No " + category + " types are registered."
                 : " Available: " + String.join(", ", available) + ".");

@@ -33,7 +33,7 @@ public class UnknownCategoryException extends PluginException {
 
     private static String message(String category, List<String> available, String suggestion) {
         return "Unknown plugin category '" + category + "'."
-                + (suggestion == null ? "" : " Did you mean '" + suggestion + "'?")
+                + (suggestion == null ? "" : NameSuggestions.Phrasing.SENTENCE.offer(suggestion))
                 + " Known categories: " + String.join(", ", available) + ".";
     }
 }

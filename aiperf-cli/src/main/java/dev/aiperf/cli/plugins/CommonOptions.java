@@ -14,6 +14,6 @@ final class CommonOptions {
                     + "(default: $AIPERF_PLUGINS_DIR, else ~/.aiperf/plugins).")
     Path pluginsDir;
 
-    @Option(names = "--verbose", description = "Print the stack trace of an error, not just its message.")
+    @Option(names = "--verbose", description = "Show stack traces of errors, and every log message with its source.")
     boolean verbose;
 }

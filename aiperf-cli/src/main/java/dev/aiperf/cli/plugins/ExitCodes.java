@@ -12,7 +12,8 @@ final class ExitCodes {
     // The "Exit codes" section of every plugins command's help (annotation values must be constants).
     static final String OK_HELP = "0:Success.";
     static final String PROBLEMS_HELP = "1:Validation found problems, or what was asked for does not exist.";
-    static final String USAGE_HELP = "2:Usage error: unknown option, missing or malformed argument.";
+    static final String USAGE_HELP = "2:Usage error: unknown option, missing or invalid argument.";
+    static final String GROUP_USAGE_HELP = "2:Usage error: unknown command or option, missing or invalid argument.";
 
     private ExitCodes() {
     }

@@ -1,5 +1,6 @@
 package dev.aiperf.cli.plugins;
 
+import dev.aiperf.cli.UsageErrorHandler;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,17 +26,15 @@ import picocli.CommandLine.Spec;
             NewPluginCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.PROBLEMS_HELP, ExitCodes.USAGE_HELP})
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.PROBLEMS_HELP, ExitCodes.GROUP_USAGE_HELP})
 public final class PluginsCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    /** Without a subcommand: the usage, on stderr, as a usage error. */
+    /** Without a subcommand: a usage error that shows the usage. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("aiperf plugins: missing subcommand");
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
+        return UsageErrorHandler.missingCommand(spec);
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,15 +59,15 @@ abstract class PluginsSubcommand implements Callable<Integer> {
 
     /**
      * The built-ins plus every jar of the plugins directory, discovered; discovery problems (a jar
-     * without index, a broken manifest) are printed to stderr as warnings.
+     * without index, a broken manifest: the plugin is skipped) are printed to stderr as warnings.
      */
     protected final PluginRegistry registry() {
         if (registry == null) {
             REGISTRY_LOG.setLevel(Level.OFF);
             registry = PluginRegistry.builder().pluginsDir(pluginsDir()).build();
             for (DiscoveryProblem problem : registry.discoverPlugins()) {
-                err().println(problem.severity().name().toLowerCase(Locale.ROOT) + ": " + problem.source() + ": "
-                        + problem.message());
+                // The same line a broken plugin gives in every command (see dev.aiperf.cli.ConsoleLogging).
+                err().println("aiperf: warning: " + problem.describe());
             }
             err().flush();
         }
@@ -96,7 +95,7 @@ abstract class PluginsSubcommand implements Callable<Integer> {
 
     private int fail(int exitCode, String message, Exception cause) {
         PrintWriter err = err();
-        err.println(spec.qualifiedName() + ": " + message);
+        err.println("aiperf: error: " + message);
         if (common.verbose) {
             cause.printStackTrace(err);
         }

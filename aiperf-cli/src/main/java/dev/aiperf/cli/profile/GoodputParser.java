@@ -1,5 +1,7 @@
 package dev.aiperf.cli.profile;
 
+import dev.aiperf.cli.UsageException;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 

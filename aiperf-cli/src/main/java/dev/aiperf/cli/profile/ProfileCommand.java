@@ -2,6 +2,7 @@ package dev.aiperf.cli.profile;
 
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.EndpointConfig;
+import dev.aiperf.cli.UsageException;
 import dev.aiperf.engine.BenchmarkOutcome;
 import dev.aiperf.engine.BenchmarkRunner;
 import dev.aiperf.mock.MockServer;
@@ -26,10 +27,20 @@ import java.util.concurrent.Callable;
         customSynopsis = "aiperf profile (-m <model>... | --mock) [--url <url>...] [options]",
         description = {"Benchmark an OpenAI-compatible inference server.", "",
                 "Example: aiperf profile -m Qwen/Qwen3-0.6B --url localhost:8000 --streaming --concurrency 8",
-                "         aiperf profile --mock      (benchmarks the embedded mock server)"})
+                "         aiperf profile --mock      (benchmarks the embedded mock server)"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ProfileCommand.EXIT_OK_HELP, ProfileCommand.EXIT_FAILED_HELP, ProfileCommand.EXIT_USAGE_HELP,
+                ProfileCommand.EXIT_INTERRUPTED_HELP})
 public final class ProfileCommand implements Callable<Integer> {
     static final int EXIT_RUN_FAILED = 1;
     static final int EXIT_INTERRUPTED = 130;
+
+    // The "Exit codes" section of the help of profile and demo (annotation values must be constants).
+    public static final String EXIT_OK_HELP = "0:Success.";
+    public static final String EXIT_FAILED_HELP = "1:The run failed: no request succeeded, nothing was measured, or an"
+            + " export could not be written.";
+    public static final String EXIT_USAGE_HELP = "2:Usage error: unknown option, missing or invalid argument.";
+    public static final String EXIT_INTERRUPTED_HELP = "130:Interrupted (Ctrl-C); what was measured is still written.";
 
     @Mixin
     EndpointOptions endpoint = new EndpointOptions();
@@ -85,6 +96,7 @@ public final class ProfileCommand implements Callable<Integer> {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         String commandLine = CommandLineText.of(spec.root().name(), args);
         boolean terminal = TerminalDetector.isTerminal();
+        PluginsDirectory.install(service.pluginsDir);
         // Validate everything before starting anything; --mock only fixes the URL afterwards.
         ProfileConfigBuilder.Result built = ProfileConfigBuilder.build(this,
                 service.mock ? "http://127.0.0.1:0" : null, terminal, commandLine);

@@ -7,7 +7,10 @@ import dev.aiperf.api.config.InputConfig;
 import dev.aiperf.api.config.KeyValue;
 import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.config.OutputConfig;
+import dev.aiperf.cli.UsageException;
 import dev.aiperf.plugin.Category;
+import dev.aiperf.plugin.NameSuggestions;
+import dev.aiperf.plugin.NameSuggestions.Phrasing;
 import dev.aiperf.plugin.PluginException;
 import dev.aiperf.plugin.Plugins;
 import dev.aiperf.plugin.TypeEntry;
@@ -345,7 +348,7 @@ final class ProfileConfigBuilder {
         }
         if (!valid.contains(value)) {
             problems.add(flag + " must be one of " + String.join(", ", valid.stream().sorted().toList()) + ", got '"
-                    + value + "'" + Suggestions.hint(value, valid));
+                    + value + "'" + NameSuggestions.didYouMean(value, valid, Phrasing.ASIDE));
             return fallback;
         }
         return value;

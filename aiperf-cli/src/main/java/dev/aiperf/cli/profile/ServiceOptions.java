@@ -1,5 +1,6 @@
 package dev.aiperf.cli.profile;
 
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** Options of the "Service/UI" group: what is shown, and the embedded mock server. */
@@ -9,8 +10,14 @@ public final class ServiceOptions {
             description = "progress, simple or none (default: progress on a terminal, simple otherwise).")
     String ui;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
+    @Option(names = {"-v", "--verbose"},
+            description = "Show stack traces of errors, and every log message with its source.")
     boolean verbose;
+
+    @Option(names = "--plugins-dir", paramLabel = "<dir>", defaultValue = "${env:AIPERF_PLUGINS_DIR}",
+            description = "Folder of plugin jars to load besides the built-ins "
+                    + "(default: $AIPERF_PLUGINS_DIR, else ~/.aiperf/plugins).")
+    Path pluginsDir;
 
     @Option(names = "--mock",
             description = "Start the embedded mock server on 127.0.0.1 (a free port) and benchmark it.")

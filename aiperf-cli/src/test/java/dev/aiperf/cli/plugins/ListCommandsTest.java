@@ -96,7 +96,7 @@ class ListCommandsTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines()).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("aiperf plugins list-implementations: Unknown plugin category 'endpont'.")
+                .startsWith("aiperf: error: Unknown plugin category 'endpont'.")
                 .contains("Did you mean 'endpoint'?"));
     }
 
@@ -133,7 +133,8 @@ class ListCommandsTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("acme-plugin");
-        assertThat(run.err()).startsWith("warning: ").contains("not-a-plugin.jar").contains("META-INF/aiperf.plugins");
+        assertThat(run.err().lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("aiperf: warning: ").contains("not-a-plugin.jar").contains("META-INF/aiperf.plugins"));
     }
 
     @Test
@@ -141,7 +142,8 @@ class ListCommandsTest {
         CliRun run = CliRun.of("plugins");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("missing subcommand", "list-implementations");
+        assertThat(run.err()).startsWith("aiperf: error: missing command after 'aiperf plugins'")
+                .contains("list-implementations");
     }
 
     static JsonNode find(JsonNode array, String field, String value) {

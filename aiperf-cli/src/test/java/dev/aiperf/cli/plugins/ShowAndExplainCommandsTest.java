@@ -44,7 +44,7 @@ class ShowAndExplainCommandsTest {
         CliRun run = CliRun.of("plugins", "show", "endpoint", "chta");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
-        assertThat(run.err().strip()).isEqualTo("aiperf plugins show: Unknown endpoint type 'chta'."
+        assertThat(run.err().strip()).isEqualTo("aiperf: error: Unknown endpoint type 'chta'."
                 + " Did you mean 'chat'? Available: chat, completions, embeddings.");
     }
 

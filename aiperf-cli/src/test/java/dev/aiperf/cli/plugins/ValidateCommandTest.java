@@ -143,7 +143,7 @@ class ValidateCommandTest {
         CliRun run = validate(dir.resolve("missing.yaml").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
-        assertThat(run.err().strip()).isEqualTo("aiperf plugins validate: no such file: " + dir.resolve("missing.yaml"));
+        assertThat(run.err().strip()).isEqualTo("aiperf: error: no such file: " + dir.resolve("missing.yaml"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.aiperf.cli.profile;
 
 import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.cli.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

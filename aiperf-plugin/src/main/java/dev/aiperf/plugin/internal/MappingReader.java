@@ -1,6 +1,7 @@
 package dev.aiperf.plugin.internal;
 
 import dev.aiperf.plugin.ManifestProblem;
+import dev.aiperf.plugin.NameSuggestions;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -48,9 +49,10 @@ final class MappingReader {
             String key = keyNode instanceof ScalarNode scalar ? scalar.getValue() : null;
             if (key == null || !allowed.contains(key)) {
                 String shown = key == null ? YamlDocument.typeName(keyNode) : "'" + key + "'";
-                String suggestion = key == null ? null : Names.closest(key, allowed);
+                String hint = key == null ? ""
+                        : NameSuggestions.didYouMean(key, allowed, NameSuggestions.Phrasing.CLAUSE);
                 problems.error(ManifestProblem.Kind.SCHEMA, keyNode, category, name, "unknown key " + shown + " in "
-                        + what + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
+                        + what + hint
                         + " Valid keys: " + String.join(", ", allowed));
                 continue;
             }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.aiperf.plugin.ManifestException;
 import dev.aiperf.plugin.ManifestLocation;
 import dev.aiperf.plugin.ManifestProblem;
+import dev.aiperf.plugin.NameSuggestions;
 import dev.aiperf.plugin.Severity;
 
 import java.util.ArrayList;
@@ -55,8 +56,8 @@ public final class MetadataMapper {
                 : "[" + ref.getIndex() + "]").collect(Collectors.joining("."));
         if (e instanceof UnrecognizedPropertyException unknown) {
             List<String> known = unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
-            String suggestion = Names.closest(unknown.getPropertyName(), known);
-            return "unknown key '" + key + "'" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
+            return "unknown key '" + key + "'"
+                    + NameSuggestions.didYouMean(unknown.getPropertyName(), known, NameSuggestions.Phrasing.CLAUSE)
                     + " Valid keys: " + String.join(", ", known);
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {

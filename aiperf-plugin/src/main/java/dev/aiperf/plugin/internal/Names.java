@@ -1,9 +1,8 @@
 package dev.aiperf.plugin.internal;
 
-import java.util.Collection;
 import java.util.Locale;
 
-/** Name rules shared by the registry: normalisation, class-name syntax and "did you mean" suggestions. */
+/** Name rules shared by the registry: normalisation and class-name syntax. */
 public final class Names {
 
     private Names() {
@@ -60,47 +59,5 @@ public final class Names {
             }
         }
         return true;
-    }
-
-    /**
-     * The candidate closest to {@code wanted} by edit distance, or null when none is reasonably close
-     * (distance above a third of the longer name, with a floor of 2).
-     */
-    public static String closest(String wanted, Collection<String> candidates) {
-        String normal = normalize(wanted);
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            int distance = editDistance(normal, candidate);
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        if (best == null) {
-            return null;
-        }
-        int limit = Math.max(2, Math.max(normal.length(), best.length()) / 3);
-        return bestDistance <= limit || best.startsWith(normal) || normal.startsWith(best) ? best : null;
-    }
-
-    /** Levenshtein distance with two rolling rows. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -2,8 +2,6 @@ package dev.aiperf.plugin.internal;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NamesTest {
@@ -26,15 +24,5 @@ class NamesTest {
         assertThat(Names.isValidClassName("a..C")).isFalse();
         assertThat(Names.isValidClassName("1a.C")).isFalse();
         assertThat(Names.isValidClassName("a.b-c.D")).isFalse();
-    }
-
-    @Test
-    void closestUsesEditDistanceAndRefusesFarNames() {
-        List<String> names = List.of("chat", "completions", "embeddings");
-        assertThat(Names.closest("chta", names)).isEqualTo("chat");
-        assertThat(Names.closest("Completion", names)).isEqualTo("completions");
-        assertThat(Names.closest("xyz", names)).isNull();
-        assertThat(Names.closest("x", List.of())).isNull();
-        assertThat(Names.editDistance("kitten", "sitting")).isEqualTo(3);
     }
 }

@@ -1,4 +1,4 @@
-package dev.aiperf.cli.profile;
+package dev.aiperf.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;

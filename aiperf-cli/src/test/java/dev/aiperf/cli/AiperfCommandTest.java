@@ -1,0 +1,89 @@
+package dev.aiperf.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The root command: what a user sees without a command, with a wrong one, and in the help. */
+class AiperfCommandTest {
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = AiperfCommand.commandLine().setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
+        int exitCode = cli.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void noCommandIsAUsageErrorThatShowsTheCommands() {
+        Run run = run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("aiperf: error: missing command" + System.lineSeparator())
+                .contains("profile", "plugins", "demo", "mock-server");
+    }
+
+    @Test
+    void anUnknownCommandIsOneLineWithASuggestion() {
+        Run run = run("prfile", "--mock");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly(
+                "aiperf: error: Unknown command: 'prfile' (did you mean 'profile'?)",
+                "Try 'aiperf --help' for more information.");
+        assertThat(run("help", "mock-srever").err())
+                .startsWith("aiperf: error: Unknown command: 'mock-srever' (did you mean 'mock-server'?)");
+    }
+
+    @Test
+    void anUnknownPluginsCommandGetsPicocliSuggestionsWhenNoNameIsClose() {
+        Run run = run("plugins", "lst");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines().findFirst()).hasValueSatisfying(line -> assertThat(line)
+                .startsWith("aiperf: error: Unknown command: 'lst' (did you mean 'list-plugins'"));
+    }
+
+    @Test
+    void aMistypedOptionSuggestsTheClosestOption() {
+        Run run = run("mock-server", "--prot", "0");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("aiperf: error: Unknown option: '--prot' (did you mean '--port'?)");
+    }
+
+    @Test
+    void everyCommandDocumentsItsExitCodes() {
+        CommandLine root = AiperfCommand.commandLine();
+
+        assertThat(root.getUsageMessage()).contains("Exit codes:", "130", "Run 'aiperf COMMAND --help'");
+        for (String name : new String[] {"profile", "demo", "plugins", "mock-server"}) {
+            assertThat(root.getSubcommands().get(name).getUsageMessage()).as(name)
+                    .contains("Exit codes:", "Usage error");
+        }
+    }
+
+    @Test
+    void verboseIsFoundWhereverTheCommandTakesIt() {
+        assertThat(AiperfCommand.asksForVerbose(parse("profile", "--mock", "--verbose"))).isTrue();
+        assertThat(AiperfCommand.asksForVerbose(parse("profile", "--mock", "-v"))).isTrue();
+        assertThat(AiperfCommand.asksForVerbose(parse("demo", "--concurrency", "2", "--verbose"))).isTrue();
+        assertThat(AiperfCommand.asksForVerbose(parse("plugins", "list-plugins", "--verbose"))).isTrue();
+        assertThat(AiperfCommand.asksForVerbose(parse("demo", "--concurrency", "2"))).isFalse();
+        assertThat(AiperfCommand.asksForVerbose(parse("profile", "--mock"))).isFalse();
+    }
+
+    private static CommandLine.ParseResult parse(String... args) {
+        return AiperfCommand.commandLine().parseArgs(args);
+    }
+}
