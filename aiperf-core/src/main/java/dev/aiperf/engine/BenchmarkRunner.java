@@ -154,10 +154,11 @@ public final class BenchmarkRunner {
 
         private BenchmarkOutcome runPhasesAndExport() throws IOException {
             String benchmarkId = UUID.randomUUID().toString();
-            RecordPipeline pipeline = new RecordPipeline(parser, recordProcessors, resultsProcessors,
-                    RecordWriters.forConfig(config), err);
             AiperfUi ui = PluginFactory.createWithAny(PluginType.UI, config.output().ui(), new Object[] {config, err},
                     new Object[] {config});
+            // Created last: its worker threads and file are released by finish(), in the finally below.
+            RecordPipeline pipeline = new RecordPipeline(parser, recordProcessors, resultsProcessors,
+                    RecordWriters.forConfig(config), err);
             List<PhaseOutcome> phases = new ArrayList<>();
             try (Transport transport = PluginFactory.create(PluginType.TRANSPORT, transportName, config);
                  ProgressReporter reporter = new ProgressReporter(ui)) {

@@ -221,7 +221,11 @@ final class RecordPipeline {
                 Pending head;
                 while ((head = uncommitted.peek()) != null && head.processed != null) {
                     uncommitted.poll();
-                    commit(head.processed);
+                    Processed done = head.processed;
+                    // A Pending that waited long is in the old generation; left pointing at its young result
+                    // it would keep the whole record alive through every young collection until a mixed one.
+                    head.processed = null;
+                    commit(done);
                     if (System.nanoTime() - lastFlushNs >= TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS)) {
                         flush();
                     }
