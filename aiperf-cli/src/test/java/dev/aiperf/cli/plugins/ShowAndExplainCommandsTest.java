@@ -1,5 +1,7 @@
 package dev.aiperf.cli.plugins;
 
+import dev.aiperf.cli.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package dev.aiperf.cli.profile;
 
+import dev.aiperf.cli.CliRun;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.mock.MockServer;

@@ -1,5 +1,7 @@
 package dev.aiperf.cli.profile;
 
+import dev.aiperf.cli.CliRun;
+
 import dev.aiperf.plugin.Plugins;
 import dev.aiperf.testkit.PluginJarBuilder;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,7 @@
 package dev.aiperf.cli.profile;
 
+import dev.aiperf.cli.CliRun;
+
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.cli.UsageException;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,7 @@
-package dev.aiperf.cli.plugins;
+package dev.aiperf.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aiperf.cli.AiperfCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -14,10 +13,10 @@ import picocli.CommandLine;
  * @param out      everything written to stdout
  * @param err      everything written to stderr
  */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = AiperfCommand.commandLine();
@@ -28,7 +27,7 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     /** stdout parsed as JSON. */
-    JsonNode json() {
+    public JsonNode json() {
         try {
             return JSON.readTree(out);
         } catch (Exception e) {
