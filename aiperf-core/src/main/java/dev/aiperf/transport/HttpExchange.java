@@ -22,7 +22,7 @@ final class HttpExchange {
     final long timestampNs;
     final long deadlineNs;
     final CompletableFuture<RequestRecord> future = new CancellableFuture();
-    final List<InferenceResponse> responses = new ArrayList<>();
+    final ArrayList<InferenceResponse> responses = new ArrayList<>();
     long startPerfNs;
     Long recvStartPerfNs;
     int status;
