@@ -147,7 +147,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
 
     private void send(HttpExchange started) {
         FullHttpRequest request = toNettyRequest(started.request, started.origin, source instanceof FreshConnections);
-        started.startPerfNs = System.nanoTime();
+        started.markSent();
         ctx.channel().writeAndFlush(request).addListener(written -> {
             if (!written.isSuccess() && exchange == started) {
                 fail(TransportErrors.fromException("Cannot send the request to " + started.origin, written.cause()),
@@ -242,7 +242,8 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
         if (parsed.error()) {
             fail(TransportErrors.sseError(parsed.errorMessage()), perfNs);
         } else if (!parsed.data().isEmpty()) {
-            exchange.responses.add(new InferenceResponse(perfNs, InferenceResponse.Kind.SSE, parsed.data()));
+            exchange.responses.add(new InferenceResponse(perfNs, InferenceResponse.Kind.SSE, parsed.data(),
+                    parsed.serverSentNs()));
         }
     }
 
