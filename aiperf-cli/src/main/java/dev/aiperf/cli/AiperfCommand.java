@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
                 dev.aiperf.cli.profile.ProfileCommand.class,
                 dev.aiperf.cli.plugins.PluginsCommand.class,
                 DemoCommand.class,
+                dev.aiperf.cli.profile.CalibrateCommand.class,
                 MockServerCommand.class,
         },
         footer = {"", "Run 'aiperf COMMAND --help' for the options of a command."},
@@ -60,9 +61,12 @@ public final class AiperfCommand implements Callable<Integer> {
 
     /** The configured command line: one-line user errors (exit 2), run failures (exit 1). */
     public static CommandLine commandLine() {
-        return new CommandLine(new AiperfCommand())
+        CommandLine cli = new CommandLine(new AiperfCommand())
                 .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new RunFailureHandler());
+        // 'aiperf plugins --category show': an option's value may be a word that also names a subcommand.
+        cli.getSubcommands().get("plugins").setAllowSubcommandsAsOptionParameters(true);
+        return cli;
     }
 
     /**
