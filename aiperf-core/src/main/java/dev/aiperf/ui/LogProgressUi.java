@@ -1,6 +1,6 @@
 package dev.aiperf.ui;
 
-import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.ui.UiContext;
 import dev.aiperf.api.ui.AiperfUi;
 
 import java.io.PrintStream;
@@ -17,12 +17,8 @@ public final class LogProgressUi implements AiperfUi {
     private final long intervalNs;
     private long lastLineNs;
 
-    public LogProgressUi(BenchmarkConfig config, PrintStream out) {
-        this(out, LINE_INTERVAL_NS);
-    }
-
-    public LogProgressUi(BenchmarkConfig config) {
-        this(config, System.err);
+    public LogProgressUi(UiContext context) {
+        this(context.out(), LINE_INTERVAL_NS);
     }
 
     LogProgressUi(PrintStream out, long intervalNs) {

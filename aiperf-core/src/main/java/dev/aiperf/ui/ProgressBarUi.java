@@ -1,6 +1,6 @@
 package dev.aiperf.ui;
 
-import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.ui.UiContext;
 import dev.aiperf.api.ui.AiperfUi;
 
 import java.io.PrintStream;
@@ -17,12 +17,8 @@ public final class ProgressBarUi implements AiperfUi {
     private long lastDrawNs;
     private boolean lineOpen;
 
-    public ProgressBarUi(BenchmarkConfig config, PrintStream out) {
-        this(out, terminalWidth());
-    }
-
-    public ProgressBarUi(BenchmarkConfig config) {
-        this(config, System.err);
+    public ProgressBarUi(UiContext context) {
+        this(context.out(), terminalWidth());
     }
 
     ProgressBarUi(PrintStream out, int width) {

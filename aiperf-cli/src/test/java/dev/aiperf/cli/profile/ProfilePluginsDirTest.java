@@ -32,10 +32,10 @@ class ProfilePluginsDirTest {
                 .source("com.example.CountExporter", """
                         package com.example;
 
-                        import dev.aiperf.api.config.BenchmarkConfig;
                         import dev.aiperf.api.export.DataExporter;
                         import dev.aiperf.api.export.ExportContext;
                         import dev.aiperf.api.export.ExportInfo;
+                        import dev.aiperf.api.export.ExporterContext;
                         import java.io.IOException;
                         import java.nio.file.Files;
                         import java.nio.file.Path;
@@ -43,8 +43,8 @@ class ProfilePluginsDirTest {
                         public final class CountExporter implements DataExporter {
                             private final Path file;
 
-                            public CountExporter(BenchmarkConfig config) {
-                                this.file = config.output().artifactDir().resolve("request_count.txt");
+                            public CountExporter(ExporterContext context) {
+                                this.file = context.config().output().artifactDir().resolve("request_count.txt");
                             }
 
                             @Override
