@@ -17,6 +17,7 @@ public final class LogProgressUi implements AiperfUi {
     private final long intervalNs;
     private long lastLineNs;
 
+    /** Writes to {@code out}, the stream the program hands over (the CLI: its stderr); never a standard stream of its own. */
     public LogProgressUi(UiContext context) {
         this(context.out(), LINE_INTERVAL_NS);
     }

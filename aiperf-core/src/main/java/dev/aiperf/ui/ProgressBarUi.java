@@ -17,6 +17,7 @@ public final class ProgressBarUi implements AiperfUi {
     private long lastDrawNs;
     private boolean lineOpen;
 
+    /** Writes to {@code out}, the stream the program hands over (the CLI: its stderr); never a standard stream of its own. */
     public ProgressBarUi(UiContext context) {
         this(context.out(), terminalWidth());
     }
