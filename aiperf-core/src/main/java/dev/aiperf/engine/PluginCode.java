@@ -52,7 +52,11 @@ final class PluginCode {
             if (file.startsWith("file:")) {
                 return Optional.of(Path.of(new URI(file)));
             }
-            return file.startsWith("<") ? Optional.empty() : Optional.of(Path.of(file));
+            if (file.startsWith("<")) {
+                return Optional.empty();
+            }
+            // A manifest inside a jar reads "/path/plugin.jar!/inner/plugins.yaml": the jar is before "!/".
+            return Optional.of(Path.of(file.contains("!/") ? file.substring(0, file.indexOf("!/")) : file));
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -83,9 +83,9 @@ public final class PluginFactory {
         try {
             cls = entry.load();
         } catch (PluginLoadException e) {
-            throw PluginFailureException.of(registry, entry, null, loadProblem(e), e);
+            throw loadFailure(category, entry, e);
         } catch (LinkageError e) {
-            throw PluginFailureException.of(registry, entry, null, "its class cannot be loaded: " + describe(e), e);
+            throw PluginFailureException.of(registry, entry, null, problem("its class cannot be loaded", e), e);
         }
         if (!category.protocol().isAssignableFrom(cls)) {
             throw PluginFailureException.of(registry, entry, cls, "the class does not implement "
@@ -98,9 +98,9 @@ public final class PluginFactory {
             Class.forName(cls.getName(), true, cls.getClassLoader());
         } catch (ExceptionInInitializerError e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw PluginFailureException.of(registry, entry, cls, "its static initialiser threw " + describe(cause), e);
+            throw PluginFailureException.of(registry, entry, cls, problem("its static initialiser threw", cause), e);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw PluginFailureException.of(registry, entry, cls, "its class cannot be initialised: " + describe(e), e);
+            throw PluginFailureException.of(registry, entry, cls, problem("its class cannot be initialised", e), e);
         }
         return cls;
     }
@@ -117,8 +117,7 @@ public final class PluginFactory {
         try {
             constructors = cls.getConstructors();
         } catch (LinkageError e) {
-            throw PluginFailureException.of(registry, entry, cls, "its constructors cannot be resolved: "
-                    + describe(e), e);
+            throw PluginFailureException.of(registry, entry, cls, problem("its constructors cannot be resolved", e), e);
         }
         Constructor<?> noArgs = null;
         for (Constructor<?> c : constructors) {
@@ -152,33 +151,58 @@ public final class PluginFactory {
             if (cause instanceof IllegalArgumentException rejected && entry.isBuiltin()) {
                 throw rejected; // a built-in rejecting the configuration: its message is the user's usage error
             }
-            throw PluginFailureException.of(registry, entry, cls, "its constructor threw " + describe(cause), cause);
+            throw PluginFailureException.of(registry, entry, cls, problem("its constructor threw", cause), cause);
         } catch (ExceptionInInitializerError e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw PluginFailureException.of(registry, entry, cls, "its static initialiser threw " + describe(cause), e);
+            throw PluginFailureException.of(registry, entry, cls, problem("its static initialiser threw", cause), e);
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw PluginFailureException.of(registry, entry, cls, "it cannot be constructed: " + describe(e), e);
+            throw PluginFailureException.of(registry, entry, cls, problem("it cannot be constructed", e), e);
         }
     }
 
-    private static String loadProblem(PluginLoadException e) {
+    /** The registry could not load the class: say which of the usual reasons it is, in the same words. */
+    private PluginFailureException loadFailure(Category<?> category, TypeEntry entry, PluginLoadException e) {
         Throwable cause = e.getCause();
         if (cause instanceof ClassNotFoundException) {
-            return "its class was not found";
+            return PluginFailureException.of(registry, entry, null, "its class was not found", e);
         }
-        if (cause instanceof NoClassDefFoundError missing) {
-            return "a class it needs is missing: " + missing.getMessage().replace('/', '.');
+        if (cause != null) {
+            return PluginFailureException.of(registry, entry, null, problem("its class cannot be loaded", cause), e);
         }
-        return cause != null ? "its class cannot be loaded: " + describe(cause) : e.getMessage();
+        // No cause: the class loaded but is not of the category's interface.
+        Class<?> cls = null;
+        try {
+            cls = Class.forName(entry.classPath(), false, entry.classLoader());
+        } catch (ClassNotFoundException | LinkageError unexpected) {
+            // keep the registry's own words below
+        }
+        String problem = cls != null && !category.protocol().isAssignableFrom(cls)
+                ? "the class does not implement " + category.protocol().getName() + ", the interface of category '"
+                + category.name() + "'"
+                : e.getMessage();
+        return PluginFailureException.of(registry, entry, cls, problem, e);
     }
 
-    /** {@code IllegalStateException: message}, or the class alone without a message; a missing class by name. */
-    static String describe(Throwable t) {
-        if (t instanceof NoClassDefFoundError missing && missing.getMessage() != null) {
-            return "NoClassDefFoundError: a class it needs is missing: " + missing.getMessage().replace('/', '.');
+    /**
+     * {@code what: Type: message}, except that a missing class reads {@code a class it needs is missing: a.b.C}
+     * whatever stage found it: that is the one thing the user has to fix.
+     */
+    static String problem(String what, Throwable cause) {
+        if (cause instanceof NoClassDefFoundError failed && failed.getMessage() != null
+                && failed.getMessage().startsWith("Could not initialize class")) {
+            return "its static initialiser failed earlier in this JVM: " + failed.getMessage();
         }
-        String message = t.getMessage();
-        return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+        if (cause instanceof NoClassDefFoundError missing && missing.getMessage() != null) {
+            return "a class it needs is missing: " + missing.getMessage().replace('/', '.')
+                    + " (add its jar to the plugins directory)";
+        }
+        if (cause instanceof ExceptionInInitializerError init && init.getCause() != null) {
+            return problem(what, init.getCause());
+        }
+        String message = cause.getMessage();
+        String type = cause.getClass().getSimpleName();
+        return what + (what.endsWith("threw") ? " " : ": ") + type
+                + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
     private static String signature(Constructor<?> c) {
