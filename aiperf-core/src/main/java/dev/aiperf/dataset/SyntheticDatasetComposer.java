@@ -48,7 +48,7 @@ public final class SyntheticDatasetComposer implements DatasetComposer {
             this.input = config.input();
             Long seed = input.randomSeed();
             validate(input);
-            PromptCorpus corpus = PromptCorpus.forTokenizer(Tokenizers.forName(config.output().tokenizer()));
+            PromptCorpus corpus = PromptCorpus.forTokenizer(Tokenizers.forRun(config).tokenizer());
             this.prompts = new PromptGenerator(corpus, RandomStreams.forStream(seed, "dataset.prompt.corpus"));
             this.finalizer = new TurnFinalizer(config);
             this.sessionIds = new SessionIds(seed);

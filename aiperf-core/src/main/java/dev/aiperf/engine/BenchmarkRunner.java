@@ -26,7 +26,7 @@ import dev.aiperf.endpoint.RequestFactory;
 import dev.aiperf.plugin.Plugins;
 import dev.aiperf.plugin.TypeEntry;
 import dev.aiperf.records.InferenceResultParser;
-import dev.aiperf.tokenizer.Tokenizer;
+import dev.aiperf.api.tokenizer.Tokenizer;
 import dev.aiperf.tokenizer.Tokenizers;
 
 import java.io.IOException;
@@ -73,8 +73,14 @@ public final class BenchmarkRunner {
             resultsProcessors.add(PluginFactory.instantiate(PluginType.RESULTS_PROCESSOR, entry.name(), entry.load(),
                     new Object[] {config, metadata}));
         }
-        Tokenizer tokenizer = metadata.tokenizesInput() || metadata.producesTokens()
-                ? Tokenizers.forName(config.output().tokenizer()) : null;
+        Tokenizer tokenizer = null;
+        if (metadata.tokenizesInput() || metadata.producesTokens()) {
+            Tokenizers.Choice choice = Tokenizers.forRun(config);
+            if (choice.warning() != null) {
+                err.println("aiperf: warning: " + choice.warning());
+            }
+            tokenizer = choice.tokenizer();
+        }
         DatasetStage.Dataset dataset = DatasetStage.build(config, endpoint, config.output().artifactDir());
         return new Prepared(config, endpoint, metadata, transportName, recordProcessors, resultsProcessors,
                 InferenceResultParser.forRun(config, endpoint, tokenizer), dataset, out, err);

@@ -9,7 +9,7 @@ import dev.aiperf.api.model.ParsedResponse;
 import dev.aiperf.api.model.ParsedResponseRecord;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.model.TokenCounts;
-import dev.aiperf.tokenizer.Tokenizer;
+import dev.aiperf.api.tokenizer.Tokenizer;
 
 import java.util.ArrayList;
 import java.util.List;

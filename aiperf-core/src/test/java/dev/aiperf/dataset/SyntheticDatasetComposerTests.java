@@ -3,7 +3,7 @@ package dev.aiperf.dataset;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.Turn;
 import dev.aiperf.endpoint.TestConfig;
-import dev.aiperf.tokenizer.Tokenizer;
+import dev.aiperf.api.tokenizer.Tokenizer;
 import dev.aiperf.tokenizer.Tokenizers;
 import org.junit.jupiter.api.Test;
 

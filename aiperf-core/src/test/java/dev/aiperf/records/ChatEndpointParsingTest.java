@@ -12,7 +12,7 @@ import dev.aiperf.metrics.MetricTags;
 import dev.aiperf.metrics.MetricsEnvironment;
 import dev.aiperf.metrics.TestConfigs;
 import dev.aiperf.metrics.TestRecords;
-import dev.aiperf.tokenizer.Tokenizer;
+import dev.aiperf.api.tokenizer.Tokenizer;
 import dev.aiperf.tokenizer.Tokenizers;
 import org.junit.jupiter.api.Test;
 

@@ -105,7 +105,7 @@ public final class MockServer implements AutoCloseable {
      * @throws MockServerStartException if the address cannot be bound (in use, unknown host, no permission)
      */
     public static MockServer start(MockServerConfig config) {
-        ServerContext context = new ServerContext(config, TokenCorpus.shakespeare());
+        ServerContext context = new ServerContext(config, TokenCorpus.shakespeare(MockTokenizer.forConfig(config)));
         context.warmUp();
         IoTransport transport = config.transport().resolve();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.effectiveWorkers(),
