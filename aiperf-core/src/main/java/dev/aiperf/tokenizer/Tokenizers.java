@@ -6,7 +6,6 @@ import dev.aiperf.api.tokenizer.Tokenizer;
 import dev.aiperf.api.tokenizer.TokenizerLoader;
 import dev.aiperf.api.tokenizer.TokenizerLookup;
 import dev.aiperf.api.tokenizer.TokenizerSpec;
-import dev.aiperf.engine.PluginFactory;
 import dev.aiperf.plugin.Plugins;
 import dev.aiperf.plugin.TypeEntry;
 
@@ -96,7 +95,7 @@ public final class Tokenizers {
             if (known != null) {
                 return Optional.of(known);
             }
-            TokenizerLoader loader = PluginFactory.instantiate(PluginType.TOKENIZER, entry.name(), entry.load());
+            TokenizerLoader loader = instantiate(entry);
             TokenizerLookup lookup = loader.lookup(spec);
             if (lookup.tokenizer() != null) {
                 if (entry.isBuiltin()) {
@@ -107,6 +106,18 @@ public final class Tokenizers {
             tried.add(entry.name() + ": " + lookup.notFound());
         }
         return Optional.empty();
+    }
+
+    /** A loader from its public no-arg constructor (the category's contract). */
+    private static TokenizerLoader instantiate(TypeEntry entry) {
+        Class<?> cls = entry.load();
+        try {
+            return PluginType.TOKENIZER.protocol().cast(cls.getConstructor().newInstance());
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("tokenizer plugin '" + entry.name() + "' (class " + cls.getName()
+                    + ") cannot be built: it needs a public no-arg constructor and to implement "
+                    + TokenizerLoader.class.getName() + " (" + e + ")", e);
+        }
     }
 
     /** Plugins before built-ins, higher priority first; registration order otherwise. */
