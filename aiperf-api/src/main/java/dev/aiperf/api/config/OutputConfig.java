@@ -38,10 +38,4 @@ public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<
         return tokenizer == null || tokenizer.isBlank() ? null
                 : new TokenizerSpec(tokenizer, tokenizerRevision, tokenizerTrustRemoteCode);
     }
-
-    /** The same configuration with another tokenizer name (revision and trust kept). */
-    public OutputConfig withTokenizer(String name) {
-        return new OutputConfig(artifactDir, exportLevel, ui, goodput, name, tokenizerRevision,
-                tokenizerTrustRemoteCode, commandLine);
-    }
 }
