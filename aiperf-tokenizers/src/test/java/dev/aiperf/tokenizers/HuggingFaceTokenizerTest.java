@@ -18,6 +18,13 @@ class HuggingFaceTokenizerTest {
             TestTokenizers.folder("llama3").resolve("tokenizer.json"));
 
     @Test
+    void djlRunsOfflineSoItNeverDownloadsANativeLibraryNorCallsHome() {
+        // Read by DJL to pick the CPU library bundled in its jar and to skip its telemetry call.
+        assertThat(ai.djl.util.Utils.isOfflineMode()).isTrue();
+        assertThat(System.getProperty("ENGINE_CACHE_DIR", System.getenv("ENGINE_CACHE_DIR"))).isNotBlank();
+    }
+
+    @Test
     void qwen3GivesItsKnownIds() {
         assertThat(QWEN3.encode("Hello world")).containsExactly(9707, 1879);
         // Special tokens written in the text are parsed as such, as transformers does.
