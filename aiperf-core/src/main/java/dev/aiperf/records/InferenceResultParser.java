@@ -43,9 +43,10 @@ public final class InferenceResultParser {
         this.useServerTokenCount = useServerTokenCount;
     }
 
-    /** A parser for a run: the endpoint's own metadata and {@code --use-server-token-count} from the config. */
-    public static InferenceResultParser forRun(BenchmarkConfig config, Endpoint endpoint, Tokenizer tokenizer) {
-        return new InferenceResultParser(endpoint, endpoint.metadata(), tokenizer, config.endpoint().useServerTokenCount());
+    /** A parser for a run: the endpoint's metadata and {@code --use-server-token-count} from the config. */
+    public static InferenceResultParser forRun(BenchmarkConfig config, Endpoint endpoint, EndpointMetadata metadata,
+                                               Tokenizer tokenizer) {
+        return new InferenceResultParser(endpoint, metadata, tokenizer, config.endpoint().useServerTokenCount());
     }
 
     public ParsedResponseRecord parse(RequestRecord record) {

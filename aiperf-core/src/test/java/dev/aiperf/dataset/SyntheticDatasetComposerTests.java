@@ -1,5 +1,6 @@
 package dev.aiperf.dataset;
 
+import dev.aiperf.endpoint.Contexts;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.Turn;
 import dev.aiperf.endpoint.TestConfig;
@@ -22,7 +23,7 @@ class SyntheticDatasetComposerTests {
     private static final Tokenizer TOKENIZER = Tokenizers.forName("cl100k_base");
 
     private static List<Conversation> compose(TestConfig config) {
-        return new SyntheticDatasetComposer(config.build()).compose();
+        return new SyntheticDatasetComposer(Contexts.dataset(config.build())).compose();
     }
 
     @Test
