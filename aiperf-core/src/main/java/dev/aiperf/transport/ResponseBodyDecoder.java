@@ -1,0 +1,134 @@
+package dev.aiperf.transport;
+
+import dev.aiperf.api.model.ErrorDetails;
+import dev.aiperf.api.model.InferenceResponse;
+import io.netty.buffer.ByteBuf;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * What one response body becomes, whatever HTTP version carried it: a 200 {@code text/event-stream}
+ * body goes through the incremental {@link SseStreamParser} into one SSE response per event, another
+ * 200 body into one text response, any other status into the error (body kept up to 1 MiB). Chunks
+ * are fed as they arrive, each with the arrival stamp its transport took before any decoding.
+ *
+ * <p>One instance serves one response at a time, from one thread; {@link #begin} starts the next.
+ */
+final class ResponseBodyDecoder implements SseStreamParser.EventSink {
+
+    private static final int MAX_ERROR_BODY = 1 << 20;
+    private static final int KEPT_BUFFER_BYTES = 64 * 1024;
+
+    private enum Body { SSE, TEXT, ERROR }
+
+    private final SseStreamParser sse = new SseStreamParser();
+    private HttpExchange exchange;
+    private Body body;
+    private int status;
+    private String reasonPhrase;
+    private byte[] bodyBytes = new byte[0];
+    private int bodyLength;
+    private ErrorDetails sseError;
+
+    /** Starts a response: its status, reason phrase and {@code Content-Type} (may be empty). */
+    void begin(HttpExchange target, int statusCode, String reason, CharSequence contentType) {
+        exchange = target;
+        status = statusCode;
+        reasonPhrase = reason;
+        bodyLength = 0;
+        sseError = null;
+        sse.reset();
+        if (statusCode != 200) {
+            body = Body.ERROR;
+        } else if (isEventStream(contentType)) {
+            body = Body.SSE;
+        } else {
+            body = Body.TEXT;
+        }
+    }
+
+    /**
+     * Feeds a chunk (without consuming it).
+     *
+     * @return the error that ends the exchange now ({@code event: error} in the stream), else null
+     */
+    ErrorDetails content(ByteBuf chunk, long arrivalNs) {
+        if (body == Body.SSE) {
+            sse.feed(chunk, arrivalNs, this);
+            return sseError;
+        }
+        append(chunk);
+        return null;
+    }
+
+    /**
+     * Ends the body at {@code arrivalNs}: a text body becomes its response, an SSE remainder its last event.
+     *
+     * @return the exchange's error (a status other than 200, or an SSE error event), else null
+     */
+    ErrorDetails end(long arrivalNs) {
+        switch (body) {
+            case SSE -> sse.finish(arrivalNs, this);
+            case TEXT -> exchange.responses.add(new InferenceResponse(arrivalNs, InferenceResponse.Kind.TEXT,
+                    new String(bodyBytes, 0, bodyLength, StandardCharsets.UTF_8)));
+            case ERROR -> {
+                return TransportErrors.httpStatus(status, reasonPhrase,
+                        new String(bodyBytes, 0, bodyLength, StandardCharsets.UTF_8));
+            }
+        }
+        return sseError;
+    }
+
+    /** Forgets the response; a large body buffer is dropped rather than kept alive on an idle connection. */
+    void clear() {
+        exchange = null;
+        body = null;
+        sse.reset();
+        if (bodyBytes.length > KEPT_BUFFER_BYTES) {
+            bodyBytes = new byte[0];
+        }
+    }
+
+    /** One complete SSE event: a raw response; {@code event: error} ends the exchange with its message. */
+    @Override
+    public void onEvent(String event, long perfNs) {
+        if (sseError != null) {
+            return;
+        }
+        SseEvent parsed = SseEvent.parse(event);
+        if (parsed.error()) {
+            sseError = TransportErrors.sseError(parsed.errorMessage());
+        } else if (!parsed.data().isEmpty()) {
+            exchange.responses.add(new InferenceResponse(perfNs, InferenceResponse.Kind.SSE, parsed.data()));
+        }
+    }
+
+    private void append(ByteBuf chunk) {
+        int readable = chunk.readableBytes();
+        if (body == Body.ERROR) {
+            readable = Math.min(readable, MAX_ERROR_BODY - bodyLength);
+        }
+        if (readable <= 0) {
+            return;
+        }
+        if (bodyLength + readable > bodyBytes.length) {
+            bodyBytes = Arrays.copyOf(bodyBytes, Math.max(bodyLength + readable, Math.max(1024, bodyBytes.length * 2)));
+        }
+        chunk.getBytes(chunk.readerIndex(), bodyBytes, bodyLength, readable);
+        bodyLength += readable;
+    }
+
+    private static boolean isEventStream(CharSequence contentType) {
+        String prefix = "text/event-stream";
+        if (contentType == null || contentType.length() < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (Character.toLowerCase(contentType.charAt(i)) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
