@@ -70,8 +70,9 @@ final class ResponseBodyDecoder implements SseStreamParser.EventSink {
     ErrorDetails end(long arrivalNs) {
         switch (body) {
             case SSE -> sse.finish(arrivalNs, this);
-            case TEXT -> exchange.responses.add(new InferenceResponse(arrivalNs, InferenceResponse.Kind.TEXT,
-                    new String(bodyBytes, 0, bodyLength, StandardCharsets.UTF_8)));
+            // The body's own bytes: the endpoint parses them, and nobody decodes them on this thread.
+            case TEXT -> exchange.responses.add(InferenceResponse.ofUtf8(arrivalNs, InferenceResponse.Kind.TEXT,
+                    Arrays.copyOf(bodyBytes, bodyLength), 0, bodyLength));
             case ERROR -> {
                 return TransportErrors.httpStatus(status, reasonPhrase,
                         new String(bodyBytes, 0, bodyLength, StandardCharsets.UTF_8));
@@ -90,17 +91,19 @@ final class ResponseBodyDecoder implements SseStreamParser.EventSink {
         }
     }
 
-    /** One complete SSE event: a raw response; {@code event: error} ends the exchange with its message. */
+    /** One SSE event with data: a raw response of the exchange, unless an error event already ended it. */
     @Override
-    public void onEvent(String event, long perfNs) {
-        if (sseError != null) {
-            return;
+    public void onResponse(InferenceResponse response) {
+        if (sseError == null) {
+            exchange.responses.add(response);
         }
-        SseEvent parsed = SseEvent.parse(event);
-        if (parsed.error()) {
-            sseError = TransportErrors.sseError(parsed.errorMessage());
-        } else if (!parsed.data().isEmpty()) {
-            exchange.responses.add(new InferenceResponse(perfNs, InferenceResponse.Kind.SSE, parsed.data()));
+    }
+
+    /** An {@code event: error} SSE event: it ends the exchange. */
+    @Override
+    public void onError(String message, long perfNs) {
+        if (sseError == null) {
+            sseError = TransportErrors.sseError(message);
         }
     }
 
