@@ -30,6 +30,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,6 +69,8 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
     private final ArrayDeque<HttpExchange> pending = new ArrayDeque<>();
     private final ArrayDeque<ResponseBodyDecoder> spareDecoders = new ArrayDeque<>();
     private final AtomicInteger reserved = new AtomicInteger();
+    /** Completes with the stream capacity once the server's first SETTINGS arrived, with 0 if that never happens. */
+    private final CompletableFuture<Integer> readiness = new CompletableFuture<>();
     private volatile int capacity = ASSUMED_STREAMS;
     /** False once the connection takes no new exchanges (GOAWAY, idle, failed, closing). */
     private volatile boolean usable = true;
@@ -148,6 +151,11 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
             unreserve();
             exchange.fail(TransportErrors.transportClosed(), System.nanoTime());
         }
+    }
+
+    /** The stream capacity once the connection is ready; 0 when it failed first. Never completes exceptionally. */
+    CompletableFuture<Integer> whenReady() {
+        return readiness;
     }
 
     /** Streams the codec holds open now (read racily, from any thread: for tests and diagnostics). */
@@ -248,7 +256,7 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
         exchange.whenCancelled(() -> onLoop(() -> cancelled(stream)));
         Http2Headers headers = Http2RequestHeaders.of(exchange.request, origin);
         byte[] body = exchange.request.body();
-        exchange.startPerfNs = System.nanoTime();
+        exchange.markSent();
         ChannelPromise sent = ctx.newPromise();
         if (body.length == 0) {
             encoder().writeHeaders(ctx, streamId, headers, 0, true, sent);
@@ -296,6 +304,7 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
             start(next);
         }
         flush();
+        readiness.complete(capacity);
     }
 
     private void onHeaders(int streamId, Http2Headers headers, boolean endOfStream) {
@@ -458,6 +467,7 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
             return;
         }
         failure = error;
+        readiness.complete(0);
         retire();
         long now = System.nanoTime();
         for (Http2StreamExchange stream : List.copyOf(streams.values())) {
@@ -483,6 +493,7 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
             boolean closing = transportClosing.getAsBoolean();
             failure = closing ? TransportErrors.transportClosed()
                     : ready ? TransportErrors.disconnected(false, 0) : Http2Errors.noHttp2(origin, lastCause);
+            readiness.complete(0);
             retire();
             long now = System.nanoTime();
             for (Http2StreamExchange stream : List.copyOf(streams.values())) {

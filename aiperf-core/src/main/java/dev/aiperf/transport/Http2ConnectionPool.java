@@ -1,6 +1,8 @@
 package dev.aiperf.transport;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -40,6 +42,37 @@ final class Http2ConnectionPool {
         }
         waiting.addLast(exchange);
         drainWaiting(); // a slot may have been freed between the checks and the enqueue
+    }
+
+    /**
+     * Opens, without sending anything, as many connections as {@code streams} concurrent streams need at the
+     * server's stream limit (learnt from the first connection). Completes with how many are ready.
+     */
+    CompletableFuture<Integer> preconnect(int streams) {
+        Http2ClientConnection first;
+        synchronized (opening) {
+            if (closed) {
+                return CompletableFuture.completedFuture(0);
+            }
+            first = connections.isEmpty() ? openIdle() : connections.getFirst();
+        }
+        return first.whenReady().thenCompose(capacity -> {
+            if (capacity == 0) {
+                return CompletableFuture.completedFuture(0);
+            }
+            int wanted = Math.min(connectionLimit, (streams + capacity - 1) / capacity);
+            List<CompletableFuture<Integer>> opening = new ArrayList<>();
+            for (Http2ClientConnection connection : connections) {
+                opening.add(connection.whenReady());
+            }
+            synchronized (this.opening) {
+                while (!closed && connections.size() < wanted) {
+                    opening.add(openIdle().whenReady());
+                }
+            }
+            return CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> (int) opening.stream().filter(ready -> ready.join() > 0).count());
+        });
     }
 
     /** Called after a stream slot was given back. */
@@ -99,12 +132,18 @@ final class Http2ConnectionPool {
             if (closed || connections.size() >= connectionLimit) {
                 return false;
             }
-            opened = opener.apply(this);
+            opened = openIdle();
             opened.tryReserve();
-            connections.add(opened);
         }
         opened.submit(exchange);
         return true;
+    }
+
+    /** Opens a connection with nothing on it yet; the caller holds the {@code opening} lock. */
+    private Http2ClientConnection openIdle() {
+        Http2ClientConnection opened = opener.apply(this);
+        connections.add(opened);
+        return opened;
     }
 
     private void drainWaiting() {

@@ -27,6 +27,7 @@ import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 
 import javax.net.ssl.SSLException;
 import java.net.URI;
@@ -37,8 +38,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * The {@code http2} transport: HTTP/2 over Netty, many requests multiplexed as streams over few
@@ -55,7 +58,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * resets and lost connections become the record's error. Cancelling a future sends RST_STREAM(CANCEL)
  * for its stream; the connection and its other streams carry on.
  */
-public final class NettyHttp2Transport implements Transport {
+public final class NettyHttp2Transport implements Transport, TransportDiagnostics {
 
     private final HttpTransportSettings settings;
     private final EventLoopGroup group;
@@ -109,6 +112,38 @@ public final class NettyHttp2Transport implements Transport {
                     System.nanoTime());
         }
         return exchange.future;
+    }
+
+    /** Opens the connections {@code streams} concurrent requests will need at the server's stream limit. */
+    @Override
+    public CompletableFuture<Integer> preconnect(URI url, int streams) {
+        if (closing || streams <= 0) {
+            return CompletableFuture.completedFuture(0);
+        }
+        try {
+            return pools.computeIfAbsent(originOf(url), this::newPool).preconnect(streams)
+                    .exceptionally(failure -> 0);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(0); // a bad URL fails each request with its own message
+        }
+    }
+
+    /** Most connections per server; each carries up to the server's stream limit. */
+    @Override
+    public int connectionLimit() {
+        return settings.connectionLimit();
+    }
+
+    @Override
+    public void probeIoThreads(LongConsumer waitedNs) {
+        for (EventExecutor loop : group) {
+            long handedNs = System.nanoTime();
+            try {
+                loop.execute(() -> waitedNs.accept(System.nanoTime() - handedNs));
+            } catch (RejectedExecutionException shuttingDown) {
+                return;
+            }
+        }
     }
 
     /** How many connections this transport has opened: with multiplexing, a handful for thousands of requests. */

@@ -136,6 +136,18 @@ class NettyHttp2TransportTests {
     }
 
     @Test
+    void preconnectOpensAsManyConnectionsAsTheStreamsNeedAtTheServersLimit() throws Exception {
+        try (NettyHttp2Transport transport = new NettyHttp2Transport(settings())) {
+            int ready = transport.preconnect(URI.create(cleartext.baseUrl()), 250).get(20, TimeUnit.SECONDS);
+
+            assertThat(ready).isEqualTo(3);
+            assertThat(transport.connectionsOpened()).isEqualTo(3);
+            assertThat(await(transport.sendRequest(chat(cleartext.baseUrl(), true, 4))).error()).isNull();
+            assertThat(transport.connectionsOpened()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void cancellingAStreamResetsItAndKeepsTheConnection() {
         try (MockServer slow = MockServer.start(MockServerConfig.builder().port(0).ttftMs(0).itlMs(20).workers(1)
                 .build());
