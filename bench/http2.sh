@@ -42,20 +42,26 @@ json() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); v=d
 for k in sys.argv[2].strip("/").split("/"): v=v[k]
 print(v)' "$1" "$2"; }
 
+# CPU seconds the mock server has used so far (user + sys, from /proc).
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$server_pid/stat"; }
+
 # profile NAME TRANSPORT ARGS... : runs the client; sets $cpu (CPU seconds) and $out (artifact dir).
 profile() {
   local name="$1" transport="$2"; shift 2
   out="$work/$name"
   local TIMEFORMAT='%U %S %R'
+  local server_before; server_before=$(server_cpu)
   { time "$java" ${CLIENT_JAVA_OPTS:-} -jar "$jar" profile -m mock-model --url "$base_url" --transport "$transport" \
       --ui none --streaming --isl 32 --osl 64 --extra-inputs ignore_eos:true --random-seed 1 --artifact-dir "$out" \
       "$@" >"$work/$name.log" 2>&1 ; } 2>"$work/$name.time" \
       || { echo "client run $name failed:" >&2; tail -20 "$work/$name.log" >&2; exit 1; }
   cpu=$(awk '{print $1 + $2}' "$work/$name.time")
+  server=$(python3 -c "print($(server_cpu) - $server_before)")
 }
 
 printf '\n%s\n' "== http vs http2 ($(nproc) CPUs, $("$java" -version 2>&1 | head -1), mock $base_url --fast) =="
-printf '%-6s %-7s %5s %12s %16s %8s %12s\n' round transport conc "requests/s" "CPU ms/request" errors connections
+printf '%-6s %-7s %5s %12s %16s %16s %8s %12s\n' round transport conc "requests/s" "CPU ms/request" \
+    "mock ms/request" errors connections
 for round in $(seq 1 "$ROUNDS"); do
   for c in $CONCURRENCY; do
     for transport in http http2; do
@@ -67,11 +73,14 @@ for round in $(seq 1 "$ROUNDS"); do
       rps=$(json "$out/profile_export_aiperf.json" /request_throughput/avg)
       errors=$(python3 -c "import json; d=json.load(open('$out/profile_export_aiperf.json')); print(int(d.get('error_request_count',{}).get('avg',0)))")
       per_request=$(python3 -c "print(1000 * ($cpu - $short_cpu) / ($REQUESTS - $SHORT))")
+      server_per_request=$(python3 -c "print(1000 * $server / ($WARMUP + $REQUESTS))")
       connections=$(sed -n 's/^Pre-opened \([0-9]*\) connection.*/\1/p' "$work/$transport-$c.log" | head -1)
-      printf '%-6s %-7s %5s %12.0f %16.3f %8s %12s\n' "$round" "$transport" "$c" "$rps" "$per_request" "$errors" \
-          "${connections:-?}"
+      printf '%-6s %-7s %5s %12.0f %16.3f %16.3f %8s %12s\n' "$round" "$transport" "$c" "$rps" "$per_request" \
+          "$server_per_request" "$errors" "${connections:-?}"
     done
   done
 done
 printf '   (CPU ms/request: client user+sys CPU of the run minus that of a %s-request run with the same %s-request\n' "$SHORT" "$WARMUP"
-printf '    warm-up, per extra request; connections: what --preconnect opened before the run)\n'
+printf '    warm-up, per extra request; mock ms/request: the mock server process'"'"'s CPU during the long run per request\n'
+printf '    (warm-up included); connections: what --preconnect opened before the run)\n'
+

@@ -83,6 +83,17 @@ class NettyHttp2TransportTests {
     }
 
     @Test
+    void anUntrustedCertificateFailsWithAnSslError() {
+        try (NettyHttp2Transport transport = new NettyHttp2Transport(settings())) {
+            RequestRecord record = await(transport.sendRequest(chat(secure.baseUrl(), true, 4)));
+
+            assertThat(record.error().type()).isEqualTo("SSLError");
+            assertThat(record.error().message()).contains("TLS handshake with https://127.0.0.1")
+                    .containsIgnoringCase("certif");
+        }
+    }
+
+    @Test
     void h2cAndH2SchemesNameTheTransportsProtocolsToo() {
         try (NettyHttp2Transport transport = new NettyHttp2Transport(unverified())) {
             String h2c = cleartext.baseUrl().replace("http://", "h2c://");
