@@ -1,9 +1,9 @@
 package dev.aiperf.transport;
 
-import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.model.ErrorDetails;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.transport.Transport;
+import dev.aiperf.api.transport.TransportContext;
 import dev.aiperf.api.transport.TransportRequest;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -69,8 +69,8 @@ public final class NettyHttp2Transport implements Transport, TransportDiagnostic
     private volatile SslContext sslContext;
     private volatile boolean closing;
 
-    public NettyHttp2Transport(BenchmarkConfig config) {
-        this(HttpTransportSettings.from(config));
+    public NettyHttp2Transport(TransportContext context) {
+        this(HttpTransportSettings.from(context.config()));
     }
 
     public NettyHttp2Transport(HttpTransportSettings settings) {

@@ -5,6 +5,7 @@ import dev.aiperf.api.model.ParsedResponse;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.transport.TransportRequest;
 import dev.aiperf.endpoint.ChatEndpoint;
+import dev.aiperf.endpoint.Endpoints;
 import dev.aiperf.endpoint.TestConfig;
 import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;
@@ -304,7 +305,7 @@ class NettyHttp2TransportTests {
         }
         assertThat(record.endPerfNs()).isGreaterThanOrEqualTo(responses.getLast().perfNs());
         assertThat(responses.getLast().text()).isEqualTo("[DONE]");
-        ChatEndpoint endpoint = new ChatEndpoint(new TestConfig().build());
+        ChatEndpoint endpoint = Endpoints.chat(new TestConfig().build());
         List<ParsedResponse> content = responses.stream().map(endpoint::parseResponse)
                 .filter(Objects::nonNull).filter(ParsedResponse::hasContent).toList();
         assertThat(content).hasSize(tokens);
