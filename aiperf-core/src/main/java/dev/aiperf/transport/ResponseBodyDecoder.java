@@ -30,6 +30,8 @@ final class ResponseBodyDecoder implements SseStreamParser.EventSink {
     private byte[] bodyBytes = new byte[0];
     private int bodyLength;
     private ErrorDetails sseError;
+    /** SSE events of the previous stream decoded here: the next is alike, so its list is sized once. */
+    private int lastResponseCount;
 
     /** Starts a response: its status, reason phrase and {@code Content-Type} (may be empty). */
     void begin(HttpExchange target, int statusCode, String reason, CharSequence contentType) {
@@ -43,6 +45,7 @@ final class ResponseBodyDecoder implements SseStreamParser.EventSink {
             body = Body.ERROR;
         } else if (isEventStream(contentType)) {
             body = Body.SSE;
+            target.responses.ensureCapacity(lastResponseCount);
         } else {
             body = Body.TEXT;
         }
@@ -69,7 +72,10 @@ final class ResponseBodyDecoder implements SseStreamParser.EventSink {
      */
     ErrorDetails end(long arrivalNs) {
         switch (body) {
-            case SSE -> sse.finish(arrivalNs, this);
+            case SSE -> {
+                sse.finish(arrivalNs, this);
+                lastResponseCount = exchange.responses.size();
+            }
             // The body's own bytes: the endpoint parses them, and nobody decodes them on this thread.
             case TEXT -> exchange.responses.add(InferenceResponse.ofUtf8(arrivalNs, InferenceResponse.Kind.TEXT,
                     Arrays.copyOf(bodyBytes, bodyLength), 0, bodyLength));
