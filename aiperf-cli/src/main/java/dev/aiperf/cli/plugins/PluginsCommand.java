@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
             NewPluginCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.PROBLEMS_HELP, ExitCodes.GROUP_USAGE_HELP})
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.PROBLEMS_HELP, ExitCodes.USAGE_HELP})
 public final class PluginsCommand extends PluginsSubcommand {
     /** What {@code --validate} holds when given without a path: check what is installed. */
     private static final String INSTALLED = "<installed>";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiperf.cli.CliRun;
+import dev.aiperf.testkit.PluginJarBuilder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,19 @@ class PluginsOriginalShapeTest {
                         + "com.acme.Impostor does not implement dev.aiperf.api.endpoint.Endpoint")
                 .contains("installed plugins: invalid: 1 problem");
         assertThat(plugins("--validate", "--json").json().get("valid").asBoolean()).isFalse();
+    }
+
+    @Test
+    void validateCountsAPluginThatCouldNotBeLoaded() {
+        PluginJarBuilder.named("broken-plugin")
+                .manifest("com/broken/plugins.yaml", "schema_version: \"1.0\"\nendpoint: [not, a, mapping\n")
+                .build(pluginsDir);
+
+        CliRun run = plugins("--validate");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(run.out()).containsPattern("(?m)^skipped plugin: .*broken-plugin\\.jar")
+                .contains("installed plugins: invalid: 1 problem");
     }
 
     @Test
