@@ -188,6 +188,10 @@ class PluginsOriginalShapeTest {
     void aSubcommandsNameIsTheSubcommandUnlessGivenAsAnOptionOrAfterDoubleDash() {
         // 'show' alone runs the subcommand (which then misses its arguments: a usage error) ...
         assertThat(plugins("show").exitCode()).isEqualTo(ExitCodes.USAGE);
+        CliRun typeNamedShow = CliRun.of("plugins", "endpoint", "show");
+        assertThat(typeNamedShow.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(typeNamedShow.err()).contains("aiperf: note: 'show' ran the subcommand of that name;"
+                + " for a type named 'show' write: aiperf plugins endpoint --name show");
         // ... while --category and '--' make it a category name.
         for (CliRun run : new CliRun[] {plugins("--category", "show"), CliRun.of("plugins", "--", "show")}) {
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.PROBLEMS);
