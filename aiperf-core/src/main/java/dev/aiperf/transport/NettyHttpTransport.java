@@ -108,6 +108,14 @@ public final class NettyHttpTransport implements Transport, TransportDiagnostics
         }
         Channel channel = (Channel) acquired.getNow();
         HttpResponseHandler handler = channel.pipeline().get(HttpResponseHandler.class);
+        if (handler == null) {
+            // The connection closed between the pool handing it out and now (its handlers are gone):
+            // end the exchange rather than leave it waiting forever, and give the slot back.
+            connections.release(channel, exchange.origin, exchange.request, false);
+            exchange.fail(closing ? TransportErrors.transportClosed() : TransportErrors.disconnected(false, 0),
+                    System.nanoTime());
+            return;
+        }
         if (channel.eventLoop().inEventLoop()) {
             handler.begin(exchange, connections);
             return;
