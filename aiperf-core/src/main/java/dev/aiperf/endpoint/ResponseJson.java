@@ -13,10 +13,11 @@ final class ResponseJson {
     }
 
     /**
-     * The response's JSON object, or null when there is none to parse: empty text, {@code [DONE]},
-     * or text that is not JSON at all (such responses are dropped).
+     * The response's JSON object, or null when there is none to parse: empty text or {@code [DONE]}.
+     * Text that is not JSON fails the request rather than being dropped: a dropped chunk would
+     * silently shorten the output and skew every token metric.
      *
-     * @throws IllegalArgumentException when the JSON is valid but not an object
+     * @throws IllegalArgumentException when the text is not valid JSON, or valid JSON but not an object
      */
     static JsonNode readObject(InferenceResponse response, String endpointName) {
         String text = response.text();
@@ -27,7 +28,9 @@ final class ResponseJson {
         try {
             node = EndpointOptions.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            return null;
+            // No chunk text in the message: the error summary groups identical messages.
+            throw new IllegalArgumentException("the " + endpointName + " endpoint received a response that is not"
+                    + " valid JSON");
         }
         if (node == null || node.isMissingNode()) {
             return null;

@@ -23,6 +23,7 @@ import dev.aiperf.api.transport.Transport;
 import dev.aiperf.api.ui.AiperfUi;
 import dev.aiperf.console.ConsoleFooter;
 import dev.aiperf.endpoint.RequestFactory;
+import dev.aiperf.export.FileErrors;
 import dev.aiperf.plugin.Plugins;
 import dev.aiperf.plugin.TypeEntry;
 import dev.aiperf.records.InferenceResultParser;
@@ -48,6 +49,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class BenchmarkRunner {
 
+    /** How long the last progress line waits for the records pipeline to count the last errors. */
+    private static final long PIPELINE_CATCH_UP_MS = 5_000;
+
     private BenchmarkRunner() {
     }
 
@@ -62,7 +66,12 @@ public final class BenchmarkRunner {
         Endpoint endpoint = PluginFactory.create(PluginType.ENDPOINT, config.endpoint().type(), config);
         EndpointMetadata metadata = endpoint.metadata();
         String transportName = transportName(config);
-        Files.createDirectories(config.output().artifactDir());
+        try {
+            Files.createDirectories(config.output().artifactDir());
+        } catch (IOException e) {
+            throw new IOException("cannot create the artifact folder " + config.output().artifactDir().toAbsolutePath()
+                    + ": " + FileErrors.cause(e), e);
+        }
         List<RecordProcessor> recordProcessors = new ArrayList<>();
         for (TypeEntry entry : Plugins.listTypes(PluginType.RECORD_PROCESSOR)) {
             recordProcessors.add(PluginFactory.instantiate(PluginType.RECORD_PROCESSOR, entry.name(), entry.load(),
@@ -108,6 +117,7 @@ public final class BenchmarkRunner {
         private volatile boolean interruptRequested;
         private volatile PhaseRunner currentPhase;
         private boolean handleSignals;
+        private volatile boolean terminated;
 
         private Prepared(BenchmarkConfig config, Endpoint endpoint, EndpointMetadata metadata, String transportName,
                          List<RecordProcessor> recordProcessors, List<ResultsProcessor> resultsProcessors,
@@ -147,9 +157,15 @@ public final class BenchmarkRunner {
                 return runPhasesAndExport();
             } finally {
                 if (signals != null) {
+                    terminated = signals.terminated();
                     signals.close();
                 }
             }
+        }
+
+        /** Whether {@link #run} was stopped by SIGTERM: the command line then exits 143, not 130. */
+        public boolean terminatedBySigterm() {
+            return terminated;
         }
 
         private BenchmarkOutcome runPhasesAndExport() throws IOException {
@@ -163,7 +179,17 @@ public final class BenchmarkRunner {
             try (Transport transport = PluginFactory.create(PluginType.TRANSPORT, transportName, config);
                  ProgressReporter reporter = new ProgressReporter(ui)) {
                 RequestFactory requests = new RequestFactory(config, endpoint);
-                RequestSender sender = (info, intended) -> send(transport, requests, info, intended);
+                RequestSender sender = new RequestSender() {
+                    @Override
+                    public CompletableFuture<RequestRecord> send(RequestInfo info, long intended) {
+                        return transport.sendRequest(requests.create(info, intended));
+                    }
+
+                    @Override
+                    public void cancel(CompletableFuture<RequestRecord> request) {
+                        transport.cancel(request);
+                    }
+                };
                 for (CreditPhase phase : phaseList()) {
                     if (interruptRequested) {
                         break;
@@ -197,6 +223,9 @@ public final class BenchmarkRunner {
                     new Object[] {phaseConfig, pattern}, new Object[] {phaseConfig});
             Long expected = load.requestCount() == null ? null : load.requestCount().longValue();
             PhaseProgress progress = new PhaseProgress(phase, expected, load.benchmarkDurationSeconds());
+            if (phase == CreditPhase.PROFILING) {
+                progress.countErrorsFrom(() -> pipeline.errors().total());
+            }
             PhaseRunner.RecordSink sink = phase == CreditPhase.PROFILING ? (p, record) -> pipeline.submit(record)
                     : (p, record) -> { };
             PhaseRunner runner = new PhaseRunner(phase, load, strategy, dataset.nextConversation(), sender, sink,
@@ -207,13 +236,12 @@ public final class BenchmarkRunner {
                 return runner.run();
             } finally {
                 currentPhase = null;
+                if (phase == CreditPhase.PROFILING) {
+                    // The last progress line shows the summary's error count: let the pipeline catch up.
+                    pipeline.awaitCommitted(PIPELINE_CATCH_UP_MS);
+                }
                 reporter.phaseCompleted(progress);
             }
-        }
-
-        private static CompletableFuture<RequestRecord> send(Transport transport, RequestFactory requests,
-                                                             RequestInfo info, long intended) {
-            return transport.sendRequest(requests.create(info, intended));
         }
 
         /** The reply text a later turn carries as history: non-reasoning output only (spec §3.3.5). */
@@ -247,6 +275,9 @@ public final class BenchmarkRunner {
                     endWall, benchmarkId, Versions.aiperf(), interrupted);
             List<ExportInfo> written = new ArrayList<>();
             List<String> exportErrors = new ArrayList<>();
+            if (pipeline.writeError() != null) {
+                exportErrors.add(pipeline.writeError());
+            }
             if (!context.isEmpty()) {
                 for (TypeEntry entry : Plugins.listTypes(PluginType.DATA_EXPORTER)) {
                     try {

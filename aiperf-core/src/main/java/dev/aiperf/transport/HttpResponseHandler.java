@@ -95,7 +95,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
         long now = System.nanoTime();
         if (!channel.isActive()) {
             fail(idleFailure != null ? TransportErrors.fromException("Request to " + next.origin + " failed", idleFailure)
-                    : TransportErrors.disconnected(false, 0), now);
+                    : TransportErrors.disconnected(false), now);
             return;
         }
         idleFailure = null;
@@ -142,6 +142,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
     private void abandon(HttpExchange cancelled) {
         if (exchange == cancelled) {
             finish(false);
+            cancelled.completeCancelled(System.nanoTime()); // no-op when the future itself was cancelled
         }
     }
 
@@ -250,7 +251,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
     public void channelInactive(ChannelHandlerContext ctx) {
         if (exchange != null) {
             fail(transportClosing.getAsBoolean() ? TransportErrors.transportClosed()
-                    : TransportErrors.disconnected(exchange.recvStartPerfNs != null, exchange.responses.size()),
+                    : TransportErrors.disconnected(exchange.recvStartPerfNs != null),
                     System.nanoTime());
         }
         ctx.fireChannelInactive();

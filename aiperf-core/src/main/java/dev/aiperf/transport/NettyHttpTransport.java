@@ -32,9 +32,10 @@ import java.util.concurrent.TimeUnit;
  * when the response headers arrive, each response when the bytes that completed it arrive,
  * {@code endPerfNs} when the last byte arrives. Futures never complete exceptionally; connection
  * refusals, resets, timeouts, non-200 statuses and SSE error events become the record's error.
- * Cancelling a future (as the engine does on interruption or when the grace period expires) closes
- * the request's connection at once, instead of leaving it busy until {@link #close()}, and frees its
- * place in the pool.
+ * {@link #cancel} (as the engine does on interruption or when the grace period expires) completes the
+ * future with what was received, marked cancelled, and closes the request's connection at once instead
+ * of leaving it busy until {@link #close()}, freeing its place in the pool; cancelling the future itself
+ * does the same without a record.
  */
 public final class NettyHttpTransport implements Transport {
 
@@ -113,6 +114,17 @@ public final class NettyHttpTransport implements Transport {
         } catch (RejectedExecutionException e) {
             channel.close();
             exchange.fail(TransportErrors.transportClosed(), System.nanoTime());
+        }
+    }
+
+    /** Completes the request's future with what it received so far, and closes its connection. */
+    @Override
+    public void cancel(CompletableFuture<RequestRecord> request) {
+        HttpExchange exchange = HttpExchange.of(request);
+        if (exchange == null) {
+            request.cancel(true);
+        } else {
+            exchange.cancelKeepingWhatArrived();
         }
     }
 

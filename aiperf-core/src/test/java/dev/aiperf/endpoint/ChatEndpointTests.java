@@ -157,10 +157,18 @@ class ChatEndpointTests {
     }
 
     @Test
-    void doneEmptyAndNonJsonResponsesAreDropped() {
+    void doneAndEmptyResponsesAreDropped() {
         assertThat(parse("[DONE]")).isNull();
         assertThat(parse("")).isNull();
-        assertThat(parse("not json at all")).isNull();
+    }
+
+    /** Deliberately unlike the original, which drops such a chunk and so undercounts the output. */
+    @Test
+    void aResponseThatIsNotJsonFailsRatherThanBeingDropped() {
+        assertThatThrownBy(() -> parse("not json at all")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the chat endpoint received a response that is not valid JSON");
+        assertThatThrownBy(() -> parse("{\"object\":\"chat.completion.chunk\",\"choices\":[")).isInstanceOf(
+                IllegalArgumentException.class);
     }
 
     @Test

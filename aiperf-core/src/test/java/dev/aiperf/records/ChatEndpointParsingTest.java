@@ -67,6 +67,6 @@ class ChatEndpointParsingTest {
                 null, null);
         ParsedResponseRecord parsed = parser.parse(raw);
         assertThat(parsed.request().error().type()).isEqualTo(InferenceResultParser.RESPONSE_PARSE_ERROR);
-        assertThat(parsed.request().error().message()).startsWith("Response 0 could not be parsed: Unsupported OpenAI object type");
+        assertThat(parsed.request().error().message()).startsWith("A response could not be parsed: Unsupported OpenAI object type");
     }
 }

@@ -16,6 +16,16 @@ public interface Transport extends AutoCloseable {
 
     CompletableFuture<RequestRecord> sendRequest(TransportRequest request);
 
+    /**
+     * Ends a request early (Ctrl-C, the end of the grace period): its future should complete with a
+     * record of what was received so far, its {@code cancellationPerfNs} set, and the request's
+     * connection be given up. The default cancels the future; the engine then records the request as
+     * cancelled without any of its responses.
+     */
+    default void cancel(CompletableFuture<RequestRecord> request) {
+        request.cancel(true);
+    }
+
     /** Closes every connection and stops the I/O threads; requests still in flight end in an error record. */
     @Override
     void close();
