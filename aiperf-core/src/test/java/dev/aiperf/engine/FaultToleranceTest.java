@@ -188,7 +188,7 @@ class FaultToleranceTest {
         assertThat(outcome.context().errorSummary()).singleElement().satisfies(e -> {
             assertThat(e.details().type()).isEqualTo("ResponseParseError");
             assertThat(e.details().message()).isEqualTo(
-                    "A response could not be parsed: the chat endpoint received a response that is not valid JSON");
+                    "A response could not be parsed: The chat endpoint received a response that is not valid JSON");
         });
         String lastProgress = console().lines().filter(l -> l.startsWith("aiperf: profiling") && l.endsWith("(done)"))
                 .reduce((a, b) -> b).orElseThrow();
