@@ -107,7 +107,7 @@ final class ProfileConfigBuilder {
             return null;
         }
         return new EndpointConfig(models, selection, type, e.customEndpoint, streaming, urls, timeout, e.apiKey,
-                transport, e.useLegacyMaxTokens, e.useServerTokenCount, reuse, extras, headers);
+                transport, e.useLegacyMaxTokens, e.useServerTokenCount, reuse, extras, headers, e.preconnect);
     }
 
     /** A --url must be host[:port] or scheme://host[:port][/path] with a port in 1-65535. */
