@@ -62,9 +62,11 @@ public final class BenchmarkRunner {
      *
      * @throws IllegalArgumentException when the configuration or the dataset cannot be used; the
      *                                  message is meant for the user as is
-     * @throws IOException              when the artifact directory or {@code inputs.json} cannot be written
+     * @throws IOException              when the artifact directory or {@code inputs.json} cannot be written,
+     *                                  or the run's connections do not fit under the open-file limit
      */
     public static Prepared prepare(BenchmarkConfig config, PrintStream out, PrintStream err) throws IOException {
+        OpenFileLimit.check(OpenFileLimit.connections(config.load()), 1);
         Endpoint endpoint = PluginFactory.create(PluginType.ENDPOINT, config.endpoint().type(), config);
         EndpointMetadata metadata = endpoint.metadata();
         String transportName = transportName(config);

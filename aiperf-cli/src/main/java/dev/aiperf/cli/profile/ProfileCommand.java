@@ -5,6 +5,7 @@ import dev.aiperf.api.config.EndpointConfig;
 import dev.aiperf.cli.shared.UsageException;
 import dev.aiperf.engine.BenchmarkOutcome;
 import dev.aiperf.engine.BenchmarkRunner;
+import dev.aiperf.engine.OpenFileLimit;
 import dev.aiperf.mock.MockServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,6 +107,8 @@ public final class ProfileCommand implements Callable<Integer> {
         MockServer mock = null;
         try {
             BenchmarkConfig config = built.config();
+            // Before the mock starts: in this process it holds the other end of every connection.
+            OpenFileLimit.check(OpenFileLimit.connections(config.load()), service.mock ? 2 : 1);
             if (service.mock) {
                 mock = startMock(err);
                 config = withUrl(config, mock.baseUrl());
