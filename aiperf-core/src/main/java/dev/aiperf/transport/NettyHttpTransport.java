@@ -109,6 +109,19 @@ public final class NettyHttpTransport implements Transport, TransportDiagnostics
         }
         Channel channel = (Channel) acquired.getNow();
         HttpResponseHandler handler = channel.pipeline().get(HttpResponseHandler.class);
+        if (handler == null) {
+            // Closed between the pool handing it out and now (the server went away): its handlers are
+            // gone. Fail the exchange, or its future would never complete and the run would wait forever.
+            try {
+                connections.release(channel, exchange.origin, exchange.request, false);
+            } catch (RuntimeException alreadyGone) {
+                // the pool is closing too
+            }
+            channel.close();
+            exchange.fail(closing ? TransportErrors.transportClosed() : TransportErrors.disconnected(false),
+                    System.nanoTime());
+            return;
+        }
         if (channel.eventLoop().inEventLoop()) {
             handler.begin(exchange, connections);
             return;
