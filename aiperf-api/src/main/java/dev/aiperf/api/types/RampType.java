@@ -10,11 +10,14 @@ import java.util.List;
 
 /**
  * The name of a type in plugin category {@code ramp}, usable in config records and JSON.
- * No type of this category is built in; {@link #of(String)} also accepts names that plugins register,
+ * Constants name the built-in types; {@link #of(String)} also accepts names that plugins register,
  * checked against the registry.
  */
 public final class RampType extends PluginName {
     private static final PluginNames<RampType> NAMES = new PluginNames<>(PluginType.RAMP, RampType::new);
+
+    public static final RampType LINEAR = NAMES.constant("linear");
+    public static final RampType EXPONENTIAL = NAMES.constant("exponential");
 
     private RampType(String name) {
         super(name);
