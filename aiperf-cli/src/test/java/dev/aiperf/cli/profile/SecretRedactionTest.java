@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecretRedactionTest {
     private static final List<String> SECRETS = List.of("sk-apikey-111", "goog-key-222", "bearer-token-333",
-            "cookie-value-444", "url-password-555", "url-user-666", "json-secret-777", "short");
+            "cookie-value-444", "url-password-555", "url-user-666", "json-secret-777", "Zq7");
 
     @TempDir
     Path dir;
@@ -39,7 +39,7 @@ class SecretRedactionTest {
                     "--header", "Authorization:Bearer bearer-token-333,X-Trace:visible-trace",
                     "-HCookie:cookie-value-444",
                     "--header={\"X-Custom-Token\": \"json-secret-777\"}",
-                    "-H", "X-Session-Token:short",
+                    "-H", "X-Session-Token:Zq7",
                     "--artifact-dir", artifacts.toString());
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
