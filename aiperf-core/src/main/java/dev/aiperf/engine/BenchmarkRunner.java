@@ -106,7 +106,11 @@ public final class BenchmarkRunner {
             resultsProcessors.add(plugins.create(PluginType.RESULTS_PROCESSOR, entry, ProcessorContext.class,
                     processorContext));
         }
-        Tokenizer tokenizer = Tokenizers.forName(config.output().tokenizer());
+        Tokenizers.Choice tokenizerChoice = Tokenizers.forRun(config);
+        if (tokenizerChoice.warning() != null) {
+            err.println("aiperf: warning: " + tokenizerChoice.warning());
+        }
+        Tokenizer tokenizer = tokenizerChoice.tokenizer();
         RandomStreams random = new SeededRandomStreams(config.input().randomSeed());
         DatasetStage.Dataset dataset = DatasetStage.build(config, endpoint, plugins, tokenizer, random,
                 config.output().artifactDir());

@@ -6,6 +6,7 @@ import dev.aiperf.api.config.InputConfig;
 import dev.aiperf.api.config.KeyValue;
 import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.config.OutputConfig;
+import dev.aiperf.api.tokenizer.TokenizerSpec;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,9 +32,25 @@ final class InputConfigJson {
         json.put("input", input(config.input(), config.endpoint(), config.output()));
         json.put("loadgen", loadgen(config.load()));
         json.put("output", output(config.output()));
-        json.put("tokenizer", config.output().tokenizer() == null ? null : Map.of("name", config.output().tokenizer()));
+        json.put("tokenizer", tokenizer(config.output()));
         json.put("cli_command", Redaction.commandLine(config));
         json.put("benchmark_id", benchmarkId);
+        return json;
+    }
+
+    /** The original's tokenizer section: name, then revision and trust_remote_code only when not the defaults. */
+    private static Map<String, Object> tokenizer(OutputConfig output) {
+        if (output.tokenizer() == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", output.tokenizer());
+        if (!TokenizerSpec.DEFAULT_REVISION.equals(output.tokenizerRevision())) {
+            json.put("revision", output.tokenizerRevision());
+        }
+        if (output.tokenizerTrustRemoteCode()) {
+            json.put("trust_remote_code", true);
+        }
         return json;
     }
 

@@ -2,11 +2,13 @@ package dev.aiperf.cli.profile;
 
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.EndpointConfig;
+import dev.aiperf.api.tokenizer.TokenizerSpec;
 import dev.aiperf.cli.shared.UsageException;
 import dev.aiperf.engine.BenchmarkOutcome;
 import dev.aiperf.engine.BenchmarkRunner;
 import dev.aiperf.engine.OpenFileLimit;
 import dev.aiperf.mock.MockServer;
+import dev.aiperf.tokenizer.Tokenizers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,7 +112,7 @@ public final class ProfileCommand implements Callable<Integer> {
             // Before the mock starts: in this process it holds the other end of every connection.
             OpenFileLimit.check(OpenFileLimit.connections(config.load()), service.mock ? 2 : 1);
             if (service.mock) {
-                mock = startMock(err);
+                mock = startMock(err, mockTokenizer(config));
                 config = withUrl(config, mock.baseUrl());
             }
             BenchmarkRunner.Prepared prepared;
@@ -132,10 +134,19 @@ public final class ProfileCommand implements Callable<Integer> {
         }
     }
 
-    private MockServer startMock(PrintStream err) {
+    /** The tokenizer the run will count with (the engine's choice, a fallback included) for the mock to share. */
+    private static TokenizerSpec mockTokenizer(BenchmarkConfig config) {
+        try {
+            return Tokenizers.forRun(config).spec();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private MockServer startMock(PrintStream err, TokenizerSpec tokenizer) {
         MockServer mock;
         try {
-            mock = MockServerLauncher.start(service);
+            mock = MockServerLauncher.start(service, tokenizer, err);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

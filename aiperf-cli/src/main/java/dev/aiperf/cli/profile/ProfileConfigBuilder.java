@@ -33,7 +33,6 @@ import java.util.Set;
  */
 final class ProfileConfigBuilder {
     static final String MOCK_MODEL = "mock-model";
-    static final String DEFAULT_TOKENIZER = "cl100k_base";
     private static final Set<String> MODEL_SELECTION = Set.of("round_robin", "random");
     private static final Set<String> CONNECTION_REUSE = Set.of("pooled", "never", "sticky-user-sessions");
     private static final Set<String> EXPORT_LEVELS = Set.of("summary", "records", "raw");
@@ -341,9 +340,10 @@ final class ProfileConfigBuilder {
         } catch (UsageException ex) {
             problems.addAll(ex.problems());
         }
-        String tokenizer = o.tokenizer.tokenizer == null ? DEFAULT_TOKENIZER : o.tokenizer.tokenizer;
         checkArtifactDir(dir);
-        return new OutputConfig(dir, level, ui, goodput, tokenizer, Redaction.of(endpoint).text(commandLine));
+        // No --tokenizer: the engine looks for the model's own, else falls back to cl100k_base with a warning.
+        return new OutputConfig(dir, level, ui, goodput, o.tokenizer.tokenizer, o.tokenizer.revision,
+                o.tokenizer.trustRemoteCode, Redaction.of(endpoint).text(commandLine));
     }
 
     /** The artifact folder, or a folder above it, must not be an existing file. */
