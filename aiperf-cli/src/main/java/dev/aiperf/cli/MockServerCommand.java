@@ -2,6 +2,7 @@ package dev.aiperf.cli;
 
 import dev.aiperf.cli.shared.AiperfVersion;
 import dev.aiperf.mock.IoTransport;
+import dev.aiperf.mock.MockTls;
 import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;
 import dev.aiperf.mock.MockServerStartException;
@@ -39,7 +40,8 @@ import java.util.concurrent.Callable;
                 "Examples:",
                 "  aiperf mock-server --port 0 --fast",
                 "  aiperf mock-server --ttft 200 --itl 20 --error-rate 5 --random-seed 42",
-                "  aiperf mock-server --fault-truncate-stream-after 10"},
+                "  aiperf mock-server --fault-truncate-stream-after 10",
+                "  aiperf mock-server --tls --port 8443"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"1:The server could not start (e.g. the port is taken).",
                 "2:Usage error: unknown option, missing or invalid argument.",
@@ -111,6 +113,12 @@ public final class MockServerCommand implements Callable<Integer> {
             description = "Print one line per request to standard error.")
     boolean accessLogs;
 
+    @Option(names = "--tls", defaultValue = "${env:MOCK_SERVER_TLS:-false}",
+            description = "Serve HTTPS and HTTP/2 over TLS (ALPN h2 or http/1.1) with a self-signed certificate "
+                    + "made by the JDK's keytool; clients need AIPERF_HTTP_SSL_VERIFY=false. Without it the port "
+                    + "serves HTTP/1.1 and cleartext HTTP/2 (h2c, prior knowledge).")
+    boolean tls;
+
     @Option(names = "--fault-truncate-stream-after", paramLabel = "N",
             defaultValue = "${env:MOCK_SERVER_FAULT_TRUNCATE_STREAM_AFTER:--1}",
             description = "Close streamed responses after N token chunks: no [DONE], no final HTTP chunk "
@@ -130,6 +138,24 @@ public final class MockServerCommand implements Callable<Integer> {
             description = "Answer every inference request with this HTTP status, e.g. 429 or 503 (0 = off).")
     int faultStatus;
 
+    @Option(names = "--tokenizer", paramLabel = "NAME", defaultValue = "${env:MOCK_SERVER_TOKENIZER}",
+            description = "Count prompt tokens and cut generated text with this tokenizer (as 'aiperf profile"
+                    + " --tokenizer': a tiktoken encoding, a Hugging Face model id in the local cache, a folder or a"
+                    + " tokenizer.json), so that usage counts agree with a client using it. Default: the original's"
+                    + " character chunks (about four characters per token).")
+    String tokenizer;
+
+    @Option(names = "--tokenizer-revision", paramLabel = "REV", defaultValue = "${env:MOCK_SERVER_TOKENIZER_REVISION}",
+            description = "Revision of a model id in the Hugging Face cache (default: main).")
+    String tokenizerRevision;
+
+    @Option(names = "--tokenizer-trust-remote-code",
+            description = "Accepted for compatibility: only tokenizer.json is read, no model code is run.")
+    boolean tokenizerTrustRemoteCode;
+
+    @Option(names = "--no-tokenizer", description = "Character chunks instead of a tokenizer (the default).")
+    boolean noTokenizer;
+
     /** The server settings these flags describe; a bad value throws {@link IllegalArgumentException} naming it. */
     MockServerConfig toConfig() {
         return MockServerConfig.builder()
@@ -142,6 +168,7 @@ public final class MockServerCommand implements Callable<Integer> {
                 .faultMalformedJsonRatePercent(faultMalformedJsonRatePercent)
                 .faultStallAfterHeaders(faultStallAfterHeaders)
                 .faultStatus(faultStatus)
+                .tokenizer(noTokenizer ? null : tokenizer).tokenizerRevision(tokenizerRevision)
                 .build();
     }
 
@@ -157,7 +184,13 @@ public final class MockServerCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         MockServer server;
         try {
-            server = MockServer.start(config);
+            server = MockServer.start(config, tls ? MockTls.selfSigned() : null);
+        } catch (IllegalArgumentException badTokenizer) {
+            throw new CommandLine.ParameterException(spec.commandLine(), badTokenizer.getMessage(), badTokenizer);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            err.println("aiperf: error: " + e.getMessage());
+            err.flush();
+            return 1;
         } catch (MockServerStartException e) {
             boolean bindFailed = e.getMessage().startsWith("cannot listen");
             err.println("aiperf: error: " + e.getMessage()

@@ -17,6 +17,7 @@ public final class TransportType extends PluginName {
     private static final PluginNames<TransportType> NAMES = new PluginNames<>(PluginType.TRANSPORT, TransportType::new);
 
     public static final TransportType HTTP = NAMES.constant("http");
+    public static final TransportType HTTP2 = NAMES.constant("http2");
 
     private TransportType(String name) {
         super(name);
