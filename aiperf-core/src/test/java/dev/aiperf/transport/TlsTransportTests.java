@@ -70,6 +70,21 @@ class TlsTransportTests {
     }
 
     @Test
+    void http2AgainstAServerThatDoesNotSelectH2ByAlpnIsAClearError() {
+        try (ScriptedHttpServer server = new ScriptedHttpServer(
+                ScriptedHttpServer.sseResponse("data: [DONE]\n\n"), serverTls);
+             NettyHttp2Transport transport = new NettyHttp2Transport(settings(HttpTransportSettings.POOLED,
+                     Duration.ofSeconds(20), Duration.ofSeconds(20), false))) {
+            RequestRecord record = await(transport.sendRequest(chat(server.baseUrl("https"), true, 4)));
+
+            assertThat(record.error().type()).isEqualTo("HTTP2NotNegotiated");
+            assertThat(record.error().message()).contains("did not negotiate HTTP/2 via ALPN")
+                    .contains("--transport http");
+            assertThat(server.requests()).isZero();
+        }
+    }
+
+    @Test
     void anUntrustedCertificateFailsWithAnSslError() {
         try (ScriptedHttpServer server = new ScriptedHttpServer(
                 ScriptedHttpServer.sseResponse("data: [DONE]\n\n"), serverTls);
