@@ -53,9 +53,11 @@ class MockServerCommandTest {
                 "--embedding-base-latency", "11", "--embedding-per-input-latency", "0.5", "-f", "--error-rate", "12.5",
                 "--random-seed", "99", "-w", "3", "--transport", "NIO", "--model", "a,b", "--model", "c", "-v",
                 "--access-logs", "--fault-truncate-stream-after", "4", "--fault-malformed-json-rate", "10",
-                "--fault-stall-after-headers", "--fault-status", "503").toConfig();
+                "--fault-stall-after-headers", "--fault-status", "503", "--tokenizer", "o200k_base",
+                "--tokenizer-revision", "v2", "--tokenizer-trust-remote-code").toConfig();
         assertThat(config).isEqualTo(new MockServerConfig("localhost", 0, 7.5, 3, 11, 0.5, true, 12.5, 99L, 3,
-                IoTransport.NIO, true, true, List.of("a", "b", "c"), new FaultInjection(4, 10, true, 503)));
+                IoTransport.NIO, true, true, List.of("a", "b", "c"), new FaultInjection(4, 10, true, 503),
+                "o200k_base", "v2"));
     }
 
     @Test

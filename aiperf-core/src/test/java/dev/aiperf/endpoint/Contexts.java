@@ -19,7 +19,7 @@ public final class Contexts {
     }
 
     public static DatasetContext dataset(BenchmarkConfig config) {
-        return new DatasetContext(config, Tokenizers.forName(config.output().tokenizer()),
+        return new DatasetContext(config, Tokenizers.forRun(config).tokenizer(),
                 new SeededRandomStreams(config.input().randomSeed()), Plugins.registry());
     }
 

@@ -158,7 +158,12 @@ class PhaseRunnerTest {
             assertThat(sender.sent).hasSize(4);
             assertThat(outcome.graceExpired()).isTrue();
             assertThat(outcome.cancelled()).isEqualTo(4);
-            assertThat(records).isEmpty();
+            // every request sent is accounted for: one cancelled record each
+            assertThat(records).hasSize(4).allSatisfy(r -> {
+                assertThat(r.cancellationPerfNs()).isNotNull();
+                assertThat(r.error().code()).isEqualTo(499);
+                assertThat(r.error().message()).isEqualTo(PhaseRunner.GRACE_EXPIRED_MESSAGE);
+            });
             assertThat(sender.futures).allSatisfy(f -> assertThat(f.isCancelled()).isTrue());
         }
     }
@@ -175,7 +180,9 @@ class PhaseRunnerTest {
             stopper.join();
             assertThat(outcome.interrupted()).isTrue();
             assertThat(outcome.completed()).isEqualTo(5);
-            assertThat(records).hasSize(5);
+            assertThat(records).hasSize(7);
+            assertThat(records).filteredOn(r -> r.cancellationPerfNs() != null).hasSize(2)
+                    .allSatisfy(r -> assertThat(r.error().message()).isEqualTo(PhaseRunner.INTERRUPTED_MESSAGE));
             assertThat(outcome.cancelled()).isEqualTo(2);
         }
     }

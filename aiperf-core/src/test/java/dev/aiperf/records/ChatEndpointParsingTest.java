@@ -69,7 +69,7 @@ class ChatEndpointParsingTest {
                 null, null);
         ParsedResponseRecord parsed = parser.parse(raw);
         assertThat(parsed.request().error().type()).isEqualTo(InferenceResultParser.RESPONSE_PARSE_ERROR);
-        assertThat(parsed.request().error().message()).startsWith("Response 0 could not be parsed: Unsupported OpenAI object type");
+        assertThat(parsed.request().error().message()).startsWith("A response could not be parsed: Unsupported OpenAI object type");
     }
 
     @Test
@@ -88,6 +88,6 @@ class ChatEndpointParsingTest {
 
         assertThat(parsed.request().error().type()).isEqualTo(InferenceResultParser.RESPONSE_PARSE_ERROR);
         assertThat(parsed.request().error().message())
-                .startsWith("Response 2 could not be parsed: The chat endpoint could not parse the JSON");
+                .isEqualTo("A response could not be parsed: The chat endpoint received a response that is not valid JSON");
     }
 }
