@@ -1,9 +1,9 @@
 package dev.aiperf.export;
 
-import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.export.DataExporter;
 import dev.aiperf.api.export.ExportContext;
 import dev.aiperf.api.export.ExportInfo;
+import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.record.MetricResult;
 import dev.aiperf.api.record.Statistic;
 

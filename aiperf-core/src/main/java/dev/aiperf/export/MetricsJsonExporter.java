@@ -1,12 +1,12 @@
 package dev.aiperf.export;
 
-import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.export.ClientHealth;
 import dev.aiperf.api.export.DataExporter;
 import dev.aiperf.api.export.ErrorCount;
 import dev.aiperf.api.export.ExportContext;
 import dev.aiperf.api.export.ExportInfo;
+import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.model.ErrorDetails;
 import dev.aiperf.api.record.MetricResult;
 

@@ -1,9 +1,9 @@
 package dev.aiperf.transport;
 
-import dev.aiperf.api.transport.TransportContext;
 import dev.aiperf.api.model.ErrorDetails;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.transport.Transport;
+import dev.aiperf.api.transport.TransportContext;
 import dev.aiperf.api.transport.TransportRequest;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;

@@ -1,17 +1,17 @@
 package dev.aiperf.engine;
 
-import dev.aiperf.timing.LinearRamp;
-import dev.aiperf.api.timing.Ramp;
-import dev.aiperf.endpoint.Contexts;
 import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.model.Turn;
 import dev.aiperf.api.timing.ArrivalPattern;
+import dev.aiperf.api.timing.Ramp;
 import dev.aiperf.api.timing.TimingStrategy;
+import dev.aiperf.endpoint.Contexts;
 import dev.aiperf.timing.ConcurrencyBurstArrivalPattern;
 import dev.aiperf.timing.ConstantArrivalPattern;
+import dev.aiperf.timing.LinearRamp;
 import dev.aiperf.timing.RequestRateStrategy;
 import org.junit.jupiter.api.Test;
 

@@ -1,19 +1,18 @@
 package dev.aiperf.records;
 
-import dev.aiperf.endpoint.Endpoints;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponseRecord;
 import dev.aiperf.api.model.RequestRecord;
-import dev.aiperf.endpoint.ChatEndpoint;
+import dev.aiperf.api.tokenizer.Tokenizer;
+import dev.aiperf.endpoint.Endpoints;
 import dev.aiperf.metrics.ActiveMetrics;
 import dev.aiperf.metrics.MetricRecordProcessor;
 import dev.aiperf.metrics.MetricTags;
 import dev.aiperf.metrics.MetricsEnvironment;
 import dev.aiperf.metrics.TestConfigs;
 import dev.aiperf.metrics.TestRecords;
-import dev.aiperf.api.tokenizer.Tokenizer;
 import dev.aiperf.tokenizer.Tokenizers;
 import org.junit.jupiter.api.Test;
 
