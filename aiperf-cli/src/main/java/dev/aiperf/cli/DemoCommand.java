@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
                 + " --request-count 1000'; see 'aiperf profile --help'.", ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ProfileCommand.EXIT_OK_HELP, ProfileCommand.EXIT_FAILED_HELP, ProfileCommand.EXIT_USAGE_HELP,
-                ProfileCommand.EXIT_INTERRUPTED_HELP})
+                ProfileCommand.EXIT_INTERRUPTED_HELP, ProfileCommand.EXIT_TERMINATED_HELP})
 public final class DemoCommand implements Callable<Integer> {
 
     /** The profile arguments the demo starts from. */

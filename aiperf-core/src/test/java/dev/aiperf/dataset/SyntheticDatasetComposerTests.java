@@ -1,10 +1,10 @@
 package dev.aiperf.dataset;
 
-import dev.aiperf.endpoint.Contexts;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.Turn;
-import dev.aiperf.endpoint.TestConfig;
 import dev.aiperf.api.tokenizer.Tokenizer;
+import dev.aiperf.endpoint.Contexts;
+import dev.aiperf.endpoint.TestConfig;
 import dev.aiperf.tokenizer.TestTokenizerFiles;
 import dev.aiperf.tokenizer.Tokenizers;
 import org.junit.jupiter.api.Test;
