@@ -1,5 +1,7 @@
 package dev.aiperf.plugin;
 
+import dev.aiperf.plugin.fixtures.PoliteGreeter;
+
 import dev.aiperf.plugin.fixtures.Greeter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -211,18 +213,27 @@ class DiscoveryTest {
     }
 
     @Test
-    void discoveryIsLazyAndResetForgetsEverything() throws IOException {
+    void discoveryIsLazyAndResetRestoresTheDiscoveredState() throws IOException {
         Path plugins = pluginsDir();
         registry = PluginRegistry.builder().pluginsDir(plugins).build();
         assertThat(registry.toString()).contains("not yet discovered");
 
         assertThat(registry.listTypes("greeter")).extracting(TypeEntry::name).containsExactly("hello", "friendly");
+        Class<?> hello = registry.getClass("greeter", "hello");
+        registry.register("greeter", "runtime_only", PoliteGreeter.class, 0, false);
+        registry.register("greeter", "hello", PoliteGreeter.class, 5, false);
         alphaJar(plugins);
-        assertThat(registry.listTypes("greeter")).extracting(TypeEntry::name).doesNotContain("alpha");
 
         registry.reset();
+
         assertThat(registry.toString()).contains("0 entries, not yet discovered");
-        assertThat(registry.listTypes("greeter")).extracting(TypeEntry::name).contains("alpha");
+        assertThat(registry.listTypes("greeter")).extracting(TypeEntry::name).containsExactly("hello", "friendly");
+        assertThat(registry.getClass("greeter", "hello")).isSameAs(hello);
+        assertThat(registry.listPackages(false)).containsExactly("aiperf");
+        // A jar added after discovery needs a new registry: reset restores, it does not rescan.
+        try (PluginRegistry fresh = PluginRegistry.builder().pluginsDir(plugins).build()) {
+            assertThat(fresh.listTypes("greeter")).extracting(TypeEntry::name).contains("alpha");
+        }
     }
 
     @Test
