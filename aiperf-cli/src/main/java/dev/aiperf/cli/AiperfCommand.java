@@ -1,5 +1,7 @@
 package dev.aiperf.cli;
 
+import dev.aiperf.cli.shared.AiperfVersion;
+import dev.aiperf.cli.shared.UsageErrorHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;

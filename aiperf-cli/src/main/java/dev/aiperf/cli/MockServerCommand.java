@@ -1,5 +1,6 @@
 package dev.aiperf.cli;
 
+import dev.aiperf.cli.shared.AiperfVersion;
 import dev.aiperf.mock.IoTransport;
 import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;

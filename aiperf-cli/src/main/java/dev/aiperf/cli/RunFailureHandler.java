@@ -1,5 +1,7 @@
 package dev.aiperf.cli;
 
+import dev.aiperf.cli.shared.UsageErrorHandler;
+import dev.aiperf.cli.shared.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

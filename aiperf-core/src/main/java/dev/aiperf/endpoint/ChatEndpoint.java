@@ -1,6 +1,5 @@
 package dev.aiperf.endpoint;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,31 +76,31 @@ public final class ChatEndpoint extends OpenAiEndpoint {
 
     @Override
     public ParsedResponse parseResponse(InferenceResponse response) {
-        JsonNode json = ResponseJson.readObject(response, "chat");
+        ResponseFields json = ResponseFields.read(response, "chat");
         if (json == null) {
             return null;
         }
-        String objectType = ResponseJson.objectType(json);
-        String dataKey;
-        if (COMPLETION.equals(objectType)) {
-            dataKey = "message";
-        } else if (CHUNK.equals(objectType)) {
-            dataKey = "delta";
+        ResponseFields.ChoiceTexts data;
+        if (COMPLETION.equals(json.object)) {
+            data = json.message;
+        } else if (CHUNK.equals(json.object)) {
+            data = json.delta;
         } else {
-            throw new IllegalArgumentException("Unsupported OpenAI object type '" + objectType
+            throw new IllegalArgumentException("Unsupported OpenAI object type '" + json.object
                     + "' in a chat response; expected '" + COMPLETION + "' or '" + CHUNK + "': "
                     + ResponseJson.abbreviate(response.text()));
         }
-        JsonNode choice = ResponseJson.firstChoice(json);
-        JsonNode data = choice == null ? null : choice.get(dataKey);
-        return new ParsedResponse(response.perfNs(), extract(data), ResponseJson.usage(json));
+        return new ParsedResponse(response.perfNs(), extract(data), json.usage);
     }
 
-    private static ResponseData extract(JsonNode data) {
-        String content = ResponseJson.nonEmptyText(data, "content");
-        String reasoning = ResponseJson.nonEmptyText(data, "reasoning_content");
+    private static ResponseData extract(ResponseFields.ChoiceTexts data) {
+        if (data == null) {
+            return null;
+        }
+        String content = ResponseFields.nonEmptyText(data.content, "content");
+        String reasoning = ResponseFields.nonEmptyText(data.reasoningContent, "reasoning_content");
         if (reasoning == null) {
-            reasoning = ResponseJson.nonEmptyText(data, "reasoning");
+            reasoning = ResponseFields.nonEmptyText(data.reasoning, "reasoning");
         }
         if (reasoning != null) {
             return new ResponseData.Reasoning(content, reasoning);

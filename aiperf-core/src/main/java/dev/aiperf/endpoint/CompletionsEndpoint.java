@@ -1,6 +1,5 @@
 package dev.aiperf.endpoint;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,18 +44,16 @@ public final class CompletionsEndpoint extends OpenAiEndpoint {
 
     @Override
     public ParsedResponse parseResponse(InferenceResponse response) {
-        JsonNode json = ResponseJson.readObject(response, "completions");
+        ResponseFields json = ResponseFields.read(response, "completions");
         if (json == null) {
             return null;
         }
-        String objectType = ResponseJson.objectType(json);
-        if (!"text_completion".equals(objectType) && !"completion".equals(objectType)) {
-            throw new IllegalArgumentException("Unsupported OpenAI object type '" + objectType
+        if (!"text_completion".equals(json.object) && !"completion".equals(json.object)) {
+            throw new IllegalArgumentException("Unsupported OpenAI object type '" + json.object
                     + "' in a completions response; expected 'text_completion' or 'completion': "
                     + ResponseJson.abbreviate(response.text()));
         }
-        String text = ResponseJson.nonEmptyText(ResponseJson.firstChoice(json), "text");
-        return new ParsedResponse(response.perfNs(), text == null ? null : new ResponseData.Text(text),
-                ResponseJson.usage(json));
+        String text = ResponseFields.nonEmptyText(json.text, "text");
+        return new ParsedResponse(response.perfNs(), text == null ? null : new ResponseData.Text(text), json.usage);
     }
 }

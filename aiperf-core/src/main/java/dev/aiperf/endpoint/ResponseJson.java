@@ -16,7 +16,7 @@ final class ResponseJson {
      * The response's JSON object, or null when there is none to parse: empty text, {@code [DONE]},
      * or text that is not JSON at all (such responses are dropped).
      *
-     * @throws IllegalArgumentException when the JSON is valid but not an object
+     * @throws IllegalArgumentException when the JSON is valid but not an object, or starts as JSON but is malformed
      */
     static JsonNode readObject(InferenceResponse response, String endpointName) {
         String text = response.text();
@@ -27,6 +27,10 @@ final class ResponseJson {
         try {
             node = EndpointOptions.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
+            String start = text.stripLeading();
+            if (start.startsWith("{") || start.startsWith("[")) {
+                throw malformed(endpointName, e, text);
+            }
             return null;
         }
         if (node == null || node.isMissingNode()) {
@@ -51,30 +55,10 @@ final class ResponseJson {
         return usage != null && usage.isObject() && !usage.isEmpty() ? usage : null;
     }
 
-    /** {@code choices[0]} when {@code choices} is a non-empty array, else null. */
-    static JsonNode firstChoice(JsonNode json) {
-        JsonNode choices = json.get("choices");
-        if (choices == null || !choices.isArray() || choices.isEmpty()) {
-            return null;
-        }
-        return choices.get(0);
-    }
-
-    /** A text field's value, or null when it is absent, null or empty. */
-    static String nonEmptyText(JsonNode parent, String field) {
-        if (parent == null || !parent.isObject()) {
-            return null;
-        }
-        JsonNode value = parent.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new IllegalArgumentException("Expected '" + field + "' to be a string but got "
-                    + value.getNodeType().name().toLowerCase() + ": " + abbreviate(value.toString()));
-        }
-        String text = value.asText();
-        return text.isEmpty() ? null : text;
+    /** The error of a response that starts as JSON but does not parse: it fails its request rather than vanish. */
+    static IllegalArgumentException malformed(String endpointName, JsonProcessingException cause, String text) {
+        return new IllegalArgumentException("The " + endpointName + " endpoint could not parse the JSON of the"
+                + " response (" + cause.getOriginalMessage() + "): " + abbreviate(text), cause);
     }
 
     static String abbreviate(String text) {

@@ -218,8 +218,9 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
         }
         switch (body) {
             case SSE -> sse.finish(arrivalNs, this);
-            case TEXT -> exchange.responses.add(new InferenceResponse(arrivalNs, InferenceResponse.Kind.TEXT,
-                    new String(bodyBytes, 0, bodyLength, StandardCharsets.UTF_8)));
+            // The body's own bytes: the endpoint parses them, and nobody decodes them on this thread.
+            case TEXT -> exchange.responses.add(InferenceResponse.ofUtf8(arrivalNs, InferenceResponse.Kind.TEXT,
+                    Arrays.copyOf(bodyBytes, bodyLength), 0, bodyLength));
             case ERROR -> {
                 fail(TransportErrors.httpStatus(exchange.status, reasonPhrase,
                         new String(bodyBytes, 0, bodyLength, StandardCharsets.UTF_8)), arrivalNs, keepAlive);
@@ -232,17 +233,19 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
         }
     }
 
-    /** One complete SSE event: a raw response, or the end of the exchange for {@code event: error}. */
+    /** One SSE event with data: a raw response of the exchange. */
     @Override
-    public void onEvent(String event, long perfNs) {
-        if (exchange == null) {
-            return;
+    public void onResponse(InferenceResponse response) {
+        if (exchange != null) {
+            exchange.responses.add(response);
         }
-        SseEvent parsed = SseEvent.parse(event);
-        if (parsed.error()) {
-            fail(TransportErrors.sseError(parsed.errorMessage()), perfNs);
-        } else if (!parsed.data().isEmpty()) {
-            exchange.responses.add(new InferenceResponse(perfNs, InferenceResponse.Kind.SSE, parsed.data()));
+    }
+
+    /** An {@code event: error} SSE event ends the exchange. */
+    @Override
+    public void onError(String message, long perfNs) {
+        if (exchange != null) {
+            fail(TransportErrors.sseError(message), perfNs);
         }
     }
 

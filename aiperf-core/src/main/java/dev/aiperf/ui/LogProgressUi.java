@@ -17,12 +17,9 @@ public final class LogProgressUi implements AiperfUi {
     private final long intervalNs;
     private long lastLineNs;
 
+    /** Writes to {@code out}, the stream the program hands over (the CLI: its stderr); never a standard stream of its own. */
     public LogProgressUi(BenchmarkConfig config, PrintStream out) {
         this(out, LINE_INTERVAL_NS);
-    }
-
-    public LogProgressUi(BenchmarkConfig config) {
-        this(config, System.err);
     }
 
     LogProgressUi(PrintStream out, long intervalNs) {

@@ -17,12 +17,9 @@ public final class ProgressBarUi implements AiperfUi {
     private long lastDrawNs;
     private boolean lineOpen;
 
+    /** Writes to {@code out}, the stream the program hands over (the CLI: its stderr); never a standard stream of its own. */
     public ProgressBarUi(BenchmarkConfig config, PrintStream out) {
         this(out, terminalWidth());
-    }
-
-    public ProgressBarUi(BenchmarkConfig config) {
-        this(config, System.err);
     }
 
     ProgressBarUi(PrintStream out, int width) {

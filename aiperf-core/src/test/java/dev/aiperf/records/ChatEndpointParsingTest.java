@@ -69,4 +69,23 @@ class ChatEndpointParsingTest {
         assertThat(parsed.request().error().type()).isEqualTo(InferenceResultParser.RESPONSE_PARSE_ERROR);
         assertThat(parsed.request().error().message()).startsWith("Response 0 could not be parsed: Unsupported OpenAI object type");
     }
+
+    @Test
+    void aMalformedChunkInTheMiddleIsCountedAsAnErrorNotDropped() {
+        BenchmarkConfig config = TestConfigs.builder().build();
+        InferenceResultParser parser = InferenceResultParser.forRun(config, new ChatEndpoint(config),
+                Tokenizers.forName("cl100k_base"));
+        RequestRecord raw = new RequestRecord(TestRecords.info(0, null, CreditPhase.PROFILING), "m", 1_000, 0, 1_000,
+                1_010L, 1_100L, 200, List.of(
+                sse(1_020, CHUNK.formatted("{\"content\":\"Hello\"}")),
+                sse(1_040, "keep-alive, not JSON: dropped as before"),
+                sse(1_060, CHUNK.formatted("{\"content\":\"Hel").substring(0, 60)),
+                sse(1_090, "[DONE]")), null, null);
+
+        ParsedResponseRecord parsed = parser.parse(raw);
+
+        assertThat(parsed.request().error().type()).isEqualTo(InferenceResultParser.RESPONSE_PARSE_ERROR);
+        assertThat(parsed.request().error().message())
+                .startsWith("Response 2 could not be parsed: The chat endpoint could not parse the JSON");
+    }
 }

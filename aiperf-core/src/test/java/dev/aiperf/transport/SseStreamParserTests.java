@@ -1,5 +1,8 @@
 package dev.aiperf.transport;
 
+import dev.aiperf.api.model.InferenceResponse;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -10,25 +13,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SseStreamParserTests {
 
+    /** An event's data, or its error message prefixed with "error: ". */
     private record Event(String text, long perfNs) {
     }
 
     private final SseStreamParser parser = new SseStreamParser();
     private final List<Event> events = new ArrayList<>();
+    private final List<InferenceResponse> responses = new ArrayList<>();
+    private final SseStreamParser.EventSink sink = new SseStreamParser.EventSink() {
+        @Override
+        public void onResponse(InferenceResponse response) {
+            assertThat(response.kind()).isEqualTo(InferenceResponse.Kind.SSE);
+            responses.add(response);
+            events.add(new Event(response.text(), response.perfNs()));
+        }
+
+        @Override
+        public void onError(String message, long perfNs) {
+            events.add(new Event("error: " + message, perfNs));
+        }
+    };
 
     private void feed(String chunk, long perfNs) {
-        parser.feed(chunk.getBytes(StandardCharsets.UTF_8), perfNs, (text, ns) -> events.add(new Event(text, ns)));
+        parser.feed(chunk.getBytes(StandardCharsets.UTF_8), perfNs, sink);
     }
 
     private void finish(long perfNs) {
-        parser.finish(perfNs, (text, ns) -> events.add(new Event(text, ns)));
+        parser.finish(perfNs, sink);
     }
 
     @Test
     void eventsInOneChunkShareItsTimestamp() {
         feed("data: a\n\ndata: b\n\n", 10);
 
-        assertThat(events).containsExactly(new Event("data: a", 10), new Event("data: b", 10));
+        assertThat(events).containsExactly(new Event("a", 10), new Event("b", 10));
     }
 
     @Test
@@ -38,7 +56,7 @@ class SseStreamParserTests {
         feed("\ndata: next", 3);
         feed("\n\n", 4);
 
-        assertThat(events).containsExactly(new Event("data: {\"x\":1}", 3), new Event("data: next", 4));
+        assertThat(events).containsExactly(new Event("{\"x\":1}", 3), new Event("next", 4));
     }
 
     @Test
@@ -47,7 +65,7 @@ class SseStreamParserTests {
         feed("\ndata: b\r", 2);
         feed("\n\r\n", 3);
 
-        assertThat(events).containsExactly(new Event("data: a", 2), new Event("data: b", 3));
+        assertThat(events).containsExactly(new Event("a", 2), new Event("b", 3));
     }
 
     @Test
@@ -55,21 +73,21 @@ class SseStreamParserTests {
         String stream = "data: one\n\n: comment\ndata: two\n\n\n\ndata: [DONE]\n\n";
         byte[] bytes = stream.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < bytes.length; i++) {
-            parser.feed(new byte[] {bytes[i]}, i, (text, ns) -> events.add(new Event(text, ns)));
+            parser.feed(new byte[] {bytes[i]}, i, sink);
         }
 
-        assertThat(events).extracting(Event::text).containsExactly("data: one", ": comment\ndata: two", "data: [DONE]");
+        assertThat(events).extracting(Event::text).containsExactly("one", "two", "[DONE]");
     }
 
     @Test
     void multiByteCharactersSplitAcrossChunksDecodeWhole() {
         byte[] bytes = "data: caf\u00e9 \u2713\n\n".getBytes(StandardCharsets.UTF_8);
         int split = 10; // inside the two bytes of the accented e
-        parser.feed(java.util.Arrays.copyOfRange(bytes, 0, split), 1, (text, ns) -> events.add(new Event(text, ns)));
+        parser.feed(java.util.Arrays.copyOfRange(bytes, 0, split), 1, sink);
         parser.feed(java.util.Arrays.copyOfRange(bytes, split, bytes.length), 2,
-                (text, ns) -> events.add(new Event(text, ns)));
+                sink);
 
-        assertThat(events).containsExactly(new Event("data: caf\u00e9 \u2713", 2));
+        assertThat(events).containsExactly(new Event("caf\u00e9 \u2713", 2));
     }
 
     @Test
@@ -77,7 +95,7 @@ class SseStreamParserTests {
         feed("\n\n  \n\ndata: a\n\ndata: tail", 1);
         finish(9);
 
-        assertThat(events).containsExactly(new Event("data: a", 1), new Event("data: tail", 9));
+        assertThat(events).containsExactly(new Event("a", 1), new Event("tail", 9));
         finish(10);
         assertThat(events).hasSize(2);
     }
@@ -88,6 +106,87 @@ class SseStreamParserTests {
         feed("data: " + big.substring(0, 50_000), 1);
         feed(big.substring(50_000) + "\n\n", 2);
 
-        assertThat(events).containsExactly(new Event("data: " + big, 2));
+        assertThat(events).containsExactly(new Event(big, 2));
+    }
+
+    @Test
+    void commentsIdEventAndRetryFieldsAreReadAndIgnoredPerEvent() {
+        feed(": t=123456789\nid: 1\nevent: message\nretry: 10\ndata: {\"a\":1}\n\n", 1);
+        feed(":keep-alive\n\n", 2);
+        feed("data: x\nid: 2\n: t=5\n\n", 3);
+
+        assertThat(events).containsExactly(new Event("{\"a\":1}", 1), new Event("x", 3));
+    }
+
+    @Test
+    void severalDataLinesJoinWithNewlinesAndValuesAreTrimmed() {
+        feed("data: first\ndata\ndata:  second \n data:\n\n", 1);
+
+        assertThat(events).containsExactly(new Event("first\nsecond", 1));
+    }
+
+    @Test
+    void crlfLinesInsideAnEventAndAcrossChunks() {
+        feed(": t=1\r\nid: 7\r\ndata: {\"a\":", 1);
+        feed("1}\r\n\r\n: t=2\r\ndata: [DONE]\r\n\r", 2);
+        feed("\n", 3);
+
+        assertThat(events).containsExactly(new Event("{\"a\":1}", 2), new Event("[DONE]", 3));
+    }
+
+    @Test
+    void errorEventsEndWithTheirFirstCommentOrTheWholeEvent() {
+        feed("event: error\n: model overloaded\n: second\ndata: x\n\n", 1);
+        feed("EVENT: Error\ndata: {\"e\":1}\n\n", 2);
+
+        assertThat(events).containsExactly(new Event("error: model overloaded", 1),
+                new Event("error: EVENT: Error\ndata: {\"e\":1}", 2));
+    }
+
+    @Test
+    void rawNewlinesInsideJsonAndBareCarriageReturnsTakeTheStringReading() {
+        feed("data: {\"content\":\"line one\nline two\"}\n\n", 1);
+        feed("data: a\rdata: b\n\n", 2);
+
+        assertThat(events).containsExactly(new Event("{\"content\":\"line one\\nline two\"}", 1),
+                new Event("a\nb", 2));
+    }
+
+    @Test
+    void multiByteCharactersSplitAcrossNettyBuffersDecodeWhole() {
+        byte[] bytes = "data: {\"content\":\"\u00e9\u4e2d\ud83d\ude00\"}\n\n".getBytes(StandardCharsets.UTF_8);
+        for (int split = 1; split < bytes.length; split++) {
+            events.clear();
+            ByteBuf first = Unpooled.copiedBuffer(bytes, 0, split);
+            ByteBuf second = Unpooled.directBuffer().writeBytes(bytes, split, bytes.length - split);
+            parser.feed(first, 1, sink);
+            parser.feed(second, 2, sink);
+            first.release();
+            second.release();
+            parser.reset();
+
+            assertThat(events).as("split at %d", split)
+                    .containsExactly(new Event("{\"content\":\"\u00e9\u4e2d\ud83d\ude00\"}", 2));
+        }
+    }
+
+    @Test
+    void responsesKeepTheirBytesWhileTheDataArrayGrowsAndAfterReset() {
+        StringBuilder stream = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String data = "{\"n\":" + i + ",\"pad\":\"" + "p".repeat(i) + "\"}";
+            expected.add(data);
+            stream.append(": t=").append(i).append("\ndata: ").append(data).append("\n\n");
+        }
+        feed(stream.toString(), 1);
+        parser.reset();
+        feed("data: overwrites nothing\n\n", 2);
+
+        assertThat(responses).hasSize(201);
+        assertThat(responses.subList(0, 200)).extracting(InferenceResponse::text).containsExactlyElementsOf(expected);
+        assertThat(new String(responses.get(7).utf8Bytes(), responses.get(7).utf8Offset(), responses.get(7).utf8Length(),
+                StandardCharsets.UTF_8)).isEqualTo(expected.get(7));
+        assertThat(responses.get(200).text()).isEqualTo("overwrites nothing");
     }
 }

@@ -1,6 +1,6 @@
 package dev.aiperf.cli.plugins;
 
-import dev.aiperf.cli.AiperfVersion;
+import dev.aiperf.cli.shared.AiperfVersion;
 import dev.aiperf.plugin.PluginRegistry;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.aiperf.cli.plugins;
 
-import dev.aiperf.cli.UsageErrorHandler;
+import dev.aiperf.cli.shared.UsageErrorHandler;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "plugins",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
-        versionProvider = dev.aiperf.cli.AiperfVersion.class,
+        versionProvider = dev.aiperf.cli.shared.AiperfVersion.class,
         header = "Inspect, validate and create AIPerf plugins.",
         description = "A plugin is a jar whose META-INF/aiperf.plugins index points at a plugins.yaml manifest."
                 + " AIPerf loads the built-ins plus every jar in --plugins-dir (default: $AIPERF_PLUGINS_DIR,"

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * errors a user can cause turned into one line on stderr and an exit code (a stack trace only with
  * {@code --verbose}).
  */
-@Command(mixinStandardHelpOptions = true, versionProvider = dev.aiperf.cli.AiperfVersion.class, sortOptions = false,
+@Command(mixinStandardHelpOptions = true, versionProvider = dev.aiperf.cli.shared.AiperfVersion.class, sortOptions = false,
         usageHelpAutoWidth = true)
 abstract class PluginsSubcommand implements Callable<Integer> {
     // The registry also logs discovery problems; the commands print them once, in their own format.

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.api.config.KeyValue;
-import dev.aiperf.cli.UsageException;
+import dev.aiperf.cli.shared.UsageException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.aiperf.cli.profile;
 
-import dev.aiperf.cli.UsageException;
+import dev.aiperf.cli.shared.UsageException;
 import dev.aiperf.plugin.PluginRegistry;
 import dev.aiperf.plugin.Plugins;
 

@@ -2,7 +2,7 @@ package dev.aiperf.cli.profile;
 
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.EndpointConfig;
-import dev.aiperf.cli.UsageException;
+import dev.aiperf.cli.shared.UsageException;
 import dev.aiperf.engine.BenchmarkOutcome;
 import dev.aiperf.engine.BenchmarkRunner;
 import dev.aiperf.mock.MockServer;

@@ -7,7 +7,7 @@ import dev.aiperf.api.config.InputConfig;
 import dev.aiperf.api.config.KeyValue;
 import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.config.OutputConfig;
-import dev.aiperf.cli.UsageException;
+import dev.aiperf.cli.shared.UsageException;
 import dev.aiperf.plugin.Category;
 import dev.aiperf.plugin.NameSuggestions;
 import dev.aiperf.plugin.NameSuggestions.Phrasing;

@@ -3,7 +3,7 @@ package dev.aiperf.cli.profile;
 import dev.aiperf.cli.CliRun;
 
 import dev.aiperf.api.config.BenchmarkConfig;
-import dev.aiperf.cli.UsageException;
+import dev.aiperf.cli.shared.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

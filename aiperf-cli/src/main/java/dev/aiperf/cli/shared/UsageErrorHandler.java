@@ -1,4 +1,4 @@
-package dev.aiperf.cli;
+package dev.aiperf.cli.shared;
 
 import dev.aiperf.plugin.NameSuggestions;
 import dev.aiperf.plugin.NameSuggestions.Phrasing;
@@ -47,7 +47,7 @@ public final class UsageErrorHandler implements IParameterExceptionHandler {
         return EXIT_USAGE;
     }
 
-    static String tryHelp(CommandLine cmd) {
+    public static String tryHelp(CommandLine cmd) {
         return "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.";
     }
 

@@ -1,4 +1,4 @@
-package dev.aiperf.cli;
+package dev.aiperf.cli.shared;
 
 import java.util.List;
 
