@@ -60,9 +60,12 @@ public final class AiperfCommand implements Callable<Integer> {
 
     /** The configured command line: one-line user errors (exit 2), run failures (exit 1). */
     public static CommandLine commandLine() {
-        return new CommandLine(new AiperfCommand())
+        CommandLine cli = new CommandLine(new AiperfCommand())
                 .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new RunFailureHandler());
+        // 'aiperf plugins --category show': an option's value may be a word that also names a subcommand.
+        cli.getSubcommands().get("plugins").setAllowSubcommandsAsOptionParameters(true);
+        return cli;
     }
 
     /**

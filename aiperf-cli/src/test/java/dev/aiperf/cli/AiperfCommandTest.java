@@ -46,12 +46,13 @@ class AiperfCommandTest {
     }
 
     @Test
-    void anUnknownPluginsCommandGetsPicocliSuggestionsWhenNoNameIsClose() {
+    void aWordAfterPluginsThatIsNoCommandIsACategory() {
+        // 'aiperf plugins <category>' is the original's shape: an unknown word is an unknown category (exit 1).
         Run run = run("plugins", "lst");
 
-        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().lines().findFirst()).hasValueSatisfying(line -> assertThat(line)
-                .startsWith("aiperf: error: Unknown command: 'lst' (did you mean 'list-plugins'"));
+                .startsWith("aiperf: error: Unknown plugin category 'lst'.").contains("Known categories: "));
     }
 
     @Test

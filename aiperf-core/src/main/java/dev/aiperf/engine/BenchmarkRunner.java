@@ -17,6 +17,7 @@ import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.record.MetricResult;
 import dev.aiperf.api.record.RecordProcessor;
 import dev.aiperf.api.record.ResultsProcessor;
+import dev.aiperf.api.record.Statistic;
 import dev.aiperf.api.timing.ArrivalPattern;
 import dev.aiperf.api.timing.TimingStrategy;
 import dev.aiperf.api.transport.Transport;
@@ -28,6 +29,7 @@ import dev.aiperf.plugin.TypeEntry;
 import dev.aiperf.records.InferenceResultParser;
 import dev.aiperf.tokenizer.Tokenizer;
 import dev.aiperf.tokenizer.Tokenizers;
+import dev.aiperf.transport.TransportDiagnostics;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -160,15 +162,31 @@ public final class BenchmarkRunner {
             RecordPipeline pipeline = new RecordPipeline(parser, recordProcessors, resultsProcessors,
                     RecordWriters.forConfig(config), err);
             List<PhaseOutcome> phases = new ArrayList<>();
+            ClientLoadMonitor.ClientLoad clientLoad = null;
+            Integer connectionLimit = null;
             try (Transport transport = PluginFactory.create(PluginType.TRANSPORT, transportName, config);
                  ProgressReporter reporter = new ProgressReporter(ui)) {
+                TransportDiagnostics diagnostics = transport instanceof TransportDiagnostics d ? d : null;
+                connectionLimit = diagnostics == null ? null : diagnostics.connectionLimit();
+                if (config.endpoint().preconnect()) {
+                    Preconnection.open(transport, config, out);
+                }
                 RequestFactory requests = new RequestFactory(config, endpoint);
                 RequestSender sender = (info, intended) -> send(transport, requests, info, intended);
                 for (CreditPhase phase : phaseList()) {
                     if (interruptRequested) {
                         break;
                     }
-                    PhaseOutcome outcome = runPhase(phase, sender, pipeline, reporter);
+                    ClientLoadMonitor monitor = phase == CreditPhase.PROFILING ? ClientLoadMonitor.start(diagnostics)
+                            : null;
+                    PhaseOutcome outcome;
+                    try {
+                        outcome = runPhase(phase, sender, pipeline, reporter);
+                    } finally {
+                        if (monitor != null) {
+                            clientLoad = monitor.stop();
+                        }
+                    }
                     phases.add(outcome);
                     if (outcome.interrupted()) {
                         break;
@@ -180,7 +198,7 @@ public final class BenchmarkRunner {
             boolean interrupted = interruptRequested;
             PhaseOutcome profiling = phases.stream().filter(p -> p.phase() == CreditPhase.PROFILING).findFirst()
                     .orElse(null);
-            return export(benchmarkId, pipeline, profiling, interrupted);
+            return export(benchmarkId, pipeline, profiling, interrupted, clientLoad, connectionLimit);
         }
 
         private List<CreditPhase> phaseList() {
@@ -216,6 +234,12 @@ public final class BenchmarkRunner {
             return transport.sendRequest(requests.create(info, intended));
         }
 
+        /** The median TTFT of the run in ms, else its median request latency, else null. */
+        private static Double medianLatencyMs(ExportContext context) {
+            return context.result("time_to_first_token").or(() -> context.result("request_latency"))
+                    .map(r -> r.get(Statistic.P50)).orElse(null);
+        }
+
         /** The reply text a later turn carries as history: non-reasoning output only (spec §3.3.5). */
         private String assistantText(RequestRecord record) {
             if (record.hasError()) {
@@ -236,7 +260,8 @@ public final class BenchmarkRunner {
         }
 
         private BenchmarkOutcome export(String benchmarkId, RecordPipeline pipeline, PhaseOutcome profiling,
-                                        boolean interrupted) {
+                                        boolean interrupted, ClientLoadMonitor.ClientLoad clientLoad,
+                                        Integer connectionLimit) {
             List<MetricResult> results = new ArrayList<>();
             for (ResultsProcessor processor : resultsProcessors) {
                 results.addAll(processor.processResults());
@@ -245,6 +270,10 @@ public final class BenchmarkRunner {
             long endWall = profiling == null ? 0 : profiling.endWallNs();
             ExportContext context = new ExportContext(config, metadata, results, pipeline.errors().toList(), startWall,
                     endWall, benchmarkId, Versions.aiperf(), interrupted);
+            if (clientLoad != null && !context.isEmpty()) {
+                context = context.withClientHealth(ClientVerdict.assess(pipeline.clientTiming().results(), clientLoad,
+                        medianLatencyMs(context), connectionLimit, config.load().concurrency()));
+            }
             List<ExportInfo> written = new ArrayList<>();
             List<String> exportErrors = new ArrayList<>();
             if (!context.isEmpty()) {
@@ -266,6 +295,10 @@ public final class BenchmarkRunner {
                     } catch (RuntimeException e) {
                         exportErrors.add("console exporter '" + entry.name() + "' failed: " + e.getMessage());
                     }
+                }
+                if (context.clientHealth() != null) {
+                    out.println();
+                    out.println(context.clientHealth().verdict());
                 }
                 ConsoleFooter.print(context, written, null, out);
                 out.println("Artifacts: " + config.output().artifactDir().toAbsolutePath());

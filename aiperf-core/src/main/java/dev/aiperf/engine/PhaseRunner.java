@@ -74,6 +74,8 @@ final class PhaseRunner {
     private long drainDeadlineNs = Long.MAX_VALUE;
     private long nextUrl;
     private long cancelled;
+    /** When the latest completion of the last drain returned. */
+    private long lastCompletionNs;
 
     /** Receives every record of the phase, on the thread that completed it. */
     @FunctionalInterface
@@ -128,7 +130,8 @@ final class PhaseRunner {
         long nextTick = strategy.nextSendTime(phaseStartNs, phaseStartNs);
         boolean waitForChange = false;
         while (true) {
-            boolean changed = drainCompletions();
+            boolean returned = drainCompletions();
+            boolean changed = returned;
             long now = System.nanoTime();
             if (interruptRequested.getAsBoolean()) {
                 return true;
@@ -146,6 +149,14 @@ final class PhaseRunner {
             }
             changed |= promoteDelayedContinuations(now);
             if (changed) {
+                if (waitForChange) {
+                    // Nothing could be sent until this change: a request sent now was meant to go when it
+                    // happened (a completion freed a slot), not at the tick that found no slot.
+                    long freedNs = returned ? lastCompletionNs : now;
+                    if (freedNs - nextTick > 0) {
+                        nextTick = freedNs;
+                    }
+                }
                 waitForChange = false;
             }
             if (!waitForChange && nextTick != Long.MAX_VALUE && now - nextTick >= 0) {
@@ -226,7 +237,7 @@ final class PhaseRunner {
         if (result != null) {
             sink.accept(phase, result);
         }
-        completions.add(new Completion(credit, result));
+        completions.add(new Completion(credit, result, System.nanoTime()));
         Thread t = scheduler;
         if (t != null && t != Thread.currentThread()) {
             LockSupport.unpark(t);
@@ -238,6 +249,7 @@ final class PhaseRunner {
         boolean any = false;
         Completion c;
         while ((c = completions.poll()) != null) {
+            lastCompletionNs = any && lastCompletionNs - c.atNs > 0 ? lastCompletionNs : c.atNs;
             any = true;
             onReturn(c.credit, c.record);
         }
@@ -371,7 +383,8 @@ final class PhaseRunner {
         }
     }
 
-    private record Completion(InFlight credit, RequestRecord record) {
+    /** A returned credit and when it returned, on the thread that completed it. */
+    private record Completion(InFlight credit, RequestRecord record, long atNs) {
     }
 
     private record DelayedContinuation(long readyAtNs, Session session) implements Comparable<DelayedContinuation> {

@@ -54,6 +54,7 @@ final class RecordPipeline {
     private final List<ResultsProcessor> resultsProcessors;
     private final RecordWriter writer;
     private final ErrorSummary errors = new ErrorSummary();
+    private final ClientTimingRecorder clientTiming = new ClientTimingRecorder();
     private final PrintStream err;
     private final List<Thread> workers = new ArrayList<>();
     /** Every submitted record not yet committed, in completion order. */
@@ -148,6 +149,11 @@ final class RecordPipeline {
 
     long processed() {
         return processed;
+    }
+
+    /** The client's own timing over every committed record; read after {@link #finish}. */
+    ClientTimingRecorder clientTiming() {
+        return clientTiming;
     }
 
     /** A worker: prepares what has arrived, commits, and parks until the next batch; ends after {@link #finish}. */
@@ -246,6 +252,7 @@ final class RecordPipeline {
     private void commit(Processed done) {
         if (done.parsed() != null) {
             errors.add(done.parsed());
+            clientTiming.add(done.parsed());
         }
         if (done.metrics() == null) {
             skipped(done.failure());

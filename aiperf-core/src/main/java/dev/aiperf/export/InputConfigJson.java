@@ -55,6 +55,7 @@ final class InputConfigJson {
         json.put("use_legacy_max_tokens", endpoint.useLegacyMaxTokens());
         json.put("use_server_token_count", endpoint.useServerTokenCount());
         json.put("connection_reuse_strategy", endpoint.connectionReuseStrategy());
+        json.put("preconnect", endpoint.preconnect());
         return json;
     }
 

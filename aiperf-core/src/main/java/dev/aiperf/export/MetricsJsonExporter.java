@@ -1,6 +1,7 @@
 package dev.aiperf.export;
 
 import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.export.ClientHealth;
 import dev.aiperf.api.export.DataExporter;
 import dev.aiperf.api.export.ErrorCount;
 import dev.aiperf.api.export.ExportContext;
@@ -89,6 +90,31 @@ public final class MetricsJsonExporter implements DataExporter {
                 json.putIfAbsent(result.tag(), MetricJson.of(result));
             }
         }
+        if (context.clientHealth() != null) {
+            json.put("client_health", clientHealth(context.clientHealth()));
+        }
+        return json;
+    }
+
+    /** Not in the original: whether the client kept up, last so that readers of the original's keys are unaffected. */
+    static Map<String, Object> clientHealth(ClientHealth health) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kept_up", health.keptUp());
+        json.put("verdict", health.verdict());
+        json.put("problems", health.problems());
+        json.put("tolerance_ms", health.toleranceMs());
+        for (MetricResult timing : health.timings()) {
+            json.put(timing.tag(), MetricJson.of(timing));
+        }
+        json.put("io_thread_lag_p99_ms", health.ioThreadLagP99Ms());
+        json.put("io_thread_lag_max_ms", health.ioThreadLagMaxMs());
+        json.put("cpu_load_avg", health.cpuLoadAvg());
+        json.put("cpu_load_max", health.cpuLoadMax());
+        json.put("processors", health.processors());
+        json.put("gc_pauses", health.gcPauses());
+        json.put("gc_pause_total_ms", health.gcPauseTotalMs());
+        json.put("gc_pause_max_ms", health.gcPauseMaxMs());
+        json.put("connection_limit", health.connectionLimit());
         return json;
     }
 

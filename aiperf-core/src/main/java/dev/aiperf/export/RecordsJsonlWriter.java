@@ -223,6 +223,13 @@ public final class RecordsJsonlWriter implements AutoCloseable {
         if (request.cancellationPerfNs() != null) {
             json.field("cancellation_time_ns", wall(request, request.cancellationPerfNs()));
         }
+        // Not in the original (docs/honesty.md): how long the request waited on the client before it went out.
+        if (request.handoffPerfNs() != null) {
+            if (request.intendedSendPerfNs() > 0) {
+                json.field("send_lag_ns", Math.max(0L, request.startPerfNs() - request.intendedSendPerfNs()));
+            }
+            json.field("queue_wait_ns", Math.max(0L, request.startPerfNs() - request.handoffPerfNs()));
+        }
         json.end();
     }
 

@@ -19,8 +19,10 @@ final class HttpExchange {
 
     final TransportRequest request;
     final Origin origin;
-    final long timestampNs;
+    long timestampNs;
     final long deadlineNs;
+    /** When the transport took the request; until {@link #startPerfNs} it waited for a connection. */
+    final long handoffPerfNs;
     final CompletableFuture<RequestRecord> future = new CancellableFuture();
     final List<InferenceResponse> responses = new ArrayList<>();
     long startPerfNs;
@@ -33,7 +35,15 @@ final class HttpExchange {
         this.origin = origin;
         this.timestampNs = timestampNs;
         this.startPerfNs = startPerfNs;
+        this.handoffPerfNs = startPerfNs;
         this.deadlineNs = deadlineNs;
+    }
+
+    /** The request goes on the wire now: latencies count from here; the wall-clock start moves with it. */
+    void markSent() {
+        long now = System.nanoTime();
+        timestampNs += now - startPerfNs;
+        startPerfNs = now;
     }
 
     boolean isDone() {
@@ -75,6 +85,6 @@ final class HttpExchange {
 
     private RequestRecord record(long endPerfNs, ErrorDetails error) {
         return new RequestRecord(request.requestInfo(), request.model(), timestampNs, request.intendedSendPerfNs(),
-                startPerfNs, recvStartPerfNs, endPerfNs, status, responses, error, null);
+                startPerfNs, recvStartPerfNs, endPerfNs, status, responses, error, null, handoffPerfNs);
     }
 }

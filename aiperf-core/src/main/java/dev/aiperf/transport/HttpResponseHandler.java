@@ -147,7 +147,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
 
     private void send(HttpExchange started) {
         FullHttpRequest request = toNettyRequest(started.request, started.origin, source instanceof FreshConnections);
-        started.startPerfNs = System.nanoTime();
+        started.markSent();
         ctx.channel().writeAndFlush(request).addListener(written -> {
             if (!written.isSuccess() && exchange == started) {
                 fail(TransportErrors.fromException("Cannot send the request to " + started.origin, written.cause()),

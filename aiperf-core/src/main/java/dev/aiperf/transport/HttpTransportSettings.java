@@ -15,7 +15,9 @@ import java.util.Map;
  * @param readTimeout      longest silence allowed while a response is awaited or streamed
  *                         ({@code AIPERF_HTTP_READ_TIMEOUT} seconds; default the request timeout)
  * @param keepAliveTimeout idle pooled connections are closed after this ({@code AIPERF_HTTP_KEEPALIVE_TIMEOUT}, 300 s)
- * @param connectionLimit  most open connections per host ({@code AIPERF_HTTP_CONNECTION_LIMIT}, 2500)
+ * @param connectionLimit  most open connections per host ({@code AIPERF_HTTP_CONNECTION_LIMIT}; default the
+ *                         larger of 2500 and the run's concurrency, so that every concurrent request has a
+ *                         connection and none waits unseen for one)
  * @param sslVerify        verify server certificates and host names ({@code AIPERF_HTTP_SSL_VERIFY}, true)
  * @param reuseStrategy    {@code pooled}, {@code never} or {@code sticky-user-sessions}
  * @param ioThreads        event-loop threads (default: available processors)
@@ -27,6 +29,8 @@ public record HttpTransportSettings(Duration requestTimeout, Duration connectTim
     public static final String POOLED = "pooled";
     public static final String NEVER = "never";
     public static final String STICKY = "sticky-user-sessions";
+    /** The original's default connection limit per host. */
+    public static final int DEFAULT_CONNECTION_LIMIT = 2500;
 
     public HttpTransportSettings {
         requirePositive(requestTimeout, "--request-timeout-seconds");
@@ -57,10 +61,22 @@ public record HttpTransportSettings(Duration requestTimeout, Duration connectTim
                 request.compareTo(Duration.ofSeconds(300)) < 0 ? request : Duration.ofSeconds(300));
         Duration read = envSeconds(environment, "AIPERF_HTTP_READ_TIMEOUT", request);
         Duration keepAlive = envSeconds(environment, "AIPERF_HTTP_KEEPALIVE_TIMEOUT", Duration.ofSeconds(300));
-        int limit = envInt(environment, "AIPERF_HTTP_CONNECTION_LIMIT", 2500);
+        int limit = envInt(environment, "AIPERF_HTTP_CONNECTION_LIMIT", defaultConnectionLimit(config));
         boolean verify = envBoolean(environment, "AIPERF_HTTP_SSL_VERIFY", true);
         return new HttpTransportSettings(request, connect, read, keepAlive, limit, verify,
                 config.endpoint().connectionReuseStrategy(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The original's 2500, raised to the run's concurrency (warm-up included) when that is higher. */
+    static int defaultConnectionLimit(BenchmarkConfig config) {
+        int limit = DEFAULT_CONNECTION_LIMIT;
+        if (config.load().concurrency() != null) {
+            limit = Math.max(limit, config.load().concurrency());
+        }
+        if (config.load().warmupConcurrency() != null) {
+            limit = Math.max(limit, config.load().warmupConcurrency());
+        }
+        return limit;
     }
 
     private static Duration seconds(double value, String name) {

@@ -15,6 +15,9 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 
+import io.netty.util.concurrent.EventExecutor;
+
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * The {@code http} transport: HTTP/1.1 over Netty with keep-alive connection pools, TLS for
@@ -36,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * the request's connection at once, instead of leaving it busy until {@link #close()}, and frees its
  * place in the pool.
  */
-public final class NettyHttpTransport implements Transport {
+public final class NettyHttpTransport implements Transport, TransportDiagnostics {
 
     private final HttpTransportSettings settings;
     private final EventLoopGroup group;
@@ -113,6 +117,35 @@ public final class NettyHttpTransport implements Transport {
         } catch (RejectedExecutionException e) {
             channel.close();
             exchange.fail(TransportErrors.transportClosed(), System.nanoTime());
+        }
+    }
+
+    @Override
+    public CompletableFuture<Integer> preconnect(URI url, int count) {
+        if (closing || count <= 0) {
+            return CompletableFuture.completedFuture(0);
+        }
+        try {
+            return connections.preconnect(Origin.of(url), count).exceptionally(failure -> 0);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(0); // a bad URL fails each request with its own message
+        }
+    }
+
+    @Override
+    public int connectionLimit() {
+        return settings.connectionLimit();
+    }
+
+    @Override
+    public void probeIoThreads(LongConsumer waitedNs) {
+        for (EventExecutor loop : group) {
+            long handedNs = System.nanoTime();
+            try {
+                loop.execute(() -> waitedNs.accept(System.nanoTime() - handedNs));
+            } catch (RejectedExecutionException shuttingDown) {
+                return;
+            }
         }
     }
 

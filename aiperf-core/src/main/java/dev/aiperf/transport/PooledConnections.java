@@ -8,7 +8,14 @@ import io.netty.channel.pool.ChannelHealthChecker;
 import io.netty.channel.pool.FixedChannelPool;
 import io.netty.util.concurrent.Future;
 
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.Promise;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,6 +50,53 @@ final class PooledConnections implements ConnectionSource {
             // Closed channels fail the pool's health check on release, which frees their slot.
             pool.release(channel);
         }
+    }
+
+    /**
+     * Acquires every connection at once (so none is handed out twice), waits for the TLS handshake of
+     * secure ones, then returns them all to the pool.
+     */
+    @Override
+    public CompletableFuture<Integer> preconnect(Origin origin, int connections) {
+        int count = Math.min(connections, settings.connectionLimit());
+        if (count <= 0) {
+            return CompletableFuture.completedFuture(0);
+        }
+        FixedChannelPool pool = pools.computeIfAbsent(origin, this::newPool);
+        List<Future<Channel>> ready = new ArrayList<>(count);
+        AtomicInteger pending = new AtomicInteger(count);
+        CompletableFuture<Integer> opened = new CompletableFuture<>();
+        Runnable oneDone = () -> {
+            if (pending.decrementAndGet() == 0) {
+                int open = 0;
+                for (Future<Channel> channel : ready) {
+                    if (channel.isSuccess()) {
+                        open += channel.getNow().isActive() ? 1 : 0;
+                        pool.release(channel.getNow());
+                    }
+                }
+                opened.complete(open);
+            }
+        };
+        for (int i = 0; i < count; i++) {
+            Promise<Channel> handshaken = bootstrap.config().group().next().newPromise();
+            ready.add(handshaken);
+            handshaken.addListener(done -> oneDone.run());
+            pool.acquire().addListener(acquired -> {
+                if (!acquired.isSuccess()) {
+                    handshaken.tryFailure(acquired.cause());
+                    return;
+                }
+                Channel channel = (Channel) acquired.getNow();
+                SslHandler tls = channel.pipeline().get(SslHandler.class);
+                if (tls == null) {
+                    handshaken.trySuccess(channel);
+                } else {
+                    tls.handshakeFuture().addListener(handshake -> handshaken.trySuccess(channel));
+                }
+            });
+        }
+        return opened;
     }
 
     @Override

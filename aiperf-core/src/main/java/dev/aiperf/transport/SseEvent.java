@@ -13,8 +13,17 @@ import java.util.Locale;
  * @param data         every non-empty {@code data} value joined with {@code \n}; "" when none
  * @param error        whether the event is {@code event: error}
  * @param errorMessage the event's first comment, or the whole event, when it is an error
+ * @param serverSentNs the server's send stamp from a {@code : t=<nanos>} comment (the mock server writes one
+ *                     before every event; SSE clients ignore comments), or 0
  */
-record SseEvent(String data, boolean error, String errorMessage) {
+record SseEvent(String data, boolean error, String errorMessage, long serverSentNs) {
+
+    /** The comment the mock server stamps every event with: {@code : t=<System.nanoTime() at send>}. */
+    static final String STAMP_PREFIX = ": t=";
+
+    SseEvent(String data, boolean error, String errorMessage) {
+        this(data, error, errorMessage, 0L);
+    }
 
     private static final String DATA = "data";
     private static final String COMMENT = "comment";
@@ -23,12 +32,22 @@ record SseEvent(String data, boolean error, String errorMessage) {
     static SseEvent parse(String raw) {
         // The usual event is one "data:" line: no field list needed.
         if (raw.startsWith("data:") && raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0) {
-            return new SseEvent(raw.substring(5).strip(), false, null);
+            return new SseEvent(raw.substring(5).strip(), false, null, 0L);
+        }
+        // The same with the mock server's send stamp in front: ": t=<nanos>\ndata: ...".
+        if (raw.startsWith(STAMP_PREFIX)) {
+            int newline = raw.indexOf('\n');
+            if (newline > 0 && raw.startsWith("data:", newline + 1) && raw.indexOf('\n', newline + 1) < 0
+                    && raw.indexOf('\r') < 0) {
+                return new SseEvent(raw.substring(newline + 6).strip(), false, null,
+                        stamp(raw, STAMP_PREFIX.length(), newline));
+            }
         }
         List<String[]> fields = fields(raw);
         StringBuilder data = new StringBuilder();
         boolean error = false;
         String comment = null;
+        long stamp = 0L;
         for (String[] field : fields) {
             String name = field[0];
             String value = field[1];
@@ -40,7 +59,9 @@ record SseEvent(String data, boolean error, String errorMessage) {
                     data.append(value);
                 }
             } else if (name.equals(COMMENT)) {
-                if (comment == null) {
+                if (value != null && value.startsWith("t=") && stamp == 0L) {
+                    stamp = stamp(value, 2, value.length());
+                } else if (comment == null) {
                     comment = value;
                 }
             } else if (name.toLowerCase(Locale.ROOT).equals("event") && value != null
@@ -48,7 +69,23 @@ record SseEvent(String data, boolean error, String errorMessage) {
                 error = true;
             }
         }
-        return new SseEvent(data.toString(), error, error ? (comment != null ? comment : raw) : null);
+        return new SseEvent(data.toString(), error, error ? (comment != null ? comment : raw) : null, stamp);
+    }
+
+    /** The decimal digits of {@code text[from, to)} as a positive long, or 0 when they are not one. */
+    private static long stamp(String text, int from, int to) {
+        long value = 0;
+        if (to <= from || to - from > 19) {
+            return 0L;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return 0L;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static List<String[]> fields(String raw) {

@@ -40,6 +40,7 @@ final class TestConfigs {
     Double rateRamp;
     Path artifactDir;
     String exportLevel = "records";
+    boolean preconnect = true;
 
     static TestConfigs against(String url, Path artifactDir) {
         TestConfigs c = new TestConfigs();
@@ -51,7 +52,7 @@ final class TestConfigs {
     BenchmarkConfig build() {
         EndpointConfig endpoint = new EndpointConfig(List.of("mock-model"), "round_robin", endpointType, null,
                 streaming, List.of(url), requestTimeoutSeconds, null, null, false, false, "pooled", extraInputs,
-                List.of());
+                List.of(), preconnect);
         InputConfig input = new InputConfig(inputFile, customDatasetType, null, seed, 1, isl, 0, osl, 0, null, 0, 0,
                 null, null, entries, turns, 0, turnDelayMs, 0, 1.0);
         LoadConfig load = new LoadConfig("request_rate", concurrency, rate, pattern, smoothness, requestCount,

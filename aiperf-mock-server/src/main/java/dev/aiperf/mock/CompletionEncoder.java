@@ -19,6 +19,14 @@ import java.util.concurrent.ThreadLocalRandom;
 final class CompletionEncoder {
 
     static final byte[] DONE = ascii("data: [DONE]\n\n");
+    /**
+     * Every streamed event starts with the comment {@code : t=<nanos>\n}, the {@link System#nanoTime()} at which
+     * the server sent it. SSE clients ignore comment lines, so what they parse is unchanged; a client on the same
+     * Linux machine reads the same monotonic clock and can measure how late it saw each event.
+     */
+    private static final byte[] STAMP_OPEN = ascii(": t=");
+    /** {@code ": t="}, at most 19 digits of a non-negative long, a newline. */
+    static final int STAMP_SIZE = STAMP_OPEN.length + 19 + 1;
     private static final byte[] EVENT_END = ascii("\n\n");
 
     private static final byte[] REASONING_OPEN =
@@ -88,12 +96,13 @@ final class CompletionEncoder {
 
     /** Upper bound of the bytes {@link #writeTokenEvent} writes for token {@code k}. */
     int tokenEventSize(int k) {
-        return streamHead().length + FIRST_CONTENT_OPEN.length + corpus.quotedLength(corpusIndex(k))
+        return STAMP_SIZE + streamHead().length + FIRST_CONTENT_OPEN.length + corpus.quotedLength(corpusIndex(k))
                 + DELTA_CLOSE_LENGTH.length + EVENT_END.length;
     }
 
     /** Writes the server-sent event of streamed token {@code k} (reasoning tokens first, then content). */
-    void writeTokenEvent(ByteBuf out, int k, boolean malformed) {
+    void writeTokenEvent(ByteBuf out, int k, boolean malformed, byte[] stamp) {
+        writeStamp(out, stamp);
         out.writeBytes(streamHead());
         boolean reasoning = k < plan.reasoningTokens();
         boolean last = k == plan.totalTokens() - 1;
@@ -116,19 +125,30 @@ final class CompletionEncoder {
 
     /** Upper bound of the bytes {@link #writeEnd} writes. */
     int endSize(boolean includeUsage) {
-        return DONE.length + (includeUsage ? streamHead().length + USAGE_CHUNK_MIDDLE.length + usage.length + 3 : 0);
+        return 2 * STAMP_SIZE + DONE.length + (includeUsage ? streamHead().length + USAGE_CHUNK_MIDDLE.length + usage.length + 3 : 0);
     }
 
     /** Writes the end of a stream: the usage chunk ({@code "choices":[]}) when asked for, then {@code [DONE]}. */
-    void writeEnd(ByteBuf out, boolean includeUsage, boolean malformedUsage) {
+    void writeEnd(ByteBuf out, boolean includeUsage, boolean malformedUsage, byte[] stamp) {
         if (includeUsage) {
+            writeStamp(out, stamp);
             out.writeBytes(streamHead()).writeBytes(USAGE_CHUNK_MIDDLE).writeBytes(usage);
             if (!malformedUsage) {
                 out.writeByte('}');
             }
             out.writeBytes(EVENT_END);
         }
+        writeStamp(out, stamp);
         out.writeBytes(DONE);
+    }
+
+    /** The digits of a send stamp, made once per write and shared by the events it carries. */
+    static byte[] stamp(long nanos) {
+        return ascii(Long.toString(nanos));
+    }
+
+    private static void writeStamp(ByteBuf out, byte[] stamp) {
+        out.writeBytes(STAMP_OPEN).writeBytes(stamp).writeByte('\n');
     }
 
     private int corpusIndex(int k) {

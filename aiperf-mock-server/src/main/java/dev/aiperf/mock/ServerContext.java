@@ -67,8 +67,8 @@ final class ServerContext {
                     request.kind(), quote(request.model()));
             ByteBuf scratch = Unpooled.buffer(4096);
             encoder.body(UnpooledByteBufAllocator.DEFAULT, false).release();
-            encoder.writeTokenEvent(scratch, 0, false);
-            encoder.writeEnd(scratch, true, false);
+            encoder.writeTokenEvent(scratch, 0, false, CompletionEncoder.stamp(System.nanoTime()));
+            encoder.writeEnd(scratch, true, false, CompletionEncoder.stamp(System.nanoTime()));
             EmbeddingEncoder.body(UnpooledByteBufAllocator.DEFAULT, quote("warm-up"), List.of("warm up"), false)
                     .release();
             detailBody("warm up");

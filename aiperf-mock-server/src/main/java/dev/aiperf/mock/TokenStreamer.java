@@ -87,19 +87,21 @@ final class TokenStreamer implements Runnable {
         }
         boolean ends = !truncates && next + due == total;
         ByteBuf out = null;
+        byte[] stamp = null;
         if (due > 0 || ends) {
             int capacity = due * (next < total ? encoder.tokenEventSize(next) : 0)
                     + (ends ? encoder.endSize(includeUsage) : 0);
             out = ctx.alloc().buffer(Math.max(capacity, 64));
+            stamp = CompletionEncoder.stamp(System.nanoTime());
             for (int i = 0; i < due; i++) {
-                encoder.writeTokenEvent(out, next++, malformed.hit(malformedPercent));
+                encoder.writeTokenEvent(out, next++, malformed.hit(malformedPercent), stamp);
             }
         }
         if (truncates) {
             // The fault: cut the connection after the N-th chunk, with no [DONE] and no terminating HTTP chunk.
             ctx.writeAndFlush(new DefaultHttpContent(out)).addListener(ChannelFutureListener.CLOSE);
         } else if (ends) {
-            encoder.writeEnd(out, includeUsage, includeUsage && malformed.hit(malformedPercent));
+            encoder.writeEnd(out, includeUsage, includeUsage && malformed.hit(malformedPercent), stamp);
             completion.responseWritten(ctx.writeAndFlush(new DefaultLastHttpContent(out)));
         } else {
             if (out != null) {

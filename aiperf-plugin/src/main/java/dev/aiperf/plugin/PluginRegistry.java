@@ -6,8 +6,10 @@ import dev.aiperf.plugin.internal.PluginDiscovery;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +56,8 @@ public final class PluginRegistry implements AutoCloseable {
     private PluginDiscovery discovery;
     private volatile boolean discovered;
     private volatile RegistrySnapshot snapshot = RegistrySnapshot.EMPTY;
+    // Open checkpoints, the latest first (under lock).
+    private final Deque<RegistryCheckpoint> checkpoints = new ArrayDeque<>();
 
     private PluginRegistry(Builder builder) {
         this.classLoader = builder.classLoader;
@@ -298,6 +302,42 @@ public final class PluginRegistry implements AutoCloseable {
             contents = new RegistryContents();
             snapshot = RegistrySnapshot.EMPTY;
             discovered = false;
+        }
+    }
+
+    /**
+     * Saves the current state (discovering first if needed); closing the returned checkpoint restores
+     * it exactly, whatever was registered, loaded or reset in between. For tests that change a shared
+     * registry for a while (aiperf-testkit's {@code PluginOverride}):
+     *
+     * <pre>{@code
+     * try (RegistryCheckpoint saved = registry.checkpoint()) {
+     *     registry.register(PluginType.ENDPOINT, "chat", FakeChat.class, Integer.MAX_VALUE, false);
+     *     ...
+     * } // the registry is as it was, even after an exception
+     * }</pre>
+     */
+    public RegistryCheckpoint checkpoint() {
+        view();
+        synchronized (lock) {
+            // The saved contents are never touched again: changes go to a copy.
+            RegistryCheckpoint checkpoint = new RegistryCheckpoint(this, contents);
+            contents = contents.copy();
+            checkpoints.push(checkpoint);
+            return checkpoint;
+        }
+    }
+
+    void restore(RegistryCheckpoint checkpoint) {
+        synchronized (lock) {
+            if (checkpoints.peek() != checkpoint) {
+                throw new IllegalStateException("a checkpoint taken later is still open; close checkpoints in"
+                        + " the reverse order of taking them");
+            }
+            checkpoints.pop();
+            contents = checkpoint.saved();
+            snapshot = contents.freeze();
+            discovered = true;
         }
     }
 

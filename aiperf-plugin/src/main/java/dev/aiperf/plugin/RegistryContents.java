@@ -26,6 +26,14 @@ final class RegistryContents {
         TypeEntry winner;
         final List<TypeEntry> candidates = new ArrayList<>();
         final List<Explanation.Decision> decisions = new ArrayList<>();
+
+        Contest copy() {
+            Contest copy = new Contest();
+            copy.winner = winner;
+            copy.candidates.addAll(candidates);
+            copy.decisions.addAll(decisions);
+            return copy;
+        }
     }
 
     CategoryMetadata category(String name) {
@@ -122,6 +130,22 @@ final class RegistryContents {
 
     void addProblem(DiscoveryProblem problem) {
         problem(problem.severity(), problem.source(), problem.message());
+    }
+
+    /** An independent copy: changing one never changes the other (entries and metadata are immutable). */
+    RegistryContents copy() {
+        RegistryContents copy = new RegistryContents();
+        copy.categories.putAll(categories);
+        contests.forEach((category, byName) -> {
+            Map<String, Contest> names = new LinkedHashMap<>();
+            byName.forEach((name, contest) -> names.put(name, contest.copy()));
+            copy.contests.put(category, names);
+        });
+        byClassPath.forEach((classPath, list) -> copy.byClassPath.put(classPath, new ArrayList<>(list)));
+        copy.entries.addAll(entries);
+        copy.packages.putAll(packages);
+        copy.problems.addAll(problems);
+        return copy;
     }
 
     /** An immutable copy for readers. */

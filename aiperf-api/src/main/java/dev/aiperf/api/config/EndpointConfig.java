@@ -19,16 +19,29 @@ import java.util.List;
  * @param connectionReuseStrategy {@code pooled}, {@code never} or {@code sticky-user-sessions}
  * @param extraInputs             fields merged last into every payload
  * @param headers                 extra HTTP headers
+ * @param preconnect              open the connections the run will use (one per concurrent request, per URL)
+ *                                before the first request, so no measured request pays for connecting; only
+ *                                the {@code pooled} strategy keeps connections, the others open none
  */
 public record EndpointConfig(List<String> models, String modelSelectionStrategy, String type, String customEndpoint,
                              boolean streaming, List<String> urls, double requestTimeoutSeconds, String apiKey,
                              String transport, boolean useLegacyMaxTokens, boolean useServerTokenCount,
-                             String connectionReuseStrategy, List<KeyValue> extraInputs, List<KeyValue> headers) {
+                             String connectionReuseStrategy, List<KeyValue> extraInputs, List<KeyValue> headers,
+                             boolean preconnect) {
     public EndpointConfig {
         models = List.copyOf(models);
         urls = List.copyOf(urls);
         extraInputs = List.copyOf(extraInputs);
         headers = List.copyOf(headers);
+    }
+
+    /** With {@code preconnect} on, its default. */
+    public EndpointConfig(List<String> models, String modelSelectionStrategy, String type, String customEndpoint,
+                          boolean streaming, List<String> urls, double requestTimeoutSeconds, String apiKey,
+                          String transport, boolean useLegacyMaxTokens, boolean useServerTokenCount,
+                          String connectionReuseStrategy, List<KeyValue> extraInputs, List<KeyValue> headers) {
+        this(models, modelSelectionStrategy, type, customEndpoint, streaming, urls, requestTimeoutSeconds, apiKey,
+                transport, useLegacyMaxTokens, useServerTokenCount, connectionReuseStrategy, extraInputs, headers, true);
     }
 
     @Override

@@ -21,13 +21,29 @@ import java.util.Optional;
  * @param benchmarkId      UUID of this run
  * @param aiperfVersion    version of this tool, written to the summary JSON
  * @param interrupted      whether the run was cut short (results cover what was measured)
+ * @param clientHealth     whether the client kept up with the load, or null when not assessed
  */
 public record ExportContext(BenchmarkConfig config, EndpointMetadata endpointMetadata, List<MetricResult> results,
                             List<ErrorCount> errorSummary, long startWallNs, long endWallNs,
-                            String benchmarkId, String aiperfVersion, boolean interrupted) {
+                            String benchmarkId, String aiperfVersion, boolean interrupted,
+                            ClientHealth clientHealth) {
     public ExportContext {
         results = List.copyOf(results);
         errorSummary = List.copyOf(errorSummary);
+    }
+
+    /** A context without a client health assessment. */
+    public ExportContext(BenchmarkConfig config, EndpointMetadata endpointMetadata, List<MetricResult> results,
+                         List<ErrorCount> errorSummary, long startWallNs, long endWallNs,
+                         String benchmarkId, String aiperfVersion, boolean interrupted) {
+        this(config, endpointMetadata, results, errorSummary, startWallNs, endWallNs, benchmarkId, aiperfVersion,
+                interrupted, null);
+    }
+
+    /** The same context with a client health assessment. */
+    public ExportContext withClientHealth(ClientHealth health) {
+        return new ExportContext(config, endpointMetadata, results, errorSummary, startWallNs, endWallNs, benchmarkId,
+                aiperfVersion, interrupted, health);
     }
 
     /** The result of one metric, if the run produced it. */

@@ -10,6 +10,12 @@ import java.util.Objects;
  * <p>The built-in transport keeps the bytes it received and decodes them only when {@link #text()} is
  * first asked for: an endpoint that parses JSON reads {@link #utf8Bytes()} directly, so no string is
  * made per streamed chunk. Immutable and safe to share between threads.
+ *
+ * <p>{@link #serverSentNs()} is when the server says it sent the event, on its monotonic clock (an SSE
+ * comment {@code : t=<nanos>}, as the mock server writes), or 0 when it did not say. On Linux
+ * {@code System.nanoTime()} of every process on the machine reads the same clock (CLOCK_MONOTONIC), so
+ * {@code perfNs - serverSentNs} is the time the client took to see the event: its own measurement
+ * error plus the loopback transfer.
  */
 public final class InferenceResponse {
 
@@ -17,6 +23,7 @@ public final class InferenceResponse {
 
     private final long perfNs;
     private final Kind kind;
+    private final long serverSentNs;
     // Exactly one of the two representations is given; the other is derived on first use. Both
     // derivations are pure, so a race only computes the same value twice.
     private final String givenText;
@@ -32,7 +39,15 @@ public final class InferenceResponse {
      * @param text   SSE event data (data lines joined by {@code \n}) or the body text; null reads as no bytes
      */
     public InferenceResponse(long perfNs, Kind kind, String text) {
+        this(perfNs, kind, text, 0L);
+    }
+
+    /**
+     * @param serverSentNs when the server says it sent it, on the shared monotonic clock, or 0
+     */
+    public InferenceResponse(long perfNs, Kind kind, String text, long serverSentNs) {
         this.perfNs = perfNs;
+        this.serverSentNs = serverSentNs;
         this.kind = Objects.requireNonNull(kind, "kind");
         this.givenText = text;
         this.bytes = null;
@@ -40,9 +55,10 @@ public final class InferenceResponse {
         this.length = 0;
     }
 
-    private InferenceResponse(long perfNs, Kind kind, byte[] bytes, int offset, int length) {
+    private InferenceResponse(long perfNs, Kind kind, byte[] bytes, int offset, int length, long serverSentNs) {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         this.perfNs = perfNs;
+        this.serverSentNs = serverSentNs;
         this.kind = Objects.requireNonNull(kind, "kind");
         this.givenText = null;
         this.bytes = bytes;
@@ -55,7 +71,13 @@ public final class InferenceResponse {
      * {@code bytes} and must never write it again.
      */
     public static InferenceResponse ofUtf8(long perfNs, Kind kind, byte[] bytes, int offset, int length) {
-        return new InferenceResponse(perfNs, kind, bytes, offset, length);
+        return new InferenceResponse(perfNs, kind, bytes, offset, length, 0L);
+    }
+
+    /** The same, with the server's send stamp (0 when it gave none). */
+    public static InferenceResponse ofUtf8(long perfNs, Kind kind, byte[] bytes, int offset, int length,
+                                           long serverSentNs) {
+        return new InferenceResponse(perfNs, kind, bytes, offset, length, serverSentNs);
     }
 
     /** {@code System.nanoTime()} when the bytes that completed this response arrived. */
@@ -65,6 +87,16 @@ public final class InferenceResponse {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** When the server says it sent this response, on the shared monotonic clock; 0 when it did not say. */
+    public long serverSentNs() {
+        return serverSentNs;
+    }
+
+    /** Whether the server stamped its send time. */
+    public boolean hasServerSentNs() {
+        return serverSentNs != 0L;
     }
 
     /** The SSE event data (data lines joined by {@code \n}) or the body text; malformed UTF-8 is replaced. */
@@ -111,7 +143,8 @@ public final class InferenceResponse {
         if (this == other) {
             return true;
         }
-        if (!(other instanceof InferenceResponse that) || perfNs != that.perfNs || kind != that.kind) {
+        if (!(other instanceof InferenceResponse that) || perfNs != that.perfNs || kind != that.kind
+                || serverSentNs != that.serverSentNs) {
             return false;
         }
         if (bytes != null && that.bytes != null) {

@@ -17,12 +17,24 @@ import java.util.List;
  * @param responses          raw responses in arrival order
  * @param error              the failure, or null
  * @param cancellationPerfNs when it was cancelled, or null
+ * @param handoffPerfNs      when the engine handed the request to the transport, or null when the transport
+ *                           does not say; from there to {@code startPerfNs} the request waited on the client
+ *                           (for a free connection, a connect, a TLS handshake)
  */
 public record RequestRecord(RequestInfo requestInfo, String model, long timestampNs, long intendedSendPerfNs,
                             long startPerfNs, Long recvStartPerfNs, Long endPerfNs, int status,
-                            List<InferenceResponse> responses, ErrorDetails error, Long cancellationPerfNs) {
+                            List<InferenceResponse> responses, ErrorDetails error, Long cancellationPerfNs,
+                            Long handoffPerfNs) {
     public RequestRecord {
         responses = List.copyOf(responses);
+    }
+
+    /** A record whose transport does not report when it took the request over. */
+    public RequestRecord(RequestInfo requestInfo, String model, long timestampNs, long intendedSendPerfNs,
+                         long startPerfNs, Long recvStartPerfNs, Long endPerfNs, int status,
+                         List<InferenceResponse> responses, ErrorDetails error, Long cancellationPerfNs) {
+        this(requestInfo, model, timestampNs, intendedSendPerfNs, startPerfNs, recvStartPerfNs, endPerfNs, status,
+                responses, error, cancellationPerfNs, null);
     }
 
     public boolean hasError() {
@@ -31,6 +43,6 @@ public record RequestRecord(RequestInfo requestInfo, String model, long timestam
 
     public RequestRecord withError(ErrorDetails newError) {
         return new RequestRecord(requestInfo, model, timestampNs, intendedSendPerfNs, startPerfNs, recvStartPerfNs,
-                endPerfNs, status, responses, newError, cancellationPerfNs);
+                endPerfNs, status, responses, newError, cancellationPerfNs, handoffPerfNs);
     }
 }

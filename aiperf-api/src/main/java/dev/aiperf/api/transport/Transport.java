@@ -2,6 +2,7 @@ package dev.aiperf.api.transport;
 
 import dev.aiperf.api.model.RequestRecord;
 
+import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -15,6 +16,16 @@ import java.util.concurrent.CompletableFuture;
 public interface Transport extends AutoCloseable {
 
     CompletableFuture<RequestRecord> sendRequest(TransportRequest request);
+
+    /**
+     * Opens up to {@code connections} connections to {@code url}'s server and keeps them idle for the
+     * requests to come, so the first measured requests do not pay for connecting (TCP and TLS
+     * handshakes) where later ones do not. Sends no request. The future completes, never exceptionally,
+     * with how many connections were opened; a transport that does not keep connections opens none.
+     */
+    default CompletableFuture<Integer> preconnect(URI url, int connections) {
+        return CompletableFuture.completedFuture(0);
+    }
 
     /** Closes every connection and stops the I/O threads; requests still in flight end in an error record. */
     @Override

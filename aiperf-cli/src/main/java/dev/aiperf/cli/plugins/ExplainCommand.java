@@ -53,7 +53,7 @@ final class ExplainCommand extends PluginsSubcommand {
                 explanation.candidates().stream()
                         .map(c -> new CandidateRow(c == explanation.winner(), ImplementationRow.of(c))).toList(),
                 explanation.decisions().stream().map(DecisionRow::of).toList());
-        if (output.json) {
+        if (json(output)) {
             JsonPrinter.print(out(), view);
         } else {
             print(view);

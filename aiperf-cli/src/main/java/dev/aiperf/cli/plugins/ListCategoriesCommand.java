@@ -2,6 +2,7 @@ package dev.aiperf.cli.plugins;
 
 import dev.aiperf.plugin.CategoryMetadata;
 import dev.aiperf.plugin.PluginRegistry;
+import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,20 +28,28 @@ final class ListCategoriesCommand extends PluginsSubcommand {
 
     @Override
     protected int run() {
-        PluginRegistry registry = registry();
-        List<CategoryRow> rows = registry.listCategories(includeInternal).stream()
-                .map(name -> row(registry, registry.getCategoryMetadata(name))).toList();
-        if (output.json) {
+        List<CategoryRow> rows = rows(registry(), includeInternal);
+        if (json(output)) {
             JsonPrinter.print(out(), rows);
-            return ExitCodes.OK;
+        } else {
+            print(out(), rows);
         }
-        TextTable table = TextTable.withHeaders("CATEGORY", "TYPES", "INTERFACE", "DESCRIPTION");
-        rows.forEach(r -> table.row(r.name(), r.types(), r.protocol(), r.description()));
-        table.print(out());
         return ExitCodes.OK;
     }
 
-    private static CategoryRow row(PluginRegistry registry, CategoryMetadata category) {
+    /** The categories, internal ones only when asked for (also {@code aiperf plugins} alone). */
+    static List<CategoryRow> rows(PluginRegistry registry, boolean includeInternal) {
+        return registry.listCategories(includeInternal).stream()
+                .map(name -> row(registry, registry.getCategoryMetadata(name))).toList();
+    }
+
+    static void print(PrintWriter out, List<CategoryRow> rows) {
+        TextTable table = TextTable.withHeaders("CATEGORY", "TYPES", "INTERFACE", "DESCRIPTION");
+        rows.forEach(r -> table.row(r.name(), r.types(), r.protocol(), r.description()));
+        table.print(out);
+    }
+
+    static CategoryRow row(PluginRegistry registry, CategoryMetadata category) {
         return new CategoryRow(category.name(), category.protocol(), category.metadataClass(), category.enumName(),
                 category.description(), category.internal(), registry.listTypes(category.name()).size(),
                 category.source().toString());

@@ -1,5 +1,7 @@
 package dev.aiperf.cli.plugins;
 
+import dev.aiperf.plugin.PluginRegistry;
+import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,19 +22,24 @@ final class ListImplementationsCommand extends PluginsSubcommand {
 
     @Override
     protected int run() {
-        List<ImplementationRow> rows = registry().listTypes(category).stream().map(ImplementationRow::of).toList();
-        if (output.json) {
-            JsonPrinter.print(out(), rows);
+        return list(registry(), out(), category, json(output));
+    }
+
+    /** The implementation each name of the category selects (also {@code aiperf plugins <category>}). */
+    static int list(PluginRegistry registry, PrintWriter out, String category, boolean json) {
+        List<ImplementationRow> rows = registry.listTypes(category).stream().map(ImplementationRow::of).toList();
+        if (json) {
+            JsonPrinter.print(out, rows);
             return ExitCodes.OK;
         }
         if (rows.isEmpty()) {
-            out().println("No implementations registered in category '" + category + "'.");
-            out().flush();
+            out.println("No implementations registered in category '" + category + "'.");
+            out.flush();
             return ExitCodes.OK;
         }
         TextTable table = TextTable.withHeaders("NAME", "PRIORITY", "PACKAGE", "CLASS", "DESCRIPTION");
         rows.forEach(r -> table.row(r.name(), r.priority(), r.packageName(), r.className(), r.description()));
-        table.print(out());
+        table.print(out);
         return ExitCodes.OK;
     }
 }

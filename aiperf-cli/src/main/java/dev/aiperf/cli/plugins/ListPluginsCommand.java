@@ -3,6 +3,7 @@ package dev.aiperf.cli.plugins;
 import dev.aiperf.plugin.PackageMetadata;
 import dev.aiperf.plugin.PluginRegistry;
 import dev.aiperf.plugin.TypeEntry;
+import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,17 +26,25 @@ final class ListPluginsCommand extends PluginsSubcommand {
 
     @Override
     protected int run() {
-        PluginRegistry registry = registry();
-        List<PackageRow> rows = registry.listPackages(false).stream()
-                .map(name -> row(registry, registry.getPackageMetadata(name))).toList();
-        if (output.json) {
+        List<PackageRow> rows = rows(registry());
+        if (json(output)) {
             JsonPrinter.print(out(), rows);
-            return ExitCodes.OK;
+        } else {
+            print(out(), rows);
         }
+        return ExitCodes.OK;
+    }
+
+    /** Every loaded package, the built-ins first (also {@code aiperf plugins} alone). */
+    static List<PackageRow> rows(PluginRegistry registry) {
+        return registry.listPackages(false).stream().map(name -> row(registry, registry.getPackageMetadata(name)))
+                .toList();
+    }
+
+    static void print(PrintWriter out, List<PackageRow> rows) {
         TextTable table = TextTable.withHeaders("PACKAGE", "VERSION", "TYPES", "DESCRIPTION", "SOURCE");
         rows.forEach(r -> table.row(r.name(), r.version(), r.types(), r.description(), r.source()));
-        table.print(out());
-        return ExitCodes.OK;
+        table.print(out);
     }
 
     private static PackageRow row(PluginRegistry registry, PackageMetadata pkg) {

@@ -10,6 +10,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,9 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Base of every {@code aiperf plugins} subcommand: shared options, the registry they read, and
- * errors a user can cause turned into one line on stderr and an exit code (a stack trace only with
- * {@code --verbose}).
+ * Base of {@code aiperf plugins} and each of its subcommands: shared options, the registry they read,
+ * and errors a user can cause turned into one line on stderr and an exit code (a stack trace only
+ * with {@code --verbose}). {@code --plugins-dir}, {@code --verbose} and {@code --json} count whether
+ * they stand before or after the subcommand's name.
  */
 @Command(mixinStandardHelpOptions = true, versionProvider = dev.aiperf.cli.shared.AiperfVersion.class, sortOptions = false,
         usageHelpAutoWidth = true)
@@ -43,6 +45,7 @@ abstract class PluginsSubcommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         try {
+            group().ifPresent(group -> group.rejectOverviewArguments(spec.name()));
             return run();
         } catch (CliFailure e) {
             return fail(e.exitCode(), e.getMessage(), e);
@@ -76,13 +79,36 @@ abstract class PluginsSubcommand implements Callable<Integer> {
 
     /** {@code --plugins-dir} (or $AIPERF_PLUGINS_DIR), which must exist; else {@code ~/.aiperf/plugins} if present. */
     protected final Path pluginsDir() {
-        if (common.pluginsDir == null) {
+        Path given = pluginsDirOption();
+        if (given == null) {
             return PluginRegistry.defaultPluginsDir();
         }
-        if (!Files.isDirectory(common.pluginsDir)) {
-            throw CliFailure.failed("--plugins-dir " + common.pluginsDir + " is not a directory");
+        if (!Files.isDirectory(given)) {
+            throw CliFailure.failed("--plugins-dir " + given + " is not a directory");
         }
-        return common.pluginsDir;
+        return given;
+    }
+
+    /** {@code --plugins-dir} as given here or before the subcommand's name, else $AIPERF_PLUGINS_DIR; may be null. */
+    protected final Path pluginsDirOption() {
+        return common.pluginsDir != null ? common.pluginsDir
+                : group().map(group -> group.common.pluginsDir).orElse(null);
+    }
+
+    /** {@code --json} as given here or before the subcommand's name. */
+    protected final boolean json(JsonOption own) {
+        return own.json || group().map(group -> group.output.json).orElse(false);
+    }
+
+    /** The {@code aiperf plugins} command when this is one of its subcommands. */
+    private Optional<PluginsCommand> group() {
+        CommandSpec parent = spec.parent();
+        return parent != null && parent.userObject() instanceof PluginsCommand group && group != this
+                ? Optional.of(group) : Optional.empty();
+    }
+
+    private boolean verbose() {
+        return common.verbose || group().map(group -> group.common.verbose).orElse(false);
     }
 
     protected final PrintWriter out() {
@@ -96,7 +122,7 @@ abstract class PluginsSubcommand implements Callable<Integer> {
     private int fail(int exitCode, String message, Exception cause) {
         PrintWriter err = err();
         err.println("aiperf: error: " + message);
-        if (common.verbose) {
+        if (verbose()) {
             cause.printStackTrace(err);
         }
         err.flush();

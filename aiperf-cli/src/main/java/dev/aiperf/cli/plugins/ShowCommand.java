@@ -1,9 +1,9 @@
 package dev.aiperf.cli.plugins;
 
-import dev.aiperf.plugin.CategoryMetadata;
 import dev.aiperf.plugin.PackageMetadata;
 import dev.aiperf.plugin.PluginRegistry;
 import dev.aiperf.plugin.TypeEntry;
+import dev.aiperf.plugin.ValidationResult;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +14,11 @@ import picocli.CommandLine.Parameters;
 /** {@code aiperf plugins show <category> <name>}: everything known about one implementation. */
 @Command(name = "show",
         header = "Show one implementation in detail.",
-        description = "Shows the class, interface, package, priority, metadata and declaration site of the"
-                + " implementation a name selects, and how many other entries competed for the name.")
+        description = {"Shows the class, interface, package, priority, metadata and declaration site of the"
+                + " implementation a name selects, and how many other entries competed for the name.",
+            "The class is checked by reading its class file (never loaded or run): 'implements' is printed only"
+                + " when the class really implements the category's interface; otherwise the problem is printed"
+                + " and the exit code is 1."})
 final class ShowCommand extends PluginsSubcommand {
 
     @Parameters(index = "0", paramLabel = "<category>", description = "A category, e.g. endpoint.")
@@ -27,33 +30,55 @@ final class ShowCommand extends PluginsSubcommand {
     @Mixin
     JsonOption output;
 
-    /** The implementation, its package and category, and how many entries competed for its name. */
-    record Details(ImplementationRow implementation, String packageVersion, String protocol, int competitors) {
+    /**
+     * The implementation, its package and category, and how many entries competed for its name.
+     *
+     * @param protocol   the interface the category requires (null when it requires none)
+     * @param classValid whether the class file check passed: public, concrete, implements {@code protocol},
+     *                   metadata fits the category
+     * @param problem    what the check found wrong, or null
+     */
+    record Details(ImplementationRow implementation, String packageVersion, String protocol, boolean classValid,
+                   String problem, int competitors) {
     }
 
     @Override
     protected int run() {
-        PluginRegistry registry = registry();
-        TypeEntry entry = registry.getType(category, name);
-        PackageMetadata pkg = registry.getPackageMetadata(entry.packageName());
-        CategoryMetadata categoryMetadata = entry.categoryMetadata();
-        int competitors = registry.explain(entry.category(), entry.name()).candidates().size() - 1;
-        Details details = new Details(ImplementationRow.of(entry), pkg.version(), categoryMetadata.protocol(),
-                competitors);
-        if (output.json) {
-            JsonPrinter.print(out(), details);
-        } else {
-            print(details);
-        }
-        return ExitCodes.OK;
+        return show(registry(), out(), category, name, json(output));
     }
 
-    private void print(Details details) {
+    /** One type in detail (also {@code aiperf plugins <category> <name>}); exit 1 when its class fails the check. */
+    static int show(PluginRegistry registry, PrintWriter out, String category, String name, boolean json) {
+        TypeEntry entry = registry.getType(category, name);
+        PackageMetadata pkg = registry.getPackageMetadata(entry.packageName());
+        int competitors = registry.explain(entry.category(), entry.name()).candidates().size() - 1;
+        // Reads the class file through the entry's class loader: nothing is loaded or initialised.
+        ValidationResult check = entry.validate(true);
+        Details details = new Details(ImplementationRow.of(entry), pkg.version(), entry.categoryMetadata().protocol(),
+                check.valid(), check.error(), competitors);
+        if (json) {
+            JsonPrinter.print(out, details);
+        } else {
+            print(out, details);
+        }
+        return check.valid() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    }
+
+    private static void print(PrintWriter out, Details details) {
         ImplementationRow row = details.implementation();
-        PrintWriter out = out();
         out.println(row.category() + " '" + row.name() + "'");
         line(out, "class", row.className());
-        line(out, "implements", details.protocol());
+        if (details.protocol() == null) {
+            line(out, "interface", "(the category requires none)");
+        } else if (details.classValid()) {
+            line(out, "implements", details.protocol());
+        } else {
+            // Never claim what the class file does not show.
+            line(out, "requires", details.protocol() + " (the category's interface)");
+        }
+        if (details.problem() != null) {
+            line(out, "problem", details.problem());
+        }
         line(out, "package", (row.packageName() + " " + details.packageVersion()).strip()
                 + (row.builtin() ? " (built-in)" : ""));
         line(out, "priority", Integer.toString(row.priority()));

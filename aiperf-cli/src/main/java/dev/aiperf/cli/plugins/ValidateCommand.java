@@ -16,25 +16,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code aiperf plugins validate <plugins.yaml | plugin.jar>}: checks a manifest without running
+ * {@code aiperf plugins validate [<plugins.yaml | plugin.jar>]}: checks a manifest (or, without one,
+ * every installed entry; see {@link InstalledPluginsCheck}) without running
  * any plugin code, then tells how its names would fare against what is already installed.
  */
 @Command(name = "validate",
         header = "Validate a plugin manifest without running plugin code.",
-        description = "Checks a plugins.yaml (or every manifest a plugin jar lists): YAML syntax and structure"
+        description = {"Checks a plugins.yaml (or every manifest a plugin jar lists): YAML syntax and structure"
                 + " (with line and column), that each category exists, that each class exists, is public and"
                 + " concrete and implements the category's interface (class files are read, never loaded), and"
                 + " that metadata fits the category. Then notes which names would override, or lose to, an"
-                + " implementation already installed (built-ins and --plugins-dir).")
+                + " implementation already installed (built-ins and --plugins-dir).",
+            "Without a file, checks every installed entry the same way (built-ins and --plugins-dir) and"
+                + " reports plugin jars that could not be loaded."})
 final class ValidateCommand extends PluginsSubcommand {
 
-    @Parameters(paramLabel = "<manifest>", description = "A plugins.yaml file, or a plugin jar.")
+    @Parameters(paramLabel = "<manifest>", arity = "0..1",
+            description = "A plugins.yaml file, or a plugin jar. Without it: every installed entry is checked.")
     Path manifest;
 
     @Option(names = {"--classpath", "-cp"}, paramLabel = "PATHS",
@@ -68,24 +73,40 @@ final class ValidateCommand extends PluginsSubcommand {
 
     @Override
     protected int run() throws IOException {
+        if (manifest == null) {
+            if (!classPath.isEmpty()) {
+                throw new CliFailure(ExitCodes.USAGE, "--classpath needs a <manifest> to validate");
+            }
+            return InstalledPluginsCheck.run(registry(), out(), json(output));
+        }
+        return validate(manifest, classPath, this::registry, out(), json(output));
+    }
+
+    /**
+     * Validates a manifest or a plugin jar (also {@code aiperf plugins --validate <path>}), then compares
+     * its names with what is installed.
+     */
+    static int validate(Path manifest, List<String> classPath, Supplier<PluginRegistry> installed, PrintWriter out,
+                        boolean json) throws IOException {
         if (!Files.exists(manifest)) {
             throw CliFailure.failed("no such file: " + manifest);
         }
-        List<Path> entries = classPathEntries();
-        List<ManifestReport> reports = validate(entries);
+        List<Path> entries = classPathEntries(classPath);
+        List<ManifestReport> reports = validate(manifest, entries);
         boolean valid = reports.stream().allMatch(ManifestReport::valid);
-        List<String> notes = valid && !isJar() ? conflictNotes(reports.getFirst()) : List.of();
+        List<String> notes = valid && !isJar(manifest)
+                ? conflictNotes(manifest, reports.getFirst(), installed.get()) : List.of();
         Result result = new Result(valid, reports.stream().map(ReportRow::of).toList(), notes);
-        if (output.json) {
-            JsonPrinter.print(out(), result);
+        if (json) {
+            JsonPrinter.print(out, result);
         } else {
-            print(result);
+            print(out, result);
         }
         return valid ? ExitCodes.OK : ExitCodes.PROBLEMS;
     }
 
-    private List<ManifestReport> validate(List<Path> entries) throws IOException {
-        if (!isJar()) {
+    private static List<ManifestReport> validate(Path manifest, List<Path> entries) throws IOException {
+        if (!isJar(manifest)) {
             return List.of(ManifestValidator.create().validate(manifest, entries));
         }
         ClassLoader parent = Thread.currentThread().getContextClassLoader();
@@ -94,11 +115,11 @@ final class ValidateCommand extends PluginsSubcommand {
         }
     }
 
-    private boolean isJar() {
+    private static boolean isJar(Path manifest) {
         return manifest.getFileName().toString().endsWith(".jar");
     }
 
-    private List<Path> classPathEntries() {
+    private static List<Path> classPathEntries(List<String> classPath) {
         List<Path> entries = new ArrayList<>();
         for (String option : classPath) {
             for (String part : option.split(File.pathSeparator)) {
@@ -119,12 +140,11 @@ final class ValidateCommand extends PluginsSubcommand {
      * Registers the manifest into a registry of what is installed (classes are not loaded) and reports
      * every contest its names take part in against another package.
      */
-    private List<String> conflictNotes(ManifestReport report) {
+    private static List<String> conflictNotes(Path manifest, ManifestReport report, PluginRegistry registry) {
         String packageName = report.packageName();
         if (packageName == null) {
             return List.of();
         }
-        PluginRegistry registry = registry();
         try {
             registry.loadRegistry(manifest);
         } catch (PluginException e) {
@@ -143,8 +163,7 @@ final class ValidateCommand extends PluginsSubcommand {
         return notes;
     }
 
-    private void print(Result result) {
-        PrintWriter out = out();
+    private static void print(PrintWriter out, Result result) {
         for (ReportRow report : result.manifests()) {
             for (ProblemRow p : report.problems()) {
                 String where = p.line() > 0 ? p.file() + ":" + p.line() + ":" + p.column() : p.file();

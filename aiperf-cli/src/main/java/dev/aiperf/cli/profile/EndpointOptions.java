@@ -52,4 +52,9 @@ public final class EndpointOptions {
     @Option(names = "--connection-reuse-strategy", paramLabel = "<strategy>",
             description = "pooled, never or sticky-user-sessions (default: pooled).")
     String connectionReuseStrategy;
+
+    @Option(names = "--preconnect", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Open the pooled connections (one per concurrent request) before the first request, so "
+                    + "no measured request pays for connecting; sends nothing (default: on; --no-preconnect).")
+    boolean preconnect = true;
 }

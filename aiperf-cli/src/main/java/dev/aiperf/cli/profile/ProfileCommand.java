@@ -139,7 +139,7 @@ public final class ProfileCommand implements Callable<Integer> {
         EndpointConfig endpoint = new EndpointConfig(e.models(), e.modelSelectionStrategy(), e.type(),
                 e.customEndpoint(), e.streaming(), List.of(url), e.requestTimeoutSeconds(), e.apiKey(), e.transport(),
                 e.useLegacyMaxTokens(), e.useServerTokenCount(), e.connectionReuseStrategy(), e.extraInputs(),
-                e.headers());
+                e.headers(), e.preconnect());
         return new BenchmarkConfig(endpoint, config.input(), config.load(), config.output());
     }
 

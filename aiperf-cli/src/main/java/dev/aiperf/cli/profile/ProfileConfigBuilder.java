@@ -101,7 +101,7 @@ final class ProfileConfigBuilder {
             return null;
         }
         return new EndpointConfig(models, selection, type, e.customEndpoint, streaming, urls, timeout, e.apiKey,
-                transport, e.useLegacyMaxTokens, e.useServerTokenCount, reuse, extras, headers);
+                transport, e.useLegacyMaxTokens, e.useServerTokenCount, reuse, extras, headers, e.preconnect);
     }
 
     private static boolean supportsStreaming(String endpointType) {

@@ -139,15 +139,6 @@ class ListCommandsTest {
                 .startsWith("aiperf: warning: ").contains("not-a-plugin.jar").contains("META-INF/aiperf.plugins"));
     }
 
-    @Test
-    void noSubcommandIsAUsageError() {
-        CliRun run = CliRun.of("plugins");
-
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).startsWith("aiperf: error: missing command after 'aiperf plugins'")
-                .contains("list-implementations");
-    }
-
     static JsonNode find(JsonNode array, String field, String value) {
         for (JsonNode node : array) {
             if (node.path(field).asText().equals(value)) {

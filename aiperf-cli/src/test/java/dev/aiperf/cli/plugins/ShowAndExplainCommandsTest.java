@@ -39,6 +39,38 @@ class ShowAndExplainCommandsTest {
         assertThat(details.at("/implementation/class_name").asText()).isEqualTo("com.acme.AcmeEndpoint");
         assertThat(details.get("package_version").asText()).isEqualTo("1.2.3");
         assertThat(details.get("competitors").asInt()).isZero();
+        assertThat(details.get("class_valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void showNeverClaimsAnInterfaceTheClassDoesNotImplement() {
+        TestPlugins.impostorJar(pluginsDir);
+
+        CliRun run = CliRun.of("plugins", "show", "endpoint", "impostor", "--plugins-dir", pluginsDir.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(run.out()).startsWith("endpoint 'impostor'\n")
+                .contains("  class:       com.acme.Impostor\n")
+                .doesNotContain("implements:")
+                .contains("  requires:    dev.aiperf.api.endpoint.Endpoint (the category's interface)\n")
+                .contains("  problem:     com.acme.Impostor does not implement dev.aiperf.api.endpoint.Endpoint");
+    }
+
+    @Test
+    void showJsonTellsWhetherTheClassPassedItsCheck() {
+        TestPlugins.impostorJar(pluginsDir);
+        TestPlugins.acmeJar(pluginsDir);
+
+        JsonNode impostor = CliRun.of("plugins", "show", "endpoint", "impostor", "--json",
+                "--plugins-dir", pluginsDir.toString()).json();
+        JsonNode acme = CliRun.of("plugins", "show", "endpoint", "acme", "--json",
+                "--plugins-dir", pluginsDir.toString()).json();
+
+        assertThat(impostor.get("class_valid").asBoolean()).isFalse();
+        assertThat(impostor.get("problem").asText()).contains("does not implement");
+        assertThat(acme.get("class_valid").asBoolean()).isTrue();
+        assertThat(acme.get("problem").isNull()).isTrue();
+        assertThat(acme.get("protocol").asText()).isEqualTo("dev.aiperf.api.endpoint.Endpoint");
     }
 
     @Test

@@ -32,6 +32,32 @@ final class TestPlugins {
     /** A public class that implements no category interface. */
     static final String NOT_AN_ENDPOINT = "package com.acme; public class NotAnEndpoint { }";
 
+    /**
+     * A plugin whose endpoint {@code impostor} names a class that implements no interface (and whose
+     * static initialiser throws, so a check that initialised it would fail loudly).
+     */
+    static Path impostorJar(Path dir) {
+        return PluginJarBuilder.named("impostor-plugin")
+                .source("com.acme.Impostor", """
+                        package com.acme;
+
+                        public class Impostor {
+                            static { if (true) throw new IllegalStateException("plugin code must not run"); }
+                        }
+                        """)
+                .manifest("com/acme/plugins.yaml", """
+                        schema_version: "1.0"
+                        plugin:
+                          name: impostor-plugin
+                          version: 0.0.1
+                        endpoint:
+                          impostor:
+                            class: com.acme.Impostor
+                            description: Says it is an endpoint
+                        """)
+                .build(dir);
+    }
+
     /** The manifest of the acme plugin: endpoint {@code acme} at priority 10. */
     static final String ACME_MANIFEST = """
             schema_version: "1.0"
