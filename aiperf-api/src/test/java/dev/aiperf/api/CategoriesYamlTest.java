@@ -57,9 +57,10 @@ class CategoriesYamlTest {
     }
 
     @Test
-    void internalCategoriesAreHiddenFromDefaultListings() {
-        assertThat(registry.listCategories(false)).doesNotContain("service", "service_manager", "communication")
-                .contains("endpoint", "plot");
+    void reservedCategoriesAreInternalAndHiddenFromDefaultListings() {
+        assertThat(registry.listCategories(false)).doesNotContain("service", "service_manager", "communication", "plot")
+                .contains("endpoint", "ramp");
+        assertThat(registry.listCategories(true)).contains("service", "service_manager", "communication", "plot");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
                 dev.aiperf.cli.profile.ProfileCommand.class,
                 dev.aiperf.cli.plugins.PluginsCommand.class,
                 DemoCommand.class,
+                dev.aiperf.cli.profile.CalibrateCommand.class,
                 MockServerCommand.class,
         },
         footer = {"", "Run 'aiperf COMMAND --help' for the options of a command."},

@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
         usageHelpAutoWidth = true,
         customSynopsis = "aiperf demo [profile options]",
         header = "Run a short benchmark against the embedded mock server.",
-        description = {"Streaming chat at concurrency 8, 200 requests, ISL 128, OSL 64 with ignore_eos, and the"
+        description = {"Streaming chat at concurrency 8, 16 warm-up requests then 200 measured, ISL 128, OSL 64"
+                + " with ignore_eos, and the"
                 + " server's token counts (the mock tokenizes differently from cl100k_base). Any 'aiperf profile'"
                 + " option may follow and overrides these defaults, e.g. 'aiperf demo --concurrency 32"
                 + " --request-count 1000'; see 'aiperf profile --help'.", ""},
@@ -32,7 +33,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The profile arguments the demo starts from. */
     public static final List<String> DEFAULTS = List.of("--mock", "--streaming", "--concurrency", "8",
-            "--request-count", "200", "--isl", "128", "--osl", "64", "--extra-inputs", "ignore_eos:true",
+            "--request-count", "200", "--warmup-request-count", "16", "--isl", "128", "--osl", "64", "--extra-inputs", "ignore_eos:true",
             "--use-server-token-count", "--random-seed", "42");
 
     @Unmatched

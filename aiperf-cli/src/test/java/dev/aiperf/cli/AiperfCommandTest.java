@@ -68,7 +68,7 @@ class AiperfCommandTest {
         CommandLine root = AiperfCommand.commandLine();
 
         assertThat(root.getUsageMessage()).contains("Exit codes:", "130", "Run 'aiperf COMMAND --help'");
-        for (String name : new String[] {"profile", "demo", "plugins", "mock-server"}) {
+        for (String name : new String[] {"profile", "demo", "plugins", "mock-server", "calibrate"}) {
             assertThat(root.getSubcommands().get(name).getUsageMessage()).as(name)
                     .contains("Exit codes:", "Usage error");
         }

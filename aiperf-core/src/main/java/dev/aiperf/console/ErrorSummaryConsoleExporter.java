@@ -1,6 +1,6 @@
 package dev.aiperf.console;
 
-import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.export.ConsoleExporter;
 import dev.aiperf.api.export.ErrorCount;
 import dev.aiperf.api.export.ExportContext;
@@ -17,7 +17,7 @@ import java.util.Locale;
 public final class ErrorSummaryConsoleExporter implements ConsoleExporter {
     private final int width;
 
-    public ErrorSummaryConsoleExporter(BenchmarkConfig config) {
+    public ErrorSummaryConsoleExporter(ExporterContext context) {
         this(ConsoleWidth.detect());
     }
 

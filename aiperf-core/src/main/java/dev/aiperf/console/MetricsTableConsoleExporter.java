@@ -1,6 +1,6 @@
 package dev.aiperf.console;
 
-import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.export.ConsoleExporter;
 import dev.aiperf.api.export.ExportContext;
 import dev.aiperf.api.record.MetricFlag;
@@ -24,7 +24,7 @@ public final class MetricsTableConsoleExporter implements ConsoleExporter {
     private final int width;
     private final MetricsEnvironment environment;
 
-    public MetricsTableConsoleExporter(BenchmarkConfig config) {
+    public MetricsTableConsoleExporter(ExporterContext context) {
         this(ConsoleWidth.detect(), MetricsEnvironment.fromSystem());
     }
 

@@ -1,6 +1,6 @@
 package dev.aiperf.dataset;
 
-import dev.aiperf.tokenizer.Tokenizer;
+import dev.aiperf.api.tokenizer.Tokenizer;
 
 import java.io.BufferedReader;
 import java.io.IOException;

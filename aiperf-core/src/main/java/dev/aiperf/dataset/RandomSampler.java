@@ -1,8 +1,7 @@
 package dev.aiperf.dataset;
 
-import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.dataset.DatasetSampler;
-import dev.aiperf.random.RandomStreams;
+import dev.aiperf.api.dataset.SamplerContext;
 
 import java.util.random.RandomGenerator;
 
@@ -12,9 +11,9 @@ public final class RandomSampler implements DatasetSampler {
     private final int size;
     private final RandomGenerator random;
 
-    public RandomSampler(BenchmarkConfig config, int datasetSize) {
-        this.size = Samplers.requireNonEmpty(datasetSize);
-        this.random = RandomStreams.forStream(config.input().randomSeed(), "dataset.sampler.random");
+    public RandomSampler(SamplerContext context) {
+        this.size = Samplers.requireNonEmpty(context.datasetSize());
+        this.random = context.random().stream("dataset.sampler.random");
     }
 
     @Override

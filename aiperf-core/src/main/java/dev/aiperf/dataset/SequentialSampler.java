@@ -1,7 +1,7 @@
 package dev.aiperf.dataset;
 
-import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.dataset.DatasetSampler;
+import dev.aiperf.api.dataset.SamplerContext;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -11,8 +11,8 @@ public final class SequentialSampler implements DatasetSampler {
     private final int size;
     private final AtomicLong next = new AtomicLong();
 
-    public SequentialSampler(BenchmarkConfig config, int datasetSize) {
-        this.size = Samplers.requireNonEmpty(datasetSize);
+    public SequentialSampler(SamplerContext context) {
+        this.size = Samplers.requireNonEmpty(context.datasetSize());
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.aiperf.dataset;
 
-import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.dataset.DatasetSampler;
-import dev.aiperf.random.RandomStreams;
+import dev.aiperf.api.dataset.SamplerContext;
 
 import java.util.random.RandomGenerator;
 
@@ -16,12 +15,12 @@ public final class ShuffleSampler implements DatasetSampler {
     private final RandomGenerator random;
     private int position;
 
-    public ShuffleSampler(BenchmarkConfig config, int datasetSize) {
-        this.order = new int[Samplers.requireNonEmpty(datasetSize)];
+    public ShuffleSampler(SamplerContext context) {
+        this.order = new int[Samplers.requireNonEmpty(context.datasetSize())];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        this.random = RandomStreams.forStream(config.input().randomSeed(), "dataset.sampler.shuffle");
+        this.random = context.random().stream("dataset.sampler.shuffle");
         shuffle();
     }
 

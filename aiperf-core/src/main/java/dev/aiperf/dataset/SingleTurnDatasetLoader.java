@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.dataset.CustomDatasetLoader;
+import dev.aiperf.api.dataset.DatasetContext;
 import dev.aiperf.api.dataset.InvalidDatasetException;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.Turn;
@@ -36,8 +37,8 @@ public final class SingleTurnDatasetLoader implements CustomDatasetLoader {
 
     private final BenchmarkConfig config;
 
-    public SingleTurnDatasetLoader(BenchmarkConfig config) {
-        this.config = config;
+    public SingleTurnDatasetLoader(DatasetContext context) {
+        this.config = context.config();
     }
 
     /** True when the first non-blank line is a valid single_turn entry. */

@@ -3,10 +3,11 @@ package dev.aiperf.dataset;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.InputConfig;
 import dev.aiperf.api.dataset.DatasetComposer;
+import dev.aiperf.api.dataset.DatasetContext;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.Turn;
 import dev.aiperf.random.RandomStreams;
-import dev.aiperf.tokenizer.Tokenizers;
+import dev.aiperf.api.tokenizer.Tokenizer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +22,16 @@ import java.util.random.RandomGenerator;
 public final class SyntheticDatasetComposer implements DatasetComposer {
 
     private final BenchmarkConfig config;
+    private final Tokenizer tokenizer;
 
-    public SyntheticDatasetComposer(BenchmarkConfig config) {
-        this.config = config;
+    public SyntheticDatasetComposer(DatasetContext context) {
+        this.config = context.config();
+        this.tokenizer = context.tokenizer();
     }
 
     @Override
     public List<Conversation> compose() {
-        return new Build(config).run();
+        return new Build(config, tokenizer).run();
     }
 
     /** The state of one dataset build: every random stream starts fresh, so compose() is repeatable. */
@@ -44,11 +47,11 @@ public final class SyntheticDatasetComposer implements DatasetComposer {
         private final List<String> prefixPool;
         private final String systemPrompt;
 
-        Build(BenchmarkConfig config) {
+        Build(BenchmarkConfig config, Tokenizer tokenizer) {
             this.input = config.input();
             Long seed = input.randomSeed();
             validate(input);
-            PromptCorpus corpus = PromptCorpus.forTokenizer(Tokenizers.forName(config.output().tokenizer()));
+            PromptCorpus corpus = PromptCorpus.forTokenizer(tokenizer);
             this.prompts = new PromptGenerator(corpus, RandomStreams.forStream(seed, "dataset.prompt.corpus"));
             this.finalizer = new TurnFinalizer(config);
             this.sessionIds = new SessionIds(seed);

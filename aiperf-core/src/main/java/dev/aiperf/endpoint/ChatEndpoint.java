@@ -3,8 +3,7 @@ package dev.aiperf.endpoint;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aiperf.api.config.BenchmarkConfig;
-import dev.aiperf.api.endpoint.EndpointMetadata;
+import dev.aiperf.api.endpoint.EndpointContext;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponse;
@@ -15,15 +14,11 @@ import dev.aiperf.api.model.Turn;
 /** The OpenAI chat completions API (spec §4.3 "chat", §4.7). */
 public final class ChatEndpoint extends OpenAiEndpoint {
 
-    /** Matches the {@code chat} entry of the built-in plugins.yaml. */
-    public static final EndpointMetadata METADATA = new EndpointMetadata("/v1/chat/completions", null, true, true,
-            true, true, true, "LLM Metrics", "openai");
-
     private static final String COMPLETION = "chat.completion";
     private static final String CHUNK = "chat.completion.chunk";
 
-    public ChatEndpoint(BenchmarkConfig config) {
-        super(config, METADATA);
+    public ChatEndpoint(EndpointContext context) {
+        super(context.config(), context.metadata());
     }
 
     @Override

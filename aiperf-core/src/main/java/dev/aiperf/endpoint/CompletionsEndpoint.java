@@ -3,8 +3,7 @@ package dev.aiperf.endpoint;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aiperf.api.config.BenchmarkConfig;
-import dev.aiperf.api.endpoint.EndpointMetadata;
+import dev.aiperf.api.endpoint.EndpointContext;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponse;
 import dev.aiperf.api.model.RequestInfo;
@@ -18,12 +17,8 @@ import dev.aiperf.api.model.Turn;
  */
 public final class CompletionsEndpoint extends OpenAiEndpoint {
 
-    /** Matches the {@code completions} entry of the built-in plugins.yaml. */
-    public static final EndpointMetadata METADATA = new EndpointMetadata("/v1/completions", null, true, true,
-            true, false, false, "LLM Metrics", "openai");
-
-    public CompletionsEndpoint(BenchmarkConfig config) {
-        super(config, METADATA);
+    public CompletionsEndpoint(EndpointContext context) {
+        super(context.config(), context.metadata());
     }
 
     /** @throws IllegalArgumentException when the request carries more than one turn */

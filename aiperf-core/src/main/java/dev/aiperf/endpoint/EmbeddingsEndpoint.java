@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aiperf.api.config.BenchmarkConfig;
-import dev.aiperf.api.endpoint.EndpointMetadata;
+import dev.aiperf.api.endpoint.EndpointContext;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponse;
 import dev.aiperf.api.model.RequestInfo;
@@ -19,16 +18,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** The OpenAI embeddings API (spec §4.3 "embeddings", §4.7): one turn, its texts as {@code input}, no streaming. */
 public final class EmbeddingsEndpoint extends OpenAiEndpoint {
 
-    /** Matches the {@code embeddings} entry of the built-in plugins.yaml. */
-    public static final EndpointMetadata METADATA = new EndpointMetadata("/v1/embeddings", null, false, false,
-            true, false, false, "Embeddings Metrics", "openai");
-
     private static final System.Logger LOG = System.getLogger(EmbeddingsEndpoint.class.getName());
 
     private final AtomicBoolean maxTokensReported = new AtomicBoolean();
 
-    public EmbeddingsEndpoint(BenchmarkConfig config) {
-        super(config, METADATA);
+    public EmbeddingsEndpoint(EndpointContext context) {
+        super(context.config(), context.metadata());
     }
 
     /** @throws IllegalArgumentException when the request carries more than one turn */

@@ -8,23 +8,16 @@ import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.model.Turn;
 
 /**
- * What the built-in OpenAI endpoints share: their metadata and options, resolved once, and the end of
+ * What the built-in OpenAI endpoints share: their options, resolved once from the configuration and metadata, and the end of
  * every payload: the {@code --extra-inputs} merged over it, then, on a stream with server token
  * counts, usage asked for. Each endpoint writes only its own body and parses its own responses.
  */
 abstract sealed class OpenAiEndpoint implements Endpoint permits ChatEndpoint, CompletionsEndpoint, EmbeddingsEndpoint {
 
-    private final EndpointMetadata metadata;
     final EndpointOptions options;
 
     OpenAiEndpoint(BenchmarkConfig config, EndpointMetadata metadata) {
-        this.metadata = metadata;
         this.options = EndpointOptions.from(config, metadata);
-    }
-
-    @Override
-    public final EndpointMetadata metadata() {
-        return metadata;
     }
 
     @Override

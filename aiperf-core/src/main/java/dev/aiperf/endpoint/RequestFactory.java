@@ -30,9 +30,9 @@ public final class RequestFactory {
     private final List<Map.Entry<String, String>> fixedHeaders;
     private final boolean streaming;
 
-    public RequestFactory(BenchmarkConfig config, Endpoint endpoint) {
+    /** @param metadata the endpoint's metadata from its plugins.yaml entry (path, streaming support) */
+    public RequestFactory(BenchmarkConfig config, Endpoint endpoint, EndpointMetadata metadata) {
         EndpointConfig endpointConfig = config.endpoint();
-        EndpointMetadata metadata = endpoint.metadata();
         this.endpoint = endpoint;
         this.streaming = endpointConfig.streaming() && metadata.supportsStreaming();
         String path = endpointConfig.customEndpoint() != null ? endpointConfig.customEndpoint()

@@ -4,30 +4,38 @@ import dev.aiperf.api.PluginType;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.endpoint.Endpoint;
+import dev.aiperf.api.endpoint.EndpointContext;
 import dev.aiperf.api.endpoint.EndpointMetadata;
 import dev.aiperf.api.export.ConsoleExporter;
 import dev.aiperf.api.export.DataExporter;
 import dev.aiperf.api.export.ExportContext;
 import dev.aiperf.api.export.ExportInfo;
+import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponse;
 import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.model.RequestRecord;
+import dev.aiperf.api.random.RandomStreams;
 import dev.aiperf.api.record.MetricResult;
+import dev.aiperf.api.record.ProcessorContext;
 import dev.aiperf.api.record.RecordProcessor;
 import dev.aiperf.api.record.ResultsProcessor;
 import dev.aiperf.api.record.Statistic;
-import dev.aiperf.api.timing.ArrivalPattern;
-import dev.aiperf.api.timing.TimingStrategy;
+import dev.aiperf.api.tokenizer.Tokenizer;
 import dev.aiperf.api.transport.Transport;
+import dev.aiperf.api.transport.TransportContext;
+import dev.aiperf.api.transport.TransportMetadata;
 import dev.aiperf.api.ui.AiperfUi;
+import dev.aiperf.api.ui.UiContext;
 import dev.aiperf.console.ConsoleFooter;
 import dev.aiperf.endpoint.RequestFactory;
+import dev.aiperf.plugin.PluginException;
+import dev.aiperf.plugin.PluginRegistry;
 import dev.aiperf.plugin.Plugins;
 import dev.aiperf.plugin.TypeEntry;
+import dev.aiperf.random.SeededRandomStreams;
 import dev.aiperf.records.InferenceResultParser;
-import dev.aiperf.tokenizer.Tokenizer;
 import dev.aiperf.tokenizer.Tokenizers;
 import dev.aiperf.transport.TransportDiagnostics;
 
@@ -35,14 +43,17 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs one benchmark in this JVM: {@link #prepare} resolves every part by the name the configuration
- * gives it and builds the dataset (so configuration mistakes surface before any request is sent);
- * {@link Prepared#run} then runs [warm-up +] profiling, and exports the results through every
+ * gives it, builds every plugin of the run through the registry (checking the transport's class) and
+ * builds the dataset, so configuration mistakes and broken plugins surface before any request is
+ * sent; {@link Prepared#run} then runs [warm-up +] profiling, and exports the results through every
  * registered data exporter and console exporter.
  *
  * <p>Threads: the caller's thread is the scheduler of each phase; the transport's I/O threads
@@ -54,45 +65,95 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * Builds the run's plugins and dataset.
+     * Builds the run's plugins and dataset, and records the plugins in {@code plugins_used.json}.
      *
      * @throws IllegalArgumentException when the configuration or the dataset cannot be used; the
      *                                  message is meant for the user as is
+     * @throws PluginFailureException   when a plugin the run needs cannot be loaded or built
      * @throws IOException              when the artifact directory or {@code inputs.json} cannot be written
      */
     public static Prepared prepare(BenchmarkConfig config, PrintStream out, PrintStream err) throws IOException {
-        Endpoint endpoint = PluginFactory.create(PluginType.ENDPOINT, config.endpoint().type(), config);
-        EndpointMetadata metadata = endpoint.metadata();
-        String transportName = transportName(config);
+        PluginRegistry registry = Plugins.registry();
+        PluginFactory plugins = new PluginFactory(registry);
+        TypeEntry endpointEntry = registry.getType(PluginType.ENDPOINT, config.endpoint().type());
+        EndpointMetadata metadata = typedMetadata(plugins, endpointEntry, EndpointMetadata.class);
+        Endpoint endpoint = plugins.create(PluginType.ENDPOINT, endpointEntry, EndpointContext.class,
+                new EndpointContext(config, metadata));
+        TypeEntry transportEntry = registry.getType(PluginType.TRANSPORT, transportName(registry, config));
+        TransportContext transportContext = new TransportContext(config,
+                typedMetadata(plugins, transportEntry, TransportMetadata.class));
+        plugins.load(PluginType.TRANSPORT, transportEntry); // built when the run starts: it owns threads
         Files.createDirectories(config.output().artifactDir());
+        ProcessorContext processorContext = new ProcessorContext(config, metadata);
         List<RecordProcessor> recordProcessors = new ArrayList<>();
-        for (TypeEntry entry : Plugins.listTypes(PluginType.RECORD_PROCESSOR)) {
-            recordProcessors.add(PluginFactory.instantiate(PluginType.RECORD_PROCESSOR, entry.name(), entry.load(),
-                    new Object[] {config, metadata}));
+        for (TypeEntry entry : registry.listTypes(PluginType.RECORD_PROCESSOR)) {
+            recordProcessors.add(plugins.create(PluginType.RECORD_PROCESSOR, entry, ProcessorContext.class,
+                    processorContext));
         }
         List<ResultsProcessor> resultsProcessors = new ArrayList<>();
-        for (TypeEntry entry : Plugins.listTypes(PluginType.RESULTS_PROCESSOR)) {
-            resultsProcessors.add(PluginFactory.instantiate(PluginType.RESULTS_PROCESSOR, entry.name(), entry.load(),
-                    new Object[] {config, metadata}));
+        for (TypeEntry entry : registry.listTypes(PluginType.RESULTS_PROCESSOR)) {
+            resultsProcessors.add(plugins.create(PluginType.RESULTS_PROCESSOR, entry, ProcessorContext.class,
+                    processorContext));
         }
-        Tokenizer tokenizer = metadata.tokenizesInput() || metadata.producesTokens()
-                ? Tokenizers.forName(config.output().tokenizer()) : null;
-        DatasetStage.Dataset dataset = DatasetStage.build(config, endpoint, config.output().artifactDir());
-        return new Prepared(config, endpoint, metadata, transportName, recordProcessors, resultsProcessors,
-                InferenceResultParser.forRun(config, endpoint, tokenizer), dataset, out, err);
+        Tokenizer tokenizer = Tokenizers.forName(config.output().tokenizer());
+        RandomStreams random = new SeededRandomStreams(config.input().randomSeed());
+        DatasetStage.Dataset dataset = DatasetStage.build(config, endpoint, plugins, tokenizer, random,
+                config.output().artifactDir());
+        List<PhasePlan> phases = PhasePlan.forRun(config, plugins, random);
+        Exporters exporters = Exporters.build(plugins, new ExporterContext(config));
+        AiperfUi ui = plugins.create(PluginType.UI, config.output().ui(), UiContext.class, new UiContext(config, err));
+        PluginsUsedFile.write(config.output().artifactDir(), plugins.used());
+        InferenceResultParser parser = InferenceResultParser.forRun(config, endpoint, metadata,
+                metadata.tokenizesInput() || metadata.producesTokens() ? tokenizer : null);
+        Parts parts = new Parts(endpoint, metadata, transportEntry, transportContext, recordProcessors,
+                resultsProcessors, parser, dataset, phases, exporters, ui, plugins);
+        return new Prepared(config, parts, out, err);
+    }
+
+    /** The entry's metadata as its category's record; metadata that does not fit is the plugin's failure. */
+    private static <M> M typedMetadata(PluginFactory plugins, TypeEntry entry, Class<M> type) {
+        try {
+            return entry.metadata(type);
+        } catch (PluginException e) {
+            throw PluginFailureException.of(plugins.registry(), entry, null, e.getMessage(), e);
+        }
     }
 
     /** The transport named by {@code --transport}, else the one registered for the first URL's scheme. */
-    private static String transportName(BenchmarkConfig config) {
+    private static String transportName(PluginRegistry registry, BenchmarkConfig config) {
         if (config.endpoint().transport() != null) {
             return config.endpoint().transport();
         }
         String url = config.endpoint().urls().isEmpty() ? "localhost:8000" : config.endpoint().urls().getFirst();
         String withScheme = url.contains("://") ? url : "http://" + url;
-        return Plugins.detectTypeFromUrl(PluginType.TRANSPORT, withScheme).orElseThrow(() ->
+        return registry.detectTypeFromUrl(PluginType.TRANSPORT, withScheme).orElseThrow(() ->
                 new IllegalArgumentException("no transport handles the URL " + url + "; registered transports: "
-                        + Plugins.listTypes(PluginType.TRANSPORT).stream().map(TypeEntry::name).toList()
+                        + registry.listTypes(PluginType.TRANSPORT).stream().map(TypeEntry::name).toList()
                         + ". Choose one with --transport"));
+    }
+
+    /** The exporters of a run, built before it starts, with the names they are registered under. */
+    private record Exporters(Map<String, DataExporter> data, Map<String, ConsoleExporter> console) {
+        static Exporters build(PluginFactory plugins, ExporterContext context) {
+            Map<String, DataExporter> data = new LinkedHashMap<>();
+            for (TypeEntry entry : plugins.registry().listTypes(PluginType.DATA_EXPORTER)) {
+                data.put(entry.name(), plugins.create(PluginType.DATA_EXPORTER, entry, ExporterContext.class, context));
+            }
+            Map<String, ConsoleExporter> console = new LinkedHashMap<>();
+            for (TypeEntry entry : plugins.registry().listTypes(PluginType.CONSOLE_EXPORTER)) {
+                console.put(entry.name(), plugins.create(PluginType.CONSOLE_EXPORTER, entry, ExporterContext.class,
+                        context));
+            }
+            return new Exporters(data, console);
+        }
+    }
+
+    /** Everything {@link #prepare} built. */
+    private record Parts(Endpoint endpoint, EndpointMetadata metadata, TypeEntry transportEntry,
+                         TransportContext transportContext, List<RecordProcessor> recordProcessors,
+                         List<ResultsProcessor> resultsProcessors, InferenceResultParser parser,
+                         DatasetStage.Dataset dataset, List<PhasePlan> phases, Exporters exporters, AiperfUi ui,
+                         PluginFactory plugins) {
     }
 
     /** A benchmark ready to run. Run it once. */
@@ -100,31 +161,36 @@ public final class BenchmarkRunner {
         private final BenchmarkConfig config;
         private final Endpoint endpoint;
         private final EndpointMetadata metadata;
-        private final String transportName;
         private final List<RecordProcessor> recordProcessors;
         private final List<ResultsProcessor> resultsProcessors;
         private final InferenceResultParser parser;
         private final DatasetStage.Dataset dataset;
+        private final Parts parts;
         private final PrintStream out;
         private final PrintStream err;
         private volatile boolean interruptRequested;
         private volatile PhaseRunner currentPhase;
         private boolean handleSignals;
 
-        private Prepared(BenchmarkConfig config, Endpoint endpoint, EndpointMetadata metadata, String transportName,
-                         List<RecordProcessor> recordProcessors, List<ResultsProcessor> resultsProcessors,
-                         InferenceResultParser parser, DatasetStage.Dataset dataset, PrintStream out,
-                         PrintStream err) {
+        private Prepared(BenchmarkConfig config, Parts parts, PrintStream out, PrintStream err) {
             this.config = config;
-            this.endpoint = endpoint;
-            this.metadata = metadata;
-            this.transportName = transportName;
-            this.recordProcessors = recordProcessors;
-            this.resultsProcessors = resultsProcessors;
-            this.parser = parser;
-            this.dataset = dataset;
+            this.parts = parts;
+            this.endpoint = parts.endpoint();
+            this.metadata = parts.metadata();
+            this.recordProcessors = parts.recordProcessors();
+            this.resultsProcessors = parts.resultsProcessors();
+            this.parser = parts.parser();
+            this.dataset = parts.dataset();
             this.out = out;
             this.err = err;
+        }
+
+        /**
+         * Every plugin the run uses, traced to its package and jar (as written to {@code plugins_used.json});
+         * the third-party ones ({@code !builtin()}) are what a front-end announces before running.
+         */
+        public List<UsedPlugin> usedPlugins() {
+            return parts.plugins().used();
         }
 
         /** Installs SIGINT/SIGTERM handling for the duration of {@link #run} (the command line wants it). */
@@ -156,28 +222,28 @@ public final class BenchmarkRunner {
 
         private BenchmarkOutcome runPhasesAndExport() throws IOException {
             String benchmarkId = UUID.randomUUID().toString();
-            AiperfUi ui = PluginFactory.createWithAny(PluginType.UI, config.output().ui(), new Object[] {config, err},
-                    new Object[] {config});
+            AiperfUi ui = parts.ui();
             // Created last: its worker threads and file are released by finish(), in the finally below.
             RecordPipeline pipeline = new RecordPipeline(parser, recordProcessors, resultsProcessors,
                     RecordWriters.forConfig(config), err);
             List<PhaseOutcome> phases = new ArrayList<>();
             ClientLoadMonitor.ClientLoad clientLoad = null;
             Integer connectionLimit = null;
-            try (Transport transport = PluginFactory.create(PluginType.TRANSPORT, transportName, config);
+            try (Transport transport = parts.plugins().create(PluginType.TRANSPORT, parts.transportEntry(),
+                    TransportContext.class, parts.transportContext());
                  ProgressReporter reporter = new ProgressReporter(ui)) {
                 TransportDiagnostics diagnostics = transport instanceof TransportDiagnostics d ? d : null;
                 connectionLimit = diagnostics == null ? null : diagnostics.connectionLimit();
                 if (config.endpoint().preconnect()) {
                     Preconnection.open(transport, config, out);
                 }
-                RequestFactory requests = new RequestFactory(config, endpoint);
+                RequestFactory requests = new RequestFactory(config, endpoint, metadata);
                 RequestSender sender = (info, intended) -> send(transport, requests, info, intended);
-                for (CreditPhase phase : phaseList()) {
+                for (PhasePlan phase : parts.phases()) {
                     if (interruptRequested) {
                         break;
                     }
-                    ClientLoadMonitor monitor = phase == CreditPhase.PROFILING ? ClientLoadMonitor.start(diagnostics)
+                    ClientLoadMonitor monitor = phase.phase() == CreditPhase.PROFILING ? ClientLoadMonitor.start(diagnostics)
                             : null;
                     PhaseOutcome outcome;
                     try {
@@ -201,24 +267,17 @@ public final class BenchmarkRunner {
             return export(benchmarkId, pipeline, profiling, interrupted, clientLoad, connectionLimit);
         }
 
-        private List<CreditPhase> phaseList() {
-            return config.load().hasWarmup() ? List.of(CreditPhase.WARMUP, CreditPhase.PROFILING)
-                    : List.of(CreditPhase.PROFILING);
-        }
-
-        private PhaseOutcome runPhase(CreditPhase phase, RequestSender sender, RecordPipeline pipeline,
+        private PhaseOutcome runPhase(PhasePlan plan, RequestSender sender, RecordPipeline pipeline,
                                       ProgressReporter reporter) {
-            LoadConfig load = phase == CreditPhase.WARMUP ? config.load().asWarmupPhase() : config.load();
-            BenchmarkConfig phaseConfig = config.withLoad(load);
-            ArrivalPattern pattern = PluginFactory.create(PluginType.ARRIVAL_PATTERN, load.arrivalPattern(), phaseConfig);
-            TimingStrategy strategy = PluginFactory.createWithAny(PluginType.TIMING_STRATEGY, load.timingStrategy(),
-                    new Object[] {phaseConfig, pattern}, new Object[] {phaseConfig});
+            CreditPhase phase = plan.phase();
+            LoadConfig load = plan.load();
             Long expected = load.requestCount() == null ? null : load.requestCount().longValue();
             PhaseProgress progress = new PhaseProgress(phase, expected, load.benchmarkDurationSeconds());
             PhaseRunner.RecordSink sink = phase == CreditPhase.PROFILING ? (p, record) -> pipeline.submit(record)
                     : (p, record) -> { };
-            PhaseRunner runner = new PhaseRunner(phase, load, strategy, dataset.nextConversation(), sender, sink,
-                    this::assistantText, () -> interruptRequested, progress, config.endpoint().urls().size());
+            PhaseRunner runner = new PhaseRunner(phase, load, plan.strategy(), dataset.nextConversation(), sender,
+                    sink, this::assistantText, () -> interruptRequested, progress, config.endpoint().urls().size(),
+                    plan.concurrencyRamp());
             currentPhase = runner;
             reporter.phaseStarted(progress);
             try {
@@ -277,23 +336,19 @@ public final class BenchmarkRunner {
             List<ExportInfo> written = new ArrayList<>();
             List<String> exportErrors = new ArrayList<>();
             if (!context.isEmpty()) {
-                for (TypeEntry entry : Plugins.listTypes(PluginType.DATA_EXPORTER)) {
+                for (Map.Entry<String, DataExporter> exporter : parts.exporters().data().entrySet()) {
                     try {
-                        DataExporter exporter = PluginFactory.instantiate(PluginType.DATA_EXPORTER, entry.name(),
-                                entry.load(), new Object[] {config});
-                        exporter.export(context);
-                        written.add(exporter.getExportInfo());
+                        exporter.getValue().export(context);
+                        written.add(exporter.getValue().getExportInfo());
                     } catch (IOException | RuntimeException e) {
-                        exportErrors.add("data exporter '" + entry.name() + "' failed: " + e.getMessage());
+                        exportErrors.add("data exporter '" + exporter.getKey() + "' failed: " + e.getMessage());
                     }
                 }
-                for (TypeEntry entry : Plugins.listTypes(PluginType.CONSOLE_EXPORTER)) {
+                for (Map.Entry<String, ConsoleExporter> exporter : parts.exporters().console().entrySet()) {
                     try {
-                        ConsoleExporter exporter = PluginFactory.instantiate(PluginType.CONSOLE_EXPORTER, entry.name(),
-                                entry.load(), new Object[] {config});
-                        exporter.export(context, out);
+                        exporter.getValue().export(context, out);
                     } catch (RuntimeException e) {
-                        exportErrors.add("console exporter '" + entry.name() + "' failed: " + e.getMessage());
+                        exportErrors.add("console exporter '" + exporter.getKey() + "' failed: " + e.getMessage());
                     }
                 }
                 if (context.clientHealth() != null) {

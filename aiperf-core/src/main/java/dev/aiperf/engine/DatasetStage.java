@@ -6,12 +6,15 @@ import dev.aiperf.api.config.InputConfig;
 import dev.aiperf.api.dataset.CustomDatasetLoader;
 import dev.aiperf.api.dataset.DatasetBackingStore;
 import dev.aiperf.api.dataset.DatasetComposer;
+import dev.aiperf.api.dataset.DatasetContext;
 import dev.aiperf.api.dataset.DatasetSampler;
 import dev.aiperf.api.dataset.InvalidDatasetException;
+import dev.aiperf.api.dataset.SamplerContext;
 import dev.aiperf.api.endpoint.Endpoint;
+import dev.aiperf.api.random.RandomStreams;
+import dev.aiperf.api.tokenizer.Tokenizer;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.dataset.InputsJsonWriter;
-import dev.aiperf.plugin.Plugins;
 import dev.aiperf.plugin.TypeEntry;
 
 import java.io.IOException;
@@ -41,14 +44,18 @@ final class DatasetStage {
                    String source) {
     }
 
-    static Dataset build(BenchmarkConfig config, Endpoint endpoint, Path artifactDir) throws IOException {
+    static Dataset build(BenchmarkConfig config, Endpoint endpoint, PluginFactory plugins, Tokenizer tokenizer,
+                         RandomStreams random, Path artifactDir) throws IOException {
         InputConfig input = config.input();
+        DatasetContext context = new DatasetContext(config, tokenizer, random, plugins.registry());
         boolean custom = input.inputFile() != null;
         String source;
         List<Conversation> conversations;
         if (custom) {
-            String type = input.customDatasetType() != null ? input.customDatasetType() : detect(config, input.inputFile());
-            CustomDatasetLoader loader = PluginFactory.create(PluginType.CUSTOM_DATASET_LOADER, type, config);
+            String type = input.customDatasetType() != null ? input.customDatasetType()
+                    : detect(plugins, context, input.inputFile());
+            CustomDatasetLoader loader = plugins.create(PluginType.CUSTOM_DATASET_LOADER, type, DatasetContext.class,
+                    context);
             conversations = loader.load(input.inputFile());
             source = type;
             if (conversations.isEmpty()) {
@@ -56,18 +63,21 @@ final class DatasetStage {
                         + " holds no conversations: every line is blank. Give at least one " + type + " entry");
             }
         } else {
-            DatasetComposer composer = PluginFactory.create(PluginType.DATASET_COMPOSER, SYNTHETIC, config);
+            DatasetComposer composer = plugins.create(PluginType.DATASET_COMPOSER, SYNTHETIC, DatasetContext.class,
+                    context);
             conversations = composer.compose();
             source = SYNTHETIC;
             if (conversations.isEmpty()) {
                 throw new InvalidDatasetException("the synthetic dataset is empty; check --num-dataset-entries");
             }
         }
-        DatasetBackingStore store = PluginFactory.create(PluginType.DATASET_BACKING_STORE, MEMORY_STORE, config);
+        DatasetBackingStore store = plugins.create(PluginType.DATASET_BACKING_STORE, MEMORY_STORE,
+                DatasetContext.class, context);
         store.store(conversations);
         String samplerName = input.datasetSamplingStrategy() != null ? input.datasetSamplingStrategy()
                 : custom ? "sequential" : "shuffle";
-        DatasetSampler sampler = PluginFactory.create(PluginType.DATASET_SAMPLER, samplerName, config, store.size());
+        DatasetSampler sampler = plugins.create(PluginType.DATASET_SAMPLER, samplerName, SamplerContext.class,
+                new SamplerContext(config, store.size(), random));
         Files.createDirectories(artifactDir);
         Path inputs = artifactDir.resolve(InputsJsonWriter.FILE_NAME);
         new InputsJsonWriter(endpoint).write(conversations, inputs);
@@ -75,16 +85,16 @@ final class DatasetStage {
     }
 
     /** The one loader that recognises the file (spec §3.5), or an error asking for the type. */
-    private static String detect(BenchmarkConfig config, Path file) throws IOException {
+    private static String detect(PluginFactory plugins, DatasetContext context, Path file) throws IOException {
         if (Files.isRegularFile(file) && isBlank(file)) {
             throw new InvalidDatasetException("--input-file " + file + " is empty: it has no non-blank line");
         }
         List<String> accepting = new ArrayList<>();
         List<String> all = new ArrayList<>();
-        for (TypeEntry entry : Plugins.listTypes(PluginType.CUSTOM_DATASET_LOADER)) {
+        for (TypeEntry entry : plugins.registry().listTypes(PluginType.CUSTOM_DATASET_LOADER)) {
             all.add(entry.name());
-            CustomDatasetLoader loader = PluginFactory.instantiate(PluginType.CUSTOM_DATASET_LOADER, entry.name(),
-                    entry.load(), new Object[] {config});
+            CustomDatasetLoader loader = plugins.create(PluginType.CUSTOM_DATASET_LOADER, entry, DatasetContext.class,
+                    context);
             if (loader.canLoad(file)) {
                 accepting.add(entry.name());
             }

@@ -6,8 +6,8 @@ import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.ErrorDetails;
 import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.model.RequestRecord;
+import dev.aiperf.api.timing.Ramp;
 import dev.aiperf.api.timing.TimingStrategy;
-import dev.aiperf.timing.LinearRamp;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -66,7 +66,7 @@ final class PhaseRunner {
 
     private StopConditions stop;
     private SessionSlots slots;
-    private LinearRamp concurrencyRamp;
+    private final Ramp concurrencyRamp;
     private int rampValue;
     private long nextRampStepNs = Long.MAX_VALUE;
     private long phaseStartNs;
@@ -85,7 +85,7 @@ final class PhaseRunner {
 
     PhaseRunner(CreditPhase phase, LoadConfig load, TimingStrategy strategy, Supplier<Conversation> conversations,
                 RequestSender sender, RecordSink sink, Function<RequestRecord, String> assistantText,
-                BooleanSupplier interruptRequested, PhaseProgress progress, int urlCount) {
+                BooleanSupplier interruptRequested, PhaseProgress progress, int urlCount, Ramp concurrencyRamp) {
         this.phase = phase;
         this.load = load;
         this.strategy = strategy;
@@ -96,6 +96,7 @@ final class PhaseRunner {
         this.interruptRequested = interruptRequested;
         this.progress = progress;
         this.urlCount = Math.max(1, urlCount);
+        this.concurrencyRamp = concurrencyRamp;
     }
 
     /** Wakes the scheduler so it notices an interruption at once. */
@@ -321,9 +322,7 @@ final class PhaseRunner {
 
     private void startConcurrencyRamp() {
         Integer target = load.concurrency();
-        Double seconds = load.concurrencyRampSeconds();
-        if (target != null && seconds != null && target > 1) {
-            concurrencyRamp = LinearRamp.concurrency(target, seconds);
+        if (concurrencyRamp != null && target != null && target > 1) {
             rampValue = 1;
             slots = SessionSlots.of(target);
             slots.setLimit(1);
@@ -337,7 +336,7 @@ final class PhaseRunner {
         if (concurrencyRamp == null || now - nextRampStepNs < 0) {
             return false;
         }
-        int target = (int) concurrencyRamp.target();
+        int target = load.concurrency();
         int value = (int) Math.floor(concurrencyRamp.valueAt((now - phaseStartNs) / 1e9));
         rampValue = Math.max(rampValue + 1, Math.min(value, target));
         slots.setLimit(rampValue);

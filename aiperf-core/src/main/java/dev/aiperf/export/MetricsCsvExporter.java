@@ -1,6 +1,6 @@
 package dev.aiperf.export;
 
-import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.export.DataExporter;
 import dev.aiperf.api.export.ExportContext;
 import dev.aiperf.api.export.ExportInfo;
@@ -28,8 +28,8 @@ public final class MetricsCsvExporter implements DataExporter {
 
     private final Path file;
 
-    public MetricsCsvExporter(BenchmarkConfig config) {
-        this.file = config.output().artifactDir().resolve(ArtifactFiles.DEFAULT.summaryCsv());
+    public MetricsCsvExporter(ExporterContext context) {
+        this.file = context.config().output().artifactDir().resolve(ArtifactFiles.DEFAULT.summaryCsv());
     }
 
     /** Writes an empty file when there are no results. */

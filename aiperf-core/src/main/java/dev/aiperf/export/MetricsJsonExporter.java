@@ -1,5 +1,6 @@
 package dev.aiperf.export;
 
+import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.export.ClientHealth;
 import dev.aiperf.api.export.DataExporter;
@@ -39,8 +40,8 @@ public final class MetricsJsonExporter implements DataExporter {
     private final Path file;
     private final ZoneId zone;
 
-    public MetricsJsonExporter(BenchmarkConfig config) {
-        this(config, ZoneId.systemDefault());
+    public MetricsJsonExporter(ExporterContext context) {
+        this(context.config(), ZoneId.systemDefault());
     }
 
     /** With an explicit zone for the naive local {@code start_time}/{@code end_time}. */

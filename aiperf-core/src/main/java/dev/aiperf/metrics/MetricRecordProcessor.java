@@ -1,7 +1,6 @@
 package dev.aiperf.metrics;
 
-import dev.aiperf.api.config.BenchmarkConfig;
-import dev.aiperf.api.endpoint.EndpointMetadata;
+import dev.aiperf.api.record.ProcessorContext;
 import dev.aiperf.api.model.ParsedResponseRecord;
 import dev.aiperf.api.record.MetricFlag;
 import dev.aiperf.api.record.MetricRecord;
@@ -26,8 +25,8 @@ public final class MetricRecordProcessor implements RecordProcessor {
     /**
      * @throws IllegalArgumentException when {@code --goodput} names a metric that is unknown or not measured
      */
-    public MetricRecordProcessor(BenchmarkConfig config, EndpointMetadata endpoint) {
-        this(ActiveMetrics.forRun(config, endpoint, MetricsEnvironment.fromSystem()));
+    public MetricRecordProcessor(ProcessorContext context) {
+        this(ActiveMetrics.forRun(context.config(), context.endpointMetadata(), MetricsEnvironment.fromSystem()));
     }
 
     public MetricRecordProcessor(ActiveMetrics metrics) {

@@ -1,7 +1,6 @@
 package dev.aiperf.metrics;
 
-import dev.aiperf.api.config.BenchmarkConfig;
-import dev.aiperf.api.endpoint.EndpointMetadata;
+import dev.aiperf.api.record.ProcessorContext;
 import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.record.MetricRecord;
@@ -33,8 +32,8 @@ public final class MetricResultsProcessor implements ResultsProcessor {
     /**
      * @throws IllegalArgumentException when {@code --goodput} names a metric that is unknown or not measured
      */
-    public MetricResultsProcessor(BenchmarkConfig config, EndpointMetadata endpoint) {
-        this(ActiveMetrics.forRun(config, endpoint, MetricsEnvironment.fromSystem()));
+    public MetricResultsProcessor(ProcessorContext context) {
+        this(ActiveMetrics.forRun(context.config(), context.endpointMetadata(), MetricsEnvironment.fromSystem()));
     }
 
     public MetricResultsProcessor(ActiveMetrics metrics) {

@@ -9,7 +9,7 @@ import dev.aiperf.api.model.ParsedResponse;
 import dev.aiperf.api.model.ParsedResponseRecord;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.model.TokenCounts;
-import dev.aiperf.tokenizer.Tokenizer;
+import dev.aiperf.api.tokenizer.Tokenizer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +43,10 @@ public final class InferenceResultParser {
         this.useServerTokenCount = useServerTokenCount;
     }
 
-    /** A parser for a run: the endpoint's own metadata and {@code --use-server-token-count} from the config. */
-    public static InferenceResultParser forRun(BenchmarkConfig config, Endpoint endpoint, Tokenizer tokenizer) {
-        return new InferenceResultParser(endpoint, endpoint.metadata(), tokenizer, config.endpoint().useServerTokenCount());
+    /** A parser for a run: the endpoint's metadata and {@code --use-server-token-count} from the config. */
+    public static InferenceResultParser forRun(BenchmarkConfig config, Endpoint endpoint, EndpointMetadata metadata,
+                                               Tokenizer tokenizer) {
+        return new InferenceResultParser(endpoint, metadata, tokenizer, config.endpoint().useServerTokenCount());
     }
 
     public ParsedResponseRecord parse(RequestRecord record) {

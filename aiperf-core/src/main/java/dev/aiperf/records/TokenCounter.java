@@ -7,7 +7,7 @@ import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.model.ResponseData;
 import dev.aiperf.api.model.TokenCounts;
 import dev.aiperf.api.model.Turn;
-import dev.aiperf.tokenizer.Tokenizer;
+import dev.aiperf.api.tokenizer.Tokenizer;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,14 @@
 package dev.aiperf.timing;
 
-import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.timing.ArrivalPatternContext;
 import dev.aiperf.api.timing.ArrivalPattern;
 
 /** Arrival pattern {@code constant}: every interval is exactly {@code 1/rate} (spec §2.6). */
 public final class ConstantArrivalPattern implements ArrivalPattern {
     private double rate;
 
-    public ConstantArrivalPattern(BenchmarkConfig config) {
-        this(RateConfig.requireRate(config, "constant"));
+    public ConstantArrivalPattern(ArrivalPatternContext context) {
+        this(RateConfig.requireRate(context.config(), "constant"));
     }
 
     public ConstantArrivalPattern(double requestsPerSecond) {

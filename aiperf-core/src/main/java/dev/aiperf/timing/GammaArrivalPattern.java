@@ -2,7 +2,7 @@ package dev.aiperf.timing;
 
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.timing.ArrivalPattern;
-import dev.aiperf.random.RandomStreams;
+import dev.aiperf.api.timing.ArrivalPatternContext;
 
 import java.util.random.RandomGenerator;
 
@@ -20,10 +20,13 @@ public final class GammaArrivalPattern implements ArrivalPattern {
     private final double shape;
     private double rate;
 
-    public GammaArrivalPattern(BenchmarkConfig config) {
-        this(RateConfig.requireRate(config, "gamma"),
-                config.load().arrivalSmoothness() == null ? 1.0 : config.load().arrivalSmoothness(),
-                RandomStreams.forStream(config.input().randomSeed(), STREAM));
+    public GammaArrivalPattern(ArrivalPatternContext context) {
+        this(RateConfig.requireRate(context.config(), "gamma"), smoothness(context.config()),
+                context.random().stream(STREAM));
+    }
+
+    private static double smoothness(BenchmarkConfig config) {
+        return config.load().arrivalSmoothness() == null ? 1.0 : config.load().arrivalSmoothness();
     }
 
     public GammaArrivalPattern(double requestsPerSecond, double smoothness, RandomGenerator random) {

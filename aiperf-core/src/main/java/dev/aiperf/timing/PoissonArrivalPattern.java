@@ -1,8 +1,7 @@
 package dev.aiperf.timing;
 
-import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.timing.ArrivalPattern;
-import dev.aiperf.random.RandomStreams;
+import dev.aiperf.api.timing.ArrivalPatternContext;
 
 import java.util.random.RandomGenerator;
 
@@ -16,8 +15,8 @@ public final class PoissonArrivalPattern implements ArrivalPattern {
     private final RandomGenerator random;
     private double rate;
 
-    public PoissonArrivalPattern(BenchmarkConfig config) {
-        this(RateConfig.requireRate(config, "poisson"), RandomStreams.forStream(config.input().randomSeed(), STREAM));
+    public PoissonArrivalPattern(ArrivalPatternContext context) {
+        this(RateConfig.requireRate(context.config(), "poisson"), context.random().stream(STREAM));
     }
 
     public PoissonArrivalPattern(double requestsPerSecond, RandomGenerator random) {

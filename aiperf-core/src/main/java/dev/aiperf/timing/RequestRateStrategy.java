@@ -3,7 +3,9 @@ package dev.aiperf.timing;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.timing.ArrivalPattern;
+import dev.aiperf.api.timing.Ramp;
 import dev.aiperf.api.timing.TimingStrategy;
+import dev.aiperf.api.timing.TimingStrategyContext;
 
 /**
  * Timing strategy {@code request_rate}: ticks spaced by the arrival pattern's intervals, scheduled
@@ -15,32 +17,38 @@ import dev.aiperf.api.timing.TimingStrategy;
  * to do. With the {@code concurrency_burst} pattern every tick is "now", and the engine then sends
  * whenever a slot is free.
  *
- * <p><b>Rate ramp</b> ({@code --request-rate-ramp-duration}, spec §2.7): the rate rises linearly from
+ * <p><b>Rate ramp</b> ({@code --request-rate-ramp-duration}, spec §2.7): the rate rises along the
+ * run's ramp (registry category {@code ramp}, {@code linear} by default) from
  * {@code target × 0.1 s / duration} to the target. Rather than changing the rate in steps, each
  * interval drawn at the target rate is stretched through the ramp (time rescaling of the arrival
  * process): the tick lands where the integral of the ramped rate since the previous tick equals the
  * interval's share of work. The expected rate then follows the ramp exactly, and a slow start rate
  * cannot hold back the first tick for seconds after the rate has risen.
  *
- * <p>Constructor requirements: {@code (BenchmarkConfig, ArrivalPattern)}; the engine builds the
- * pattern named by the configuration first.
+ * <p>Built from a {@link TimingStrategyContext}: the engine builds the pattern named by the
+ * configuration first, and the context's ramp factory builds the rate ramp.
  */
 public final class RequestRateStrategy implements TimingStrategy {
+    /** Interval between rate updates (the original's {@code AIPERF_TIMING_RATE_RAMP_UPDATE_INTERVAL}). */
+    public static final double RATE_UPDATE_INTERVAL_SECONDS = 0.1;
+
     private final ArrivalPattern pattern;
     private double targetRate;
-    private LinearRamp ramp;
+    private Ramp ramp;
     private long phaseStart;
     private long next;
     private boolean nextIsImmediate;
     private boolean started;
 
-    public RequestRateStrategy(BenchmarkConfig config, ArrivalPattern pattern) {
-        this.pattern = pattern;
+    public RequestRateStrategy(TimingStrategyContext context) {
+        BenchmarkConfig config = context.config();
+        this.pattern = context.arrivalPattern();
         Double rate = config.load().requestRate();
         Double rampSeconds = config.load().requestRateRampSeconds();
         this.targetRate = rate == null ? 0 : rate;
+        // The rate starts one update interval's worth of the target (spec §2.7).
         this.ramp = rate != null && rampSeconds != null && rampSeconds > 0 && !config.load().isConcurrencyBurst()
-                ? LinearRamp.rate(rate, rampSeconds) : null;
+                ? context.ramps().create(rate * RATE_UPDATE_INTERVAL_SECONDS / rampSeconds, rate, rampSeconds) : null;
     }
 
     /**
@@ -81,36 +89,7 @@ public final class RequestRateStrategy implements TimingStrategy {
             return fromNs + Math.round(seconds * 1e9);
         }
         double from = (fromNs - phaseStart) / 1e9;
-        double to = RampedTime.after(ramp, from, seconds * targetRate);
+        double to = ramp.timeAfterArea(from, seconds * targetRate);
         return phaseStart + Math.round(to * 1e9);
-    }
-
-    /** Inverts the integral of a linear rate ramp: when a given amount of work has arrived. */
-    static final class RampedTime {
-        private RampedTime() {
-        }
-
-        /**
-         * The time {@code t' ≥ t} with {@code ∫ rate(u) du over [t, t'] = work}, where the rate is
-         * {@code a + b·u} up to the ramp's duration and the target after it.
-         */
-        static double after(LinearRamp ramp, double t, double work) {
-            double d = ramp.durationSeconds();
-            double target = ramp.target();
-            if (t >= d) {
-                return t + work / target;
-            }
-            double a = ramp.start();
-            double b = (target - a) / d;
-            double workToEnd = a * (d - t) + b / 2 * (d * d - t * t);
-            if (work >= workToEnd) {
-                return d + (work - workToEnd) / target;
-            }
-            if (b == 0) {
-                return t + work / a;
-            }
-            double c = a * t + b / 2 * t * t + work;
-            return (-a + Math.sqrt(a * a + 2 * b * c)) / b;
-        }
     }
 }

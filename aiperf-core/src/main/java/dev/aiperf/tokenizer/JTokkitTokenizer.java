@@ -1,5 +1,7 @@
 package dev.aiperf.tokenizer;
 
+import dev.aiperf.api.tokenizer.Tokenizer;
+
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.IntArrayList;
 

@@ -1,5 +1,7 @@
 package dev.aiperf.tokenizer;
 
+import dev.aiperf.api.tokenizer.Tokenizer;
+
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;

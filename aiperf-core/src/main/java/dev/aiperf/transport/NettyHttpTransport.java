@@ -1,6 +1,6 @@
 package dev.aiperf.transport;
 
-import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.transport.TransportContext;
 import dev.aiperf.api.model.ErrorDetails;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.transport.Transport;
@@ -49,8 +49,8 @@ public final class NettyHttpTransport implements Transport, TransportDiagnostics
     private final Set<HttpExchange> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
-    public NettyHttpTransport(BenchmarkConfig config) {
-        this(HttpTransportSettings.from(config));
+    public NettyHttpTransport(TransportContext context) {
+        this(HttpTransportSettings.from(context.config()));
     }
 
     public NettyHttpTransport(HttpTransportSettings settings) {

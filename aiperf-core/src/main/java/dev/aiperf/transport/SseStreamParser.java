@@ -17,7 +17,8 @@ import java.util.Arrays;
  * trimmed name and value; an empty name is a comment, a line without {@code :} a field with no value;
  * {@code data} values are joined with {@code \n}; {@code id}, {@code retry} and other fields are read
  * and ignored; {@code event: error} ends the request with the event's first comment (or the whole
- * event) as its message. Events without data (comments, keep-alives) produce nothing.
+ * event) as its message. Events without data (comments, keep-alives) produce nothing. A comment
+ * {@code t=<nanos>} is the server's send stamp (the mock server's; see {@link InferenceResponse#serverSentNs()}).
  *
  * <p>Cost (the client's hot path, issue 12): each chunk is copied once into a reused buffer, line ends
  * are found eight bytes at a time (Netty's {@link ByteBuf#indexOf}), and each event's data bytes are
@@ -149,6 +150,7 @@ final class SseStreamParser {
         int commentTo = -1;
         int previousValueFrom = -1; // the previous field's value, -1 when it had none
         int previousValueTo = -1;
+        long stamp = 0L;
         int lineStart = from;
         while (lineStart < to) {
             int lf = bufferView.indexOf(lineStart, to, LF);
@@ -177,7 +179,10 @@ final class SseStreamParser {
             previousValueFrom = valueFrom;
             previousValueTo = le;
             if (nameTo == ls) {
-                if (commentFrom < 0) {
+                long sent = stampedAt(valueFrom, le);
+                if (sent != 0L) {
+                    stamp = stamp == 0L ? sent : stamp;
+                } else if (commentFrom < 0) {
                     commentFrom = valueFrom;
                     commentTo = le;
                 }
@@ -198,7 +203,7 @@ final class SseStreamParser {
             sink.onError(commentFrom >= 0 ? text(commentFrom, commentTo) : text(from, to), perfNs);
         } else if (anyData) {
             sink.onResponse(InferenceResponse.ofUtf8(perfNs, InferenceResponse.Kind.SSE, data, eventDataStart,
-                    dataLength - eventDataStart));
+                    dataLength - eventDataStart, stamp));
         }
     }
 
@@ -208,8 +213,28 @@ final class SseStreamParser {
         if (parsed.error()) {
             sink.onError(parsed.errorMessage(), perfNs);
         } else if (!parsed.data().isEmpty()) {
-            sink.onResponse(new InferenceResponse(perfNs, InferenceResponse.Kind.SSE, parsed.data()));
+            sink.onResponse(new InferenceResponse(perfNs, InferenceResponse.Kind.SSE, parsed.data(),
+                    parsed.serverSentNs()));
         }
+    }
+
+    /**
+     * The send stamp of a comment {@code t=<nanos>} in {@code buffer[from, to)} (the mock server writes
+     * {@code : t=<System.nanoTime()>} before each event), or 0 when the comment is not one.
+     */
+    private long stampedAt(int from, int to) {
+        if (to - from < 3 || to - from > 21 || buffer[from] != 't' || buffer[from + 1] != '=') {
+            return 0L;
+        }
+        long value = 0;
+        for (int i = from + 2; i < to; i++) {
+            byte b = buffer[i];
+            if (b < '0' || b > '9') {
+                return 0L;
+            }
+            value = value * 10 + (b - '0');
+        }
+        return value;
     }
 
     private int indexOfColon(int from, int to) {

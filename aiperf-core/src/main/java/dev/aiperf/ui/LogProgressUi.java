@@ -1,6 +1,6 @@
 package dev.aiperf.ui;
 
-import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.ui.UiContext;
 import dev.aiperf.api.ui.AiperfUi;
 
 import java.io.PrintStream;
@@ -18,8 +18,8 @@ public final class LogProgressUi implements AiperfUi {
     private long lastLineNs;
 
     /** Writes to {@code out}, the stream the program hands over (the CLI: its stderr); never a standard stream of its own. */
-    public LogProgressUi(BenchmarkConfig config, PrintStream out) {
-        this(out, LINE_INTERVAL_NS);
+    public LogProgressUi(UiContext context) {
+        this(context.out(), LINE_INTERVAL_NS);
     }
 
     LogProgressUi(PrintStream out, long intervalNs) {

@@ -1,6 +1,6 @@
 package dev.aiperf.ui;
 
-import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.ui.UiContext;
 import dev.aiperf.api.ui.AiperfUi;
 
 import java.io.PrintStream;
@@ -18,8 +18,8 @@ public final class ProgressBarUi implements AiperfUi {
     private boolean lineOpen;
 
     /** Writes to {@code out}, the stream the program hands over (the CLI: its stderr); never a standard stream of its own. */
-    public ProgressBarUi(BenchmarkConfig config, PrintStream out) {
-        this(out, terminalWidth());
+    public ProgressBarUi(UiContext context) {
+        this(context.out(), terminalWidth());
     }
 
     ProgressBarUi(PrintStream out, int width) {

@@ -1,5 +1,6 @@
 package dev.aiperf.dataset;
 
+import dev.aiperf.endpoint.Endpoints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.api.model.Conversation;
@@ -27,7 +28,7 @@ class InputsJsonWriterTests {
         Conversation conversation = new Conversation("session_000000", List.of(first, second), "SYS", "CTX");
         Path file = dir.resolve(InputsJsonWriter.FILE_NAME);
 
-        new InputsJsonWriter(new ChatEndpoint(new TestConfig().build())).write(List.of(conversation), file);
+        new InputsJsonWriter(Endpoints.chat(new TestConfig().build())).write(List.of(conversation), file);
 
         String text = Files.readString(file);
         JsonNode json = new ObjectMapper().readTree(text);
@@ -45,7 +46,7 @@ class InputsJsonWriterTests {
     void anEmptyDatasetWritesAnEmptyList() throws Exception {
         Path file = dir.resolve(InputsJsonWriter.FILE_NAME);
 
-        new InputsJsonWriter(new ChatEndpoint(new TestConfig().build())).write(List.of(), file);
+        new InputsJsonWriter(Endpoints.chat(new TestConfig().build())).write(List.of(), file);
 
         assertThat(new ObjectMapper().readTree(file.toFile()).get("data")).isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.aiperf.dataset;
 
+import dev.aiperf.endpoint.Contexts;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.dataset.DatasetSampler;
 import dev.aiperf.api.model.Conversation;
@@ -29,21 +30,21 @@ class SamplerAndStoreTests {
 
     @Test
     void sequentialFollowsDatasetOrderAndWraps() {
-        assertThat(draw(new SequentialSampler(SEEDED, 3), 7)).containsExactly(0, 1, 2, 0, 1, 2, 0);
+        assertThat(draw(new SequentialSampler(Contexts.sampler(SEEDED, 3)), 7)).containsExactly(0, 1, 2, 0, 1, 2, 0);
     }
 
     @Test
     void randomDrawsWithReplacementReproduciblyForASeed() {
-        List<Integer> first = draw(new RandomSampler(SEEDED, 10), 200);
+        List<Integer> first = draw(new RandomSampler(Contexts.sampler(SEEDED, 10)), 200);
 
         assertThat(first).allSatisfy(i -> assertThat(i).isBetween(0, 9));
         assertThat(new HashSet<>(first)).hasSize(10);
-        assertThat(draw(new RandomSampler(SEEDED, 10), 200)).isEqualTo(first);
+        assertThat(draw(new RandomSampler(Contexts.sampler(SEEDED, 10)), 200)).isEqualTo(first);
     }
 
     @Test
     void shuffleVisitsEveryConversationOncePerPassAndReshufflesOnWrap() {
-        List<Integer> indices = draw(new ShuffleSampler(SEEDED, 20), 60);
+        List<Integer> indices = draw(new ShuffleSampler(Contexts.sampler(SEEDED, 20)), 60);
 
         for (int pass = 0; pass < 3; pass++) {
             assertThat(indices.subList(pass * 20, pass * 20 + 20)).containsExactlyInAnyOrderElementsOf(
@@ -51,15 +52,15 @@ class SamplerAndStoreTests {
         }
         assertThat(indices.subList(0, 20)).isNotEqualTo(indices.subList(20, 40));
         assertThat(indices.subList(0, 20)).isNotEqualTo(IntStream.range(0, 20).boxed().toList());
-        assertThat(draw(new ShuffleSampler(SEEDED, 20), 60)).isEqualTo(indices);
+        assertThat(draw(new ShuffleSampler(Contexts.sampler(SEEDED, 20)), 60)).isEqualTo(indices);
     }
 
     @Test
     void samplersRefuseAnEmptyDataset() {
-        assertThatThrownBy(() -> new SequentialSampler(SEEDED, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new SequentialSampler(Contexts.sampler(SEEDED, 0))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("empty dataset");
-        assertThatThrownBy(() -> new ShuffleSampler(SEEDED, 0)).hasMessageContaining("empty dataset");
-        assertThatThrownBy(() -> new RandomSampler(SEEDED, 0)).hasMessageContaining("empty dataset");
+        assertThatThrownBy(() -> new ShuffleSampler(Contexts.sampler(SEEDED, 0))).hasMessageContaining("empty dataset");
+        assertThatThrownBy(() -> new RandomSampler(Contexts.sampler(SEEDED, 0))).hasMessageContaining("empty dataset");
     }
 
     @Test

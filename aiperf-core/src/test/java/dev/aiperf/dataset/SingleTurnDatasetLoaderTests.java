@@ -1,5 +1,6 @@
 package dev.aiperf.dataset;
 
+import dev.aiperf.endpoint.Contexts;
 import dev.aiperf.api.dataset.InvalidDatasetException;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.Turn;
@@ -25,7 +26,7 @@ class SingleTurnDatasetLoaderTests {
     }
 
     private static SingleTurnDatasetLoader loader() {
-        return new SingleTurnDatasetLoader(new TestConfig().build());
+        return new SingleTurnDatasetLoader(Contexts.dataset(new TestConfig().build()));
     }
 
     @Test
@@ -58,7 +59,7 @@ class SingleTurnDatasetLoaderTests {
         TestConfig config = new TestConfig();
         config.oslMean = 42;
 
-        List<Conversation> conversations = new SingleTurnDatasetLoader(config.build()).load(file("{\"text\": \"x\"}"));
+        List<Conversation> conversations = new SingleTurnDatasetLoader(Contexts.dataset(config.build())).load(file("{\"text\": \"x\"}"));
 
         assertThat(conversations.get(0).turns().get(0).maxTokens()).isEqualTo(42);
     }

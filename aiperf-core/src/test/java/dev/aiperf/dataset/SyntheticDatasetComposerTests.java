@@ -1,9 +1,10 @@
 package dev.aiperf.dataset;
 
+import dev.aiperf.endpoint.Contexts;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.Turn;
 import dev.aiperf.endpoint.TestConfig;
-import dev.aiperf.tokenizer.Tokenizer;
+import dev.aiperf.api.tokenizer.Tokenizer;
 import dev.aiperf.tokenizer.Tokenizers;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class SyntheticDatasetComposerTests {
     private static final Tokenizer TOKENIZER = Tokenizers.forName("cl100k_base");
 
     private static List<Conversation> compose(TestConfig config) {
-        return new SyntheticDatasetComposer(config.build()).compose();
+        return new SyntheticDatasetComposer(Contexts.dataset(config.build())).compose();
     }
 
     @Test

@@ -21,11 +21,11 @@ class ChatEndpointTests {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ObjectNode payload(TestConfig config, Turn turn) {
-        return new ChatEndpoint(config.build()).formatPayload(Requests.single(turn));
+        return Endpoints.chat(config.build()).formatPayload(Requests.single(turn));
     }
 
     private static ParsedResponse parse(String text) {
-        return new ChatEndpoint(new TestConfig().build())
+        return Endpoints.chat(new TestConfig().build())
                 .parseResponse(new InferenceResponse(123, InferenceResponse.Kind.SSE, text));
     }
 
@@ -104,7 +104,7 @@ class ChatEndpointTests {
         Turn second = new Turn("other-model", null, null, null, 5, List.of(new Turn.Text("text", List.of("Q2"))));
         Conversation conversation = new Conversation("s", List.of(first, second), "SYS", "CTX");
 
-        ObjectNode payload = new ChatEndpoint(new TestConfig().build())
+        ObjectNode payload = Endpoints.chat(new TestConfig().build())
                 .formatPayload(Requests.of(conversation, List.of(first, answer, second)));
 
         assertThat(payload.get("messages").toString()).isEqualTo("[{\"role\":\"system\",\"content\":\"SYS\"},"
@@ -187,10 +187,9 @@ class ChatEndpointTests {
 
     @Test
     void metadataMatchesTheBuiltInManifest() {
-        assertThat(new ChatEndpoint(new TestConfig().build()).metadata().endpointPath())
-                .isEqualTo("/v1/chat/completions");
-        assertThat(ChatEndpoint.METADATA.supportsStreaming()).isTrue();
-        assertThat(ChatEndpoint.METADATA.producesTokens()).isTrue();
-        assertThat(ChatEndpoint.METADATA.metricsTitle()).isEqualTo("LLM Metrics");
+        assertThat(Endpoints.metadata("chat").endpointPath()).isEqualTo("/v1/chat/completions");
+        assertThat(Endpoints.metadata("chat").supportsStreaming()).isTrue();
+        assertThat(Endpoints.metadata("chat").producesTokens()).isTrue();
+        assertThat(Endpoints.metadata("chat").metricsTitle()).isEqualTo("LLM Metrics");
     }
 }

@@ -30,7 +30,7 @@ class CompletionsAndEmbeddingsEndpointTests {
         config.useServerTokenCount = true;
         config.extraInputs.add(new KeyValue("temperature", 0.5));
 
-        ObjectNode payload = new CompletionsEndpoint(config.build()).formatPayload(Requests.single(BATCH));
+        ObjectNode payload = Endpoints.completions(config.build()).formatPayload(Requests.single(BATCH));
 
         assertThat(payload.toString()).isEqualTo("{\"prompt\":[\"a\",\"b\"],\"model\":\"test-model\",\"stream\":true,"
                 + "\"max_tokens\":128,\"temperature\":0.5,\"stream_options\":{\"include_usage\":true}}");
@@ -41,7 +41,7 @@ class CompletionsAndEmbeddingsEndpointTests {
         Turn turn = Turn.ofText("p", 0);
         Conversation conversation = new Conversation("s", List.of(turn), "SYS", "CTX");
 
-        ObjectNode payload = new CompletionsEndpoint(new TestConfig().build())
+        ObjectNode payload = Endpoints.completions(new TestConfig().build())
                 .formatPayload(Requests.of(conversation, List.of(turn)));
 
         assertThat(payload.toString()).isEqualTo("{\"prompt\":[\"p\"],\"model\":\"test-model\",\"stream\":false}");
@@ -52,7 +52,7 @@ class CompletionsAndEmbeddingsEndpointTests {
         Turn first = Turn.ofText("1", null);
         Conversation conversation = new Conversation("s", List.of(first, first), null, null);
 
-        assertThatThrownBy(() -> new CompletionsEndpoint(new TestConfig().build())
+        assertThatThrownBy(() -> Endpoints.completions(new TestConfig().build())
                 .formatPayload(Requests.of(conversation, List.of(first, first, first))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("exactly one prompt").hasMessageContaining("3 turns");
@@ -60,7 +60,7 @@ class CompletionsAndEmbeddingsEndpointTests {
 
     @Test
     void completionsParseTextAndRejectOtherObjects() {
-        CompletionsEndpoint endpoint = new CompletionsEndpoint(new TestConfig().build());
+        CompletionsEndpoint endpoint = Endpoints.completions(new TestConfig().build());
 
         ParsedResponse chunk = endpoint.parseResponse(text("{\"object\":\"text_completion\",\"choices\":[{\"text\":\"hi\"}]}"));
         ParsedResponse usage = endpoint.parseResponse(text("{\"object\":\"text_completion\",\"choices\":[],"
@@ -82,7 +82,7 @@ class CompletionsAndEmbeddingsEndpointTests {
 
         Turn texts = new Turn(null, null, null, null, null, BATCH.texts());
 
-        ObjectNode payload = new EmbeddingsEndpoint(config.build()).formatPayload(Requests.single(texts));
+        ObjectNode payload = Endpoints.embeddings(config.build()).formatPayload(Requests.single(texts));
 
         assertThat(payload.toString())
                 .isEqualTo("{\"model\":\"test-model\",\"input\":[\"a\",\"b\"],\"encoding_format\":\"float\"}");
@@ -90,7 +90,7 @@ class CompletionsAndEmbeddingsEndpointTests {
 
     @Test
     void embeddingsParseVectorsAndRejectOtherShapes() {
-        EmbeddingsEndpoint endpoint = new EmbeddingsEndpoint(new TestConfig().build());
+        EmbeddingsEndpoint endpoint = Endpoints.embeddings(new TestConfig().build());
 
         ParsedResponse parsed = endpoint.parseResponse(text("{\"object\":\"list\",\"data\":["
                 + "{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.5,-1]},"
@@ -108,10 +108,10 @@ class CompletionsAndEmbeddingsEndpointTests {
 
     @Test
     void metadataMatchesTheBuiltInManifest() {
-        assertThat(CompletionsEndpoint.METADATA.endpointPath()).isEqualTo("/v1/completions");
-        assertThat(EmbeddingsEndpoint.METADATA.endpointPath()).isEqualTo("/v1/embeddings");
-        assertThat(EmbeddingsEndpoint.METADATA.supportsStreaming()).isFalse();
-        assertThat(EmbeddingsEndpoint.METADATA.producesTokens()).isFalse();
-        assertThat(EmbeddingsEndpoint.METADATA.metricsTitle()).isEqualTo("Embeddings Metrics");
+        assertThat(Endpoints.metadata("completions").endpointPath()).isEqualTo("/v1/completions");
+        assertThat(Endpoints.metadata("embeddings").endpointPath()).isEqualTo("/v1/embeddings");
+        assertThat(Endpoints.metadata("embeddings").supportsStreaming()).isFalse();
+        assertThat(Endpoints.metadata("embeddings").producesTokens()).isFalse();
+        assertThat(Endpoints.metadata("embeddings").metricsTitle()).isEqualTo("Embeddings Metrics");
     }
 }

@@ -34,7 +34,7 @@ class RequestFactoryTests {
         TestConfig config = new TestConfig();
         config.urls = List.of("http://a:1", "http://b:2");
         config.customEndpoint = "/v2/generate";
-        RequestFactory factory = new RequestFactory(config.build(), new ChatEndpoint(config.build()));
+        RequestFactory factory = new RequestFactory(config.build(), Endpoints.chat(config.build()), Endpoints.metadata("chat"));
 
         assertThat(factory.url(0)).hasToString("http://a:1/v2/generate");
         assertThat(factory.url(3)).hasToString("http://b:2/v2/generate");
@@ -48,7 +48,7 @@ class RequestFactoryTests {
         config.headers.add(new KeyValue("user-agent", "custom/1"));
         config.headers.add(new KeyValue("X-Trace", 7));
         config.headers.add(new KeyValue("Accept", "text/plain"));
-        RequestFactory factory = new RequestFactory(config.build(), new ChatEndpoint(config.build()));
+        RequestFactory factory = new RequestFactory(config.build(), Endpoints.chat(config.build()), Endpoints.metadata("chat"));
 
         TransportRequest request = factory.create(Requests.single(Turn.ofText("hi", 3)), 99);
 
@@ -67,7 +67,8 @@ class RequestFactoryTests {
     @Test
     void defaultUserAgentNamesAiperfAndAcceptFollowsStreaming() {
         TestConfig config = new TestConfig();
-        RequestFactory factory = new RequestFactory(config.build(), new EmbeddingsEndpoint(config.build()));
+        RequestFactory factory = new RequestFactory(config.build(), Endpoints.embeddings(config.build()),
+                Endpoints.metadata("embeddings"));
 
         TransportRequest request = factory.create(Requests.single(Turn.ofText("hi", null)), 1);
 
@@ -80,8 +81,8 @@ class RequestFactoryTests {
     @Test
     void bodyIsThePayloadSerialisedOnceWithItsModel() throws Exception {
         TestConfig config = new TestConfig();
-        ChatEndpoint endpoint = new ChatEndpoint(config.build());
-        RequestFactory factory = new RequestFactory(config.build(), endpoint);
+        ChatEndpoint endpoint = Endpoints.chat(config.build());
+        RequestFactory factory = new RequestFactory(config.build(), endpoint, Endpoints.metadata("chat"));
         Turn turn = new Turn("m2", null, null, null, null, List.of(new Turn.Text("text", List.of("hi"))));
         RequestInfo info = new RequestInfo(new Conversation("s", List.of(turn), null, null), List.of(turn), 0, 4,
                 CreditPhase.PROFILING, "r", "s", 0);

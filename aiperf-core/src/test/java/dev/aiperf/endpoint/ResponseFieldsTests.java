@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ResponseFieldsTests {
 
-    private static final ChatEndpoint CHAT = new ChatEndpoint(new TestConfig().build());
-    private static final CompletionsEndpoint COMPLETIONS = new CompletionsEndpoint(new TestConfig().build());
+    private static final ChatEndpoint CHAT = Endpoints.chat(new TestConfig().build());
+    private static final CompletionsEndpoint COMPLETIONS = Endpoints.completions(new TestConfig().build());
 
     /** The text as bytes in the middle of a larger array, with noise on both sides. */
     private static InferenceResponse received(String text) {

@@ -1,5 +1,8 @@
 package dev.aiperf.engine;
 
+import dev.aiperf.timing.LinearRamp;
+import dev.aiperf.api.timing.Ramp;
+import dev.aiperf.endpoint.Contexts;
 import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.CreditPhase;
@@ -46,11 +49,12 @@ class PhaseRunnerTest {
     private PhaseOutcome run(LoadConfig load, ScriptedSender sender, Supplier<Conversation> conversations) {
         ArrivalPattern pattern = load.isConcurrencyBurst() ? new ConcurrencyBurstArrivalPattern()
                 : new ConstantArrivalPattern(load.requestRate());
-        TimingStrategy strategy = new RequestRateStrategy(TestConfigs.against("http://x", null).build().withLoad(load),
-                pattern);
+        TimingStrategy strategy = new RequestRateStrategy(Contexts.timing(
+                TestConfigs.against("http://x", null).build().withLoad(load), pattern));
         PhaseProgress progress = new PhaseProgress(CreditPhase.PROFILING, null, null);
         PhaseRunner runner = new PhaseRunner(CreditPhase.PROFILING, load, strategy, conversations, sender,
-                (phase, record) -> records.add(record), r -> r.responses().getFirst().text(), interrupt::get, progress, 2);
+                (phase, record) -> records.add(record), r -> r.responses().getFirst().text(), interrupt::get, progress, 2,
+                concurrencyRamp(load));
         return runner.run();
     }
 
@@ -171,6 +175,12 @@ class PhaseRunnerTest {
             }
             assertThat(sender.maxInFlight.get()).isEqualTo(4);
         }
+    }
+
+    /** The ramp the engine builds (linear, 1 to the target) when the load ramps concurrency. */
+    private static Ramp concurrencyRamp(LoadConfig load) {
+        return load.concurrency() != null && load.concurrencyRampSeconds() != null && load.concurrency() > 1
+                ? new LinearRamp(1, load.concurrency(), load.concurrencyRampSeconds()) : null;
     }
 
     private static void sleep(long ms) {

@@ -1,5 +1,7 @@
 package dev.aiperf.engine;
 
+import dev.aiperf.api.record.ProcessorContext;
+import dev.aiperf.endpoint.Endpoints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.model.Conversation;
@@ -46,10 +48,11 @@ class RecordPipelineTest {
     Path dir;
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final BenchmarkConfig config = TestConfigs.against("http://127.0.0.1:1", Path.of("unused")).build();
-    private final ChatEndpoint endpoint = new ChatEndpoint(config);
+    private final ChatEndpoint endpoint = Endpoints.chat(config);
     private final InferenceResultParser parser = InferenceResultParser.forRun(config, endpoint,
-            Tokenizers.forName("cl100k_base"));
-    private final MetricRecordProcessor metrics = new MetricRecordProcessor(config, endpoint.metadata());
+            Endpoints.metadata("chat"), Tokenizers.forName("cl100k_base"));
+    private final MetricRecordProcessor metrics = new MetricRecordProcessor(
+            new ProcessorContext(config, Endpoints.metadata("chat")));
 
     /** Remembers the order records reach it, every thread that called it, and whether two calls overlapped. */
     private static final class OrderRecorder implements ResultsProcessor {

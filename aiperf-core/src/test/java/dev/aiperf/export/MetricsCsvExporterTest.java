@@ -1,5 +1,6 @@
 package dev.aiperf.export;
 
+import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.export.ExportContext;
 import dev.aiperf.api.record.MetricFlag;
@@ -50,7 +51,7 @@ class MetricsCsvExporterTest {
     @Test
     void writesTheOriginalsTvEFileByteForByte(@TempDir Path dir) throws Exception {
         BenchmarkConfig config = TestConfigs.builder().artifactDir(dir.resolve("run")).build();
-        MetricsCsvExporter exporter = new MetricsCsvExporter(config);
+        MetricsCsvExporter exporter = new MetricsCsvExporter(new ExporterContext(config));
         exporter.export(TvEExport.context(config));
 
         Path file = dir.resolve("run").resolve("profile_export_aiperf.csv");
@@ -76,7 +77,7 @@ class MetricsCsvExporterTest {
     @Test
     void noResultsMeansAnEmptyFile(@TempDir Path dir) throws Exception {
         BenchmarkConfig config = TestConfigs.builder().artifactDir(dir).build();
-        new MetricsCsvExporter(config).export(new ExportContext(config, TestConfigs.CHAT, List.of(), List.of(), 0, 0,
+        new MetricsCsvExporter(new ExporterContext(config)).export(new ExportContext(config, TestConfigs.CHAT, List.of(), List.of(), 0, 0,
                 "id", "0.0.0", false));
         assertThat(Files.size(dir.resolve("profile_export_aiperf.csv"))).isZero();
     }

@@ -1,5 +1,6 @@
 package dev.aiperf.export;
 
+import dev.aiperf.api.export.ExporterContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.api.config.BenchmarkConfig;
@@ -100,7 +101,7 @@ class MetricsJsonExporterTest {
     @Test
     void anEmptyRunWritesNothing(@TempDir Path dir) throws Exception {
         BenchmarkConfig config = TestConfigs.builder().artifactDir(dir).build();
-        new MetricsJsonExporter(config).export(new ExportContext(config, TestConfigs.CHAT, List.of(), List.of(), 0, 0,
+        new MetricsJsonExporter(new ExporterContext(config)).export(new ExportContext(config, TestConfigs.CHAT, List.of(), List.of(), 0, 0,
                 "id", "0.0.0", false));
         assertThat(dir.resolve("profile_export_aiperf.json")).doesNotExist();
     }

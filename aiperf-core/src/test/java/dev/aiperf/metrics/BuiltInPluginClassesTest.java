@@ -1,46 +1,67 @@
 package dev.aiperf.metrics;
 
-import dev.aiperf.api.config.BenchmarkConfig;
-import dev.aiperf.api.endpoint.EndpointMetadata;
-import dev.aiperf.api.export.ConsoleExporter;
-import dev.aiperf.api.export.DataExporter;
-import dev.aiperf.api.record.RecordProcessor;
-import dev.aiperf.api.record.ResultsProcessor;
+import dev.aiperf.api.PluginType;
+import dev.aiperf.api.dataset.DatasetContext;
+import dev.aiperf.api.dataset.SamplerContext;
+import dev.aiperf.api.endpoint.EndpointContext;
+import dev.aiperf.api.export.ExporterContext;
+import dev.aiperf.api.record.ProcessorContext;
+import dev.aiperf.api.timing.ArrivalPatternContext;
+import dev.aiperf.api.timing.RampContext;
+import dev.aiperf.api.timing.TimingStrategyContext;
+import dev.aiperf.api.transport.TransportContext;
+import dev.aiperf.api.ui.UiContext;
+import dev.aiperf.plugin.Category;
+import dev.aiperf.plugin.Plugins;
+import dev.aiperf.plugin.TypeEntry;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.lang.reflect.Constructor;
+import java.util.Arrays;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The classes plugins.yaml names for metrics and exports exist with the constructors the engine calls. */
+/**
+ * Every built-in plugin follows the one constructor rule: a public constructor taking its category's
+ * context, or a public no-argument one; and every category the engine builds from has its built-ins.
+ */
 class BuiltInPluginClassesTest {
+    /** The context each category the engine builds is constructed from. */
+    private static final Map<Category<?>, Class<?>> CONTEXTS = Map.ofEntries(
+            Map.entry(PluginType.ENDPOINT, EndpointContext.class),
+            Map.entry(PluginType.TRANSPORT, TransportContext.class),
+            Map.entry(PluginType.TIMING_STRATEGY, TimingStrategyContext.class),
+            Map.entry(PluginType.ARRIVAL_PATTERN, ArrivalPatternContext.class),
+            Map.entry(PluginType.RAMP, RampContext.class),
+            Map.entry(PluginType.DATASET_BACKING_STORE, DatasetContext.class),
+            Map.entry(PluginType.DATASET_COMPOSER, DatasetContext.class),
+            Map.entry(PluginType.CUSTOM_DATASET_LOADER, DatasetContext.class),
+            Map.entry(PluginType.DATASET_SAMPLER, SamplerContext.class),
+            Map.entry(PluginType.RECORD_PROCESSOR, ProcessorContext.class),
+            Map.entry(PluginType.RESULTS_PROCESSOR, ProcessorContext.class),
+            Map.entry(PluginType.DATA_EXPORTER, ExporterContext.class),
+            Map.entry(PluginType.CONSOLE_EXPORTER, ExporterContext.class),
+            Map.entry(PluginType.UI, UiContext.class));
 
     @Test
-    void constructorsMatchThePipelineContract() throws Exception {
-        BenchmarkConfig config = TestConfigs.builder().build();
-        assertThat(RecordProcessor.class.cast(MetricRecordProcessor.class
-                .getConstructor(BenchmarkConfig.class, EndpointMetadata.class).newInstance(config, TestConfigs.CHAT))).isNotNull();
-        assertThat(ResultsProcessor.class.cast(MetricResultsProcessor.class
-                .getConstructor(BenchmarkConfig.class, EndpointMetadata.class).newInstance(config, TestConfigs.CHAT))).isNotNull();
-        for (String name : new String[] {"dev.aiperf.export.MetricsJsonExporter", "dev.aiperf.export.MetricsCsvExporter"}) {
-            assertThat(DataExporter.class.cast(Class.forName(name).getConstructor(BenchmarkConfig.class).newInstance(config)))
-                    .isNotNull();
-        }
-        for (String name : new String[] {"dev.aiperf.console.MetricsTableConsoleExporter",
-                "dev.aiperf.console.ErrorSummaryConsoleExporter"}) {
-            assertThat(ConsoleExporter.class.cast(Class.forName(name).getConstructor(BenchmarkConfig.class).newInstance(config)))
-                    .isNotNull();
+    void everyBuiltInHasItsCategorysContextConstructorOrANoArgOne() {
+        for (TypeEntry entry : Plugins.registry().allEntries()) {
+            if (!entry.isBuiltin()) {
+                continue;
+            }
+            Class<?> context = CONTEXTS.get(PluginType.of(entry.category()));
+            assertThat(context).as("the engine builds category %s", entry.category()).isNotNull();
+            Constructor<?>[] constructors = entry.load().getConstructors();
+            assertThat(Arrays.stream(constructors).anyMatch(c -> c.getParameterCount() == 0
+                    || c.getParameterCount() == 1 && c.getParameterTypes()[0] == context))
+                    .as("%s has public (%s) or ()", entry, context.getSimpleName()).isTrue();
         }
     }
 
     @Test
-    void manifestNamesTheseClasses() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/dev/aiperf/core/plugins.yaml")) {
-            String manifest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(manifest).contains("dev.aiperf.metrics.MetricRecordProcessor", "dev.aiperf.metrics.MetricResultsProcessor",
-                    "dev.aiperf.export.MetricsJsonExporter", "dev.aiperf.export.MetricsCsvExporter",
-                    "dev.aiperf.console.MetricsTableConsoleExporter", "dev.aiperf.console.ErrorSummaryConsoleExporter");
-        }
+    void theRampCategoryHasTheOriginalsLinearAndExponential() {
+        assertThat(Plugins.listTypes(PluginType.RAMP)).extracting(TypeEntry::name)
+                .contains("linear", "exponential");
     }
 }

@@ -1,5 +1,6 @@
 package dev.aiperf.records;
 
+import dev.aiperf.endpoint.Endpoints;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.InferenceResponse;
@@ -12,7 +13,7 @@ import dev.aiperf.metrics.MetricTags;
 import dev.aiperf.metrics.MetricsEnvironment;
 import dev.aiperf.metrics.TestConfigs;
 import dev.aiperf.metrics.TestRecords;
-import dev.aiperf.tokenizer.Tokenizer;
+import dev.aiperf.api.tokenizer.Tokenizer;
 import dev.aiperf.tokenizer.Tokenizers;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,8 @@ class ChatEndpointParsingTest {
     void streamedChatRecordGetsContentResponsesTokensAndLatencies() {
         BenchmarkConfig config = TestConfigs.builder().build();
         Tokenizer tokenizer = Tokenizers.forName("cl100k_base");
-        InferenceResultParser parser = InferenceResultParser.forRun(config, new ChatEndpoint(config), tokenizer);
+        InferenceResultParser parser = InferenceResultParser.forRun(config, Endpoints.chat(config),
+                Endpoints.metadata("chat"), tokenizer);
         RequestRecord raw = new RequestRecord(TestRecords.info(0, 32, CreditPhase.PROFILING), "m", 1_000, 0, 1_000,
                 1_010L, 1_100L, 200, List.of(
                 sse(1_020, CHUNK.formatted("{\"role\":\"assistant\",\"content\":\"\"}")),
@@ -49,7 +51,7 @@ class ChatEndpointParsingTest {
         assertThat(parsed.contentResponses()).hasSize(2);
         assertThat(parsed.tokenCounts().output()).isEqualTo(tokenizer.count("Hello there, friend"));
         assertThat(parsed.tokenCounts().input()).isEqualTo(tokenizer.count("hello world"));
-        Map<String, Object> values = new MetricRecordProcessor(ActiveMetrics.forRun(config, ChatEndpoint.METADATA,
+        Map<String, Object> values = new MetricRecordProcessor(ActiveMetrics.forRun(config, Endpoints.metadata("chat"),
                 MetricsEnvironment.DEFAULTS)).processRecord(parsed).values();
         assertThat(values).containsEntry(MetricTags.TIME_TO_FIRST_TOKEN, 40L)
                 .containsEntry(MetricTags.REQUEST_LATENCY, 60L)
@@ -60,8 +62,8 @@ class ChatEndpointParsingTest {
     @Test
     void anUnexpectedObjectTypeBecomesAParseError() {
         BenchmarkConfig config = TestConfigs.builder().build();
-        InferenceResultParser parser = InferenceResultParser.forRun(config, new ChatEndpoint(config),
-                Tokenizers.forName("cl100k_base"));
+        InferenceResultParser parser = InferenceResultParser.forRun(config, Endpoints.chat(config),
+                Endpoints.metadata("chat"), Tokenizers.forName("cl100k_base"));
         RequestRecord raw = new RequestRecord(TestRecords.info(0, null, CreditPhase.PROFILING), "m", 1_000, 0, 1_000,
                 null, 1_100L, 200, List.of(sse(1_020, "{\"object\":\"text_completion\",\"choices\":[{\"text\":\"x\"}]}")),
                 null, null);
@@ -73,8 +75,8 @@ class ChatEndpointParsingTest {
     @Test
     void aMalformedChunkInTheMiddleIsCountedAsAnErrorNotDropped() {
         BenchmarkConfig config = TestConfigs.builder().build();
-        InferenceResultParser parser = InferenceResultParser.forRun(config, new ChatEndpoint(config),
-                Tokenizers.forName("cl100k_base"));
+        InferenceResultParser parser = InferenceResultParser.forRun(config, Endpoints.chat(config),
+                Endpoints.metadata("chat"), Tokenizers.forName("cl100k_base"));
         RequestRecord raw = new RequestRecord(TestRecords.info(0, null, CreditPhase.PROFILING), "m", 1_000, 0, 1_000,
                 1_010L, 1_100L, 200, List.of(
                 sse(1_020, CHUNK.formatted("{\"content\":\"Hello\"}")),

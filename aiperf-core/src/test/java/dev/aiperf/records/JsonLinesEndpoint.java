@@ -17,15 +17,8 @@ import dev.aiperf.api.model.ResponseData;
  */
 final class JsonLinesEndpoint implements Endpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final EndpointMetadata metadata;
-
     JsonLinesEndpoint(EndpointMetadata metadata) {
-        this.metadata = metadata;
-    }
-
-    @Override
-    public EndpointMetadata metadata() {
-        return metadata;
+        // The metadata is the parser's business; the endpoint only parses.
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.aiperf.records;
 
-import dev.aiperf.tokenizer.Tokenizer;
+import dev.aiperf.api.tokenizer.Tokenizer;
 
 /** A test tokenizer: one token per whitespace-separated word, so counts are obvious. */
 final class WhitespaceTokenizer implements Tokenizer {

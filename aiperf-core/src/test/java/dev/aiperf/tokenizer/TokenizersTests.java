@@ -1,5 +1,7 @@
 package dev.aiperf.tokenizer;
 
+import dev.aiperf.api.tokenizer.Tokenizer;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package dev.aiperf.transport;
 
+import dev.aiperf.endpoint.Endpoints;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponse;
@@ -72,7 +73,7 @@ class NettyHttpTransportTests {
             assertThat(record.endPerfNs()).isGreaterThanOrEqualTo(responses.get(responses.size() - 1).perfNs());
             assertThat(responses.get(responses.size() - 1).text()).isEqualTo("[DONE]");
             assertThat(Math.abs(record.timestampNs() / 1_000_000 - System.currentTimeMillis())).isLessThan(60_000);
-            ChatEndpoint endpoint = new ChatEndpoint(new TestConfig().build());
+            ChatEndpoint endpoint = Endpoints.chat(new TestConfig().build());
             List<ParsedResponse> content = responses.stream().map(endpoint::parseResponse)
                     .filter(Objects::nonNull).filter(ParsedResponse::hasContent).toList();
             assertThat(content).hasSize(20);
@@ -90,7 +91,7 @@ class NettyHttpTransportTests {
                 assertThat(response.text()).contains("\"chat.completion\"");
                 assertThat(response.perfNs()).isBetween(record.recvStartPerfNs(), record.endPerfNs());
             });
-            ParsedResponse parsed = new ChatEndpoint(new TestConfig().build()).parseResponse(record.responses().get(0));
+            ParsedResponse parsed = Endpoints.chat(new TestConfig().build()).parseResponse(record.responses().get(0));
             assertThat(parsed.hasContent()).isTrue();
         }
     }

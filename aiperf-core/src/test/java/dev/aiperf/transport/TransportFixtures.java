@@ -1,5 +1,6 @@
 package dev.aiperf.transport;
 
+import dev.aiperf.endpoint.Endpoints;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.RequestInfo;
@@ -45,7 +46,8 @@ final class TransportFixtures {
         TestConfig config = new TestConfig();
         config.urls = List.of(baseUrl);
         config.streaming = streaming;
-        RequestFactory factory = new RequestFactory(config.build(), new ChatEndpoint(config.build()));
+        RequestFactory factory = new RequestFactory(config.build(), Endpoints.chat(config.build()),
+                Endpoints.metadata("chat"));
         Turn turn = conversation.turns().get(turnIndex);
         RequestInfo info = new RequestInfo(conversation, List.of(turn), turnIndex, 0, CreditPhase.PROFILING,
                 UUID.randomUUID().toString(), conversation.sessionId(), 0);

@@ -52,7 +52,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * </ul>
  *
  * <h2>Timing</h2>
- * Latencies count from the arrival of the request headers. Streamed token {@code k} (reasoning tokens first) is
+ * Latencies count from the arrival of the request headers. Streamed token {@code k} (reasoning tokens first; counted
+ * from the first token's actual send when that was late, so a late first token never shortens the ITL) is
  * written at {@code arrival + ttft + k·itl}; a whole response at {@code arrival + ttft + itl·contentTokens}; an
  * embeddings response at {@code arrival + base + perInput·inputs}. Waits are scheduled on the connection's event
  * loop, never slept, and no thread is held per request. With native epoll (the default on Linux x86_64) writes are

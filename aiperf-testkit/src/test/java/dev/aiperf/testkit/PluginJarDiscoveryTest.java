@@ -21,15 +21,11 @@ class PluginJarDiscoveryTest {
             import com.fasterxml.jackson.databind.node.JsonNodeFactory;
             import com.fasterxml.jackson.databind.node.ObjectNode;
             import dev.aiperf.api.endpoint.Endpoint;
-            import dev.aiperf.api.endpoint.EndpointMetadata;
             import dev.aiperf.api.model.InferenceResponse;
             import dev.aiperf.api.model.ParsedResponse;
             import dev.aiperf.api.model.RequestInfo;
 
             public class EchoEndpoint implements Endpoint {
-                public EndpointMetadata metadata() {
-                    return new EndpointMetadata("/v1/echo", null, true, true, true, false, false, "Echo", "echo");
-                }
                 public ObjectNode formatPayload(RequestInfo info) {
                     return JsonNodeFactory.instance.objectNode().put("prompt", info.currentTurn().allTexts().get(0));
                 }
@@ -72,7 +68,7 @@ class PluginJarDiscoveryTest {
             Class<? extends Endpoint> cls = registry.getClass(PluginType.ENDPOINT, "echo");
             assertThat(cls.getName()).isEqualTo("com.example.EchoEndpoint");
             assertThat(cls.getClassLoader()).isNotSameAs(getClass().getClassLoader());
-            assertThat(cls.getConstructor().newInstance().metadata().endpointPath()).isEqualTo("/v1/echo");
+            assertThat(cls.getConstructor().newInstance()).isInstanceOf(Endpoint.class);
             assertThat(registry.problems()).isEmpty();
         }
     }

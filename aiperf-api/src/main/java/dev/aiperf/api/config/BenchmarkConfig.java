@@ -1,8 +1,8 @@
 package dev.aiperf.api.config;
 
 /**
- * The whole, validated configuration of one benchmark run. Plugins receive it in their
- * constructor (a public constructor taking {@code BenchmarkConfig}, or a no-arg one).
+ * The whole, validated configuration of one benchmark run. Plugins receive it in the context object
+ * their constructor takes (e.g. {@code EndpointContext.config()}).
  */
 public record BenchmarkConfig(EndpointConfig endpoint, InputConfig input, LoadConfig load, OutputConfig output) {
 

@@ -5,11 +5,17 @@ import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponse;
 import dev.aiperf.api.model.RequestInfo;
 
-/** Category {@code endpoint}: turns a request into an API payload and parses the API's responses. */
+/**
+ * Category {@code endpoint}: turns a request into an API payload and parses the API's responses.
+ *
+ * <p><b>Construction.</b> The engine creates one instance per run through a public constructor taking
+ * an {@link EndpointContext}, or a no-arg one. What the engine knows about the endpoint (path,
+ * streaming support, ...) is its plugins.yaml metadata, typed as {@link EndpointMetadata}: the
+ * context carries it, and nothing in Java declares it a second time.
+ *
+ * <p><b>Threading.</b> Called from many threads at once; keep no per-request state in fields.
+ */
 public interface Endpoint {
-
-    /** Static facts about this endpoint type. */
-    EndpointMetadata metadata();
 
     /** The JSON body for one request, extras merged last. */
     ObjectNode formatPayload(RequestInfo requestInfo);

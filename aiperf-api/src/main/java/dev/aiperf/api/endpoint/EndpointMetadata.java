@@ -12,9 +12,16 @@ package dev.aiperf.api.endpoint;
  * @param supportsImages     accepts image inputs
  * @param supportsAudio      accepts audio inputs
  * @param metricsTitle       console table title, e.g. {@code LLM Metrics}
- * @param serviceKind        used in artifact directory names, {@code openai} for the built-ins
+ * @param serviceKind        used in artifact directory names; {@code openai} when not given (spec §4)
  */
 public record EndpointMetadata(String endpointPath, String streamingPath, boolean supportsStreaming,
                                boolean producesTokens, boolean tokenizesInput, boolean supportsImages,
                                boolean supportsAudio, String metricsTitle, String serviceKind) {
+
+    /** The original's default service kind, used in the default artifact directory name. */
+    public static final String DEFAULT_SERVICE_KIND = "openai";
+
+    public EndpointMetadata {
+        serviceKind = serviceKind == null ? DEFAULT_SERVICE_KIND : serviceKind;
+    }
 }

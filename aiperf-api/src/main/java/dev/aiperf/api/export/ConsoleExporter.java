@@ -11,8 +11,8 @@ import java.io.PrintStream;
  *
  * <p><b>Threading.</b> Called from one thread.
  *
- * <p><b>Constructor requirements.</b> A public constructor {@code (BenchmarkConfig)}, or a public
- * no-argument constructor.
+ * <p><b>Constructor requirements.</b> A public constructor taking an {@link ExporterContext}, or a
+ * public no-argument constructor. The engine builds every exporter before the first request.
  */
 public interface ConsoleExporter {
 

@@ -13,8 +13,8 @@ import java.io.IOException;
  * <p><b>Errors.</b> Throw {@link IOException} when the output cannot be written; the engine
  * reports it with the exporter's name and carries on with the other exporters.
  *
- * <p><b>Constructor requirements.</b> A public constructor {@code (BenchmarkConfig)}, or a public
- * no-argument constructor.
+ * <p><b>Constructor requirements.</b> A public constructor taking an {@link ExporterContext}, or a
+ * public no-argument constructor. The engine builds every exporter before the first request.
  */
 public interface DataExporter {
 

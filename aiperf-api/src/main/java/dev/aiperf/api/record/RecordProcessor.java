@@ -15,8 +15,8 @@ import dev.aiperf.api.model.ParsedResponseRecord;
  * <p><b>Errors.</b> A metric that cannot be computed for a record is left out of the result; an
  * exception thrown here is reported by the engine and the record is skipped.
  *
- * <p><b>Constructor requirements.</b> A public constructor {@code (BenchmarkConfig, EndpointMetadata)},
- * or a public no-argument constructor.
+ * <p><b>Constructor requirements.</b> A public constructor taking a {@link ProcessorContext}, or a
+ * public no-argument constructor.
  */
 public interface RecordProcessor {
 

@@ -12,8 +12,8 @@ import java.util.List;
  * <p><b>Threading.</b> The engine calls it from one thread at a time; the built-in
  * implementation is also safe to call from several.
  *
- * <p><b>Constructor requirements.</b> A public constructor {@code (BenchmarkConfig, EndpointMetadata)},
- * or a public no-argument constructor.
+ * <p><b>Constructor requirements.</b> A public constructor taking a {@link ProcessorContext}, or a
+ * public no-argument constructor.
  */
 public interface ResultsProcessor {
 

@@ -3,8 +3,8 @@ package dev.aiperf.api.timing;
 /**
  * Category {@code arrival_pattern}: seconds between consecutive credit issues (spec §2.6).
  *
- * <p>Created once per phase through a public constructor taking the phase's {@code BenchmarkConfig}
- * (rate, smoothness and random seed come from it) or a no-arg one. Called from one thread only.
+ * <p>Created once per phase, before the first request, through a public constructor taking an
+ * {@link ArrivalPatternContext} (the phase's rate and smoothness, the run's random streams) or a no-arg one. Called from one thread only.
  */
 public interface ArrivalPattern {
 

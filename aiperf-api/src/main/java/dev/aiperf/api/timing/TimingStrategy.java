@@ -7,7 +7,7 @@ import dev.aiperf.api.model.RequestRecord;
  * completions (spec §2).
  *
  * <p><b>Lifecycle.</b> The engine creates one instance per phase (warm-up, profiling) through a public
- * constructor taking the phase's {@code BenchmarkConfig}, or a no-arg one, and drops it when the phase ends.
+ * constructor taking a {@link TimingStrategyContext}, or a no-arg one, and drops it when the phase ends.
  *
  * <p><b>Threading.</b> Every method is called from the engine's single scheduler thread; an
  * implementation needs no locking and must never block.

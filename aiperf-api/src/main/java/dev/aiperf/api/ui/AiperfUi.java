@@ -3,9 +3,8 @@ package dev.aiperf.api.ui;
 /**
  * Category {@code ui}: shows a run's progress to a person while it runs.
  *
- * <p><b>Lifecycle.</b> The engine creates one instance per run through a public constructor taking
- * {@code (BenchmarkConfig, PrintStream)}, {@code (BenchmarkConfig)} or no argument, and closes it
- * before the results are printed.
+ * <p><b>Lifecycle.</b> The engine creates one instance per run, before the first request, through a
+ * public constructor taking a {@link UiContext} (or none), and closes it before the results are printed.
  *
  * <p><b>Threading.</b> All methods are called from one progress thread; they must not block for long.
  */

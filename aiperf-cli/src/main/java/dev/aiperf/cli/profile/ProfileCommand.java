@@ -114,6 +114,9 @@ public final class ProfileCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
+            // A third-party plugin in the run is never silent: one line each, before the first request.
+            prepared.usedPlugins().stream().filter(p -> !p.builtin())
+                    .forEach(p -> err.println("aiperf: plugin " + p.announcement()));
             BenchmarkOutcome outcome = prepared.handlingSignals().run();
             return exitCode(outcome, err);
         } finally {

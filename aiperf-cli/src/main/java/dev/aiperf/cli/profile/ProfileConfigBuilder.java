@@ -7,6 +7,7 @@ import dev.aiperf.api.config.InputConfig;
 import dev.aiperf.api.config.KeyValue;
 import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.config.OutputConfig;
+import dev.aiperf.api.endpoint.EndpointMetadata;
 import dev.aiperf.cli.shared.UsageException;
 import dev.aiperf.plugin.Category;
 import dev.aiperf.plugin.NameSuggestions;
@@ -105,8 +106,12 @@ final class ProfileConfigBuilder {
     }
 
     private static boolean supportsStreaming(String endpointType) {
-        Object flag = Plugins.getType(PluginType.ENDPOINT, endpointType).metadata().get("supports_streaming");
-        return !(flag instanceof Boolean b) || b;
+        return endpointMetadata(endpointType).supportsStreaming();
+    }
+
+    /** The endpoint's typed metadata from its plugins.yaml entry: the one place the facts are declared. */
+    private static EndpointMetadata endpointMetadata(String endpointType) {
+        return Plugins.getType(PluginType.ENDPOINT, endpointType).metadata(EndpointMetadata.class);
     }
 
     private List<KeyValue> keyValues(String flag, List<String> tokens) {
@@ -308,8 +313,7 @@ final class ProfileConfigBuilder {
     }
 
     private static String serviceKind(String endpointType) {
-        Object kind = Plugins.getType(PluginType.ENDPOINT, endpointType).metadata().get("service_kind");
-        return kind == null ? "openai" : kind.toString();
+        return endpointMetadata(endpointType).serviceKind();
     }
 
     /** Spec §1.4 step 14: an --osl without ignore_eos or min_tokens is a maximum the server may undercut. */

@@ -13,16 +13,12 @@ final class TestPlugins {
                 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
                 import com.fasterxml.jackson.databind.node.ObjectNode;
                 import dev.aiperf.api.endpoint.Endpoint;
-                import dev.aiperf.api.endpoint.EndpointMetadata;
                 import dev.aiperf.api.model.InferenceResponse;
                 import dev.aiperf.api.model.ParsedResponse;
                 import dev.aiperf.api.model.RequestInfo;
 
                 public class %s implements Endpoint {
                     static { if (true) throw new IllegalStateException("plugin code must not run during validation"); }
-                    public EndpointMetadata metadata() {
-                        return new EndpointMetadata("/v1/acme", null, true, true, true, false, false, "Acme", "acme");
-                    }
                     public ObjectNode formatPayload(RequestInfo info) { return JsonNodeFactory.instance.objectNode(); }
                     public ParsedResponse parseResponse(InferenceResponse response) { return null; }
                 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiperf.api.endpoint.Endpoint;
-import dev.aiperf.api.endpoint.EndpointMetadata;
+import dev.aiperf.api.endpoint.EndpointContext;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponse;
 import dev.aiperf.api.model.RequestInfo;
@@ -17,25 +17,19 @@ import dev.aiperf.api.model.Turn;
  * answers {@code {"output": "...", "usage": {"total_tokens": N}}}, streamed as SSE events of the same
  * shape or as one body.
  *
- * <p>AIPerf creates one instance per benchmark run through the public no-arg constructor and calls
- * it from many worker threads at once, so it keeps no per-request state.
+ * <p>AIPerf creates one instance per benchmark run through the public constructor taking an
+ * {@link EndpointContext} and calls it from many worker threads at once, so it keeps no per-request state.
  */
 public final class MyCustomEndpoint implements Endpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final EndpointMetadata METADATA = new EndpointMetadata(
-            "/v1/custom",   // endpoint_path
-            null,           // streaming_path: same as endpoint_path
-            true,           // supports_streaming
-            true,           // produces_tokens
-            true,           // tokenizes_input
-            false,          // supports_images
-            false,          // supports_audio
-            "LLM Metrics",  // metrics_title
-            "custom");      // service_kind
+    private final boolean streaming;
 
-    @Override
-    public EndpointMetadata metadata() {
-        return METADATA;
+    /**
+     * How AIPerf builds the endpoint, once per run: the context holds the run's configuration and this
+     * endpoint's metadata from plugins.yaml (path, streaming support, ...), the one place it is declared.
+     */
+    public MyCustomEndpoint(EndpointContext context) {
+        this.streaming = context.config().endpoint().streaming() && context.metadata().supportsStreaming();
     }
 
     /** The current turn's texts joined by newlines as {@code prompt}, and its {@code max_tokens}. */
@@ -49,6 +43,9 @@ public final class MyCustomEndpoint implements Endpoint {
         payload.put("prompt", String.join("\n", turn.allTexts()));
         if (turn.maxTokens() != null) {
             payload.put("max_tokens", turn.maxTokens());
+        }
+        if (streaming) {
+            payload.put("stream", true);
         }
         return payload;
     }

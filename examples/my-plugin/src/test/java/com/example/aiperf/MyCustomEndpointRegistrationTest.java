@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiperf.api.PluginType;
-import dev.aiperf.api.endpoint.EndpointMetadata;
+import dev.aiperf.api.endpoint.EndpointContext;
 import dev.aiperf.plugin.PluginRegistry;
 import dev.aiperf.plugin.Plugins;
 import dev.aiperf.plugin.TypeEntry;
 import dev.aiperf.plugin.ValidationResult;
 import dev.aiperf.testkit.FreshPluginRegistry;
+import dev.aiperf.testkit.PluginContexts;
 import org.junit.jupiter.api.Test;
 
 /** The guide's "Test Plugin Registration": the registry discovers this project's manifest on the class path. */
@@ -29,10 +30,13 @@ class MyCustomEndpointRegistrationTest {
     }
 
     @Test
-    void theManifestMetadataMatchesTheClass(PluginRegistry registry) {
-        EndpointMetadata declared = registry.getType(PluginType.ENDPOINT, "my_custom").metadata(EndpointMetadata.class);
+    void theEndpointReceivesTheManifestMetadataInItsContext(PluginRegistry registry) {
+        EndpointContext context = PluginContexts.endpoint(registry, "my_custom", true);
 
-        assertEquals(new MyCustomEndpoint().metadata(), declared);
+        assertEquals("/v1/custom", context.metadata().endpointPath());
+        assertTrue(context.metadata().supportsStreaming());
+        assertTrue(new MyCustomEndpoint(context).formatPayload(MyCustomEndpointTest.requestFor(
+                dev.aiperf.api.model.Turn.ofText("Hi", 8))).get("stream").asBoolean());
     }
 
     @Test

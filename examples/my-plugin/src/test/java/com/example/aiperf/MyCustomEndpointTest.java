@@ -7,17 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aiperf.api.endpoint.EndpointContext;
+import dev.aiperf.api.endpoint.EndpointMetadata;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponse;
 import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.model.Turn;
+import dev.aiperf.testkit.PluginContexts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MyCustomEndpointTest {
-    private final MyCustomEndpoint endpoint = new MyCustomEndpoint();
+    // A unit test needs no registry: the context is two values, the run's config and the manifest's metadata.
+    private static final EndpointMetadata METADATA = new EndpointMetadata("/v1/custom", null, true, true, true,
+            false, false, "LLM Metrics", "custom");
+    private final MyCustomEndpoint endpoint = new MyCustomEndpoint(
+            new EndpointContext(PluginContexts.config("my_custom", false), METADATA));
 
     @Test
     void formatPayloadSendsPromptAndMaxTokens() {
@@ -72,12 +79,15 @@ class MyCustomEndpointTest {
     }
 
     @Test
-    void metadataMatchesTheManifest() {
-        assertEquals("/v1/custom", endpoint.metadata().endpointPath());
-        assertTrue(endpoint.metadata().supportsStreaming());
+    void streamingIsAskedForWhenTheRunStreams() {
+        MyCustomEndpoint streaming = new MyCustomEndpoint(
+                new EndpointContext(PluginContexts.config("my_custom", true), METADATA));
+
+        assertTrue(streaming.formatPayload(requestFor(Turn.ofText("Hi", 8))).get("stream").asBoolean());
+        assertFalse(endpoint.formatPayload(requestFor(Turn.ofText("Hi", 8))).has("stream"));
     }
 
-    private static RequestInfo requestFor(Turn turn) {
+    static RequestInfo requestFor(Turn turn) {
         Conversation conversation = new Conversation("session_000000", List.of(turn), null, null);
         return new RequestInfo(conversation, List.of(turn), 0, 0L, CreditPhase.PROFILING, "request-1", "session-1", 0);
     }

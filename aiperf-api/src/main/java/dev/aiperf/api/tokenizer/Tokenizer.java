@@ -1,4 +1,4 @@
-package dev.aiperf.tokenizer;
+package dev.aiperf.api.tokenizer;
 
 import java.util.Arrays;
 
