@@ -52,8 +52,6 @@ public final class PluginRegistry implements AutoCloseable {
     private final Object lock = new Object();
     private final List<URLClassLoader> pluginLoaders = new ArrayList<>();
     private RegistryContents contents = new RegistryContents();
-    // What the first discovery found (files already read); reset() registers it again without rescanning.
-    private PluginDiscovery discovery;
     private volatile boolean discovered;
     private volatile RegistrySnapshot snapshot = RegistrySnapshot.EMPTY;
     // Open checkpoints, the latest first (under lock).
@@ -163,20 +161,16 @@ public final class PluginRegistry implements AutoCloseable {
     }
 
     private void discover() {
-        boolean scanned = false;
-        if (discovery == null) {
-            discovery = new PluginDiscovery();
-            if (scanClassPath) {
-                discovery.scanClassPath(classLoader);
-            }
-            if (pluginsDir != null) {
-                discovery.scanPluginsDirectory(pluginsDir, classLoader);
-            }
-            pluginLoaders.addAll(discovery.loaders());
-            scanned = scanClassPath || pluginsDir != null;
+        PluginDiscovery discovery = new PluginDiscovery();
+        if (scanClassPath) {
+            discovery.scanClassPath(classLoader);
         }
+        if (pluginsDir != null) {
+            discovery.scanPluginsDirectory(pluginsDir, classLoader);
+        }
+        pluginLoaders.addAll(discovery.loaders());
         ManifestRegistration.Outcome outcome = ManifestRegistration.registerAll(contents, discovery);
-        if (scanned) {
+        if (scanClassPath || pluginsDir != null) {
             LOG.log(System.Logger.Level.INFO, "Plugin discovery: " + outcome.loaded() + " manifest"
                     + (outcome.loaded() == 1 ? "" : "s") + " loaded, " + outcome.skipped() + " skipped"
                     + (pluginsDir == null ? "" : " (plugins directory " + pluginsDir + ")"));
@@ -289,12 +283,13 @@ public final class PluginRegistry implements AutoCloseable {
     }
 
     /**
-     * Restores the freshly discovered state: the built-ins and the installed plugins (everything the
-     * class path and the plugins directory provided when this registry first discovered), as if
-     * nothing had happened since. Runtime registrations ({@code register}), manifests and categories
-     * loaded with {@code loadRegistry}/{@code loadCategories}, and their problems are dropped. The
-     * files discovered are not read again: plugin jars keep their class loaders, so a class loaded
-     * before {@code reset} is the same class after it; build a new registry to see new jars. A
+     * Restores the freshly discovered state: the built-ins and the installed plugins, as a new
+     * registry with the same settings would find them. Runtime registrations ({@code register}),
+     * manifests and categories loaded with {@code loadRegistry}/{@code loadCategories}, and their
+     * problems are dropped. Discovery runs again on the next use, so a jar added to (or removed
+     * from) the plugins directory since is seen; each jar gets a new class loader, so a plugin class
+     * loaded before the reset and the same class after it are distinct {@code Class} objects. The
+     * old class loaders stay open until {@link #close()} (their classes may still be in use). A
      * registry that discovers nothing ({@link #empty()}) is empty again.
      */
     public void reset() {
