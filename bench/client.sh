@@ -11,6 +11,8 @@
 #   bench/client.sh                       # everything (about 4 minutes on 2 cores)
 #   REQUESTS=20000 SHORT=5000 WARMUP=5000 DURATION=5s bench/client.sh
 #   AIPERF_JAR=/tmp/before.jar bench/client.sh   # the same measurement of another build (client and mock)
+#   ISL=128 SCENARIOS="streaming:64 streaming:512 non-streaming:64" PARTS=throughput bench/client.sh
+#                                         # issue 12's table only
 #
 # Needs wrk (apt-get install -y wrk) for the reference figures; builds the distribution when it is missing.
 set -euo pipefail
@@ -26,6 +28,9 @@ SHORT="${SHORT:-10000}"              # profiling requests of the shorter run the
 WARMUP="${WARMUP:-10000}"            # warm-up requests before each throughput run (JIT, connections)
 DURATION="${DURATION:-10s}"          # per wrk run
 STREAMS="${STREAMS:-10000}"          # concurrent streams for the heap figure
+ISL="${ISL:-32}"                     # prompt tokens of every request
+SCENARIOS="${SCENARIOS:-non-streaming:64 non-streaming:512 streaming:64 streaming:512}"   # mode:concurrency
+PARTS="${PARTS:-throughput ttft memory}"   # which of the sections below to run
 work="$(mktemp -d)"
 server_pid=""
 client_pid=""
@@ -62,7 +67,7 @@ profile() {
   local name="$1"; shift
   out="$work/$name"
   local TIMEFORMAT='%U %S %R'
-  { time "$java" ${CLIENT_JAVA_OPTS:-} -jar "$jar" profile -m mock-model --url "$base_url" --ui none --isl 32 \
+  { time "$java" ${CLIENT_JAVA_OPTS:-} -jar "$jar" profile -m mock-model --url "$base_url" --ui none --isl "$ISL" \
       --osl 64 --extra-inputs ignore_eos:true --random-seed 1 --artifact-dir "$out" "$@" >"$work/$name.log" 2>&1 ; } \
       2>"$work/$name.time" || { echo "client run $name failed:" >&2; tail -20 "$work/$name.log" >&2; exit 1; }
   # Process user + sys CPU seconds of the client JVM (the shell's `time` of its only child).
@@ -72,10 +77,12 @@ profile() {
 printf '\n%s\n' "== aiperf client benchmark ($(nproc) CPUs, $("$java" -version 2>&1 | head -1)) =="
 
 # ---- 1 + 2: throughput and CPU per request, mock in fast mode (all latencies 0) --------------------------------
+if [[ " $PARTS " == *" throughput "* ]]; then
 start_server --fast
 rows=()
-for mode in non-streaming streaming; do
-  for c in 64 512; do
+for scenario in $SCENARIOS; do
+    mode="${scenario%%:*}"
+    c="${scenario##*:}"
     stream_flag=(); [ "$mode" = streaming ] && stream_flag=(--streaming)
     # Two runs with the same warm-up (JIT compiled, connections open); the CPU difference is the
     # marginal cost of the extra requests, the longer run's profiling phase the sustained rate.
@@ -88,7 +95,6 @@ for mode in non-streaming streaming; do
     errors=$(python3 -c "import json; d=json.load(open('$out/profile_export_aiperf.json')); print(int(d.get('error_request_count',{}).get('avg',0)))")
     per_k=$(python3 -c "print(($cpu - $short_cpu) / (($REQUESTS - $SHORT) / 1000))")
     rows+=("$(printf '%-14s %6s %12.0f %12.3f %8s' "$mode" "$c" "$rps" "$per_k" "$errors")")
-  done
 done
 lua="$work/chat.lua"
 cat >"$lua" <<'EOF'
@@ -98,14 +104,14 @@ wrk.body = '{"model":"mock-model","max_completion_tokens":64,"ignore_eos":true,"
 EOF
 wrk_rows=()
 if command -v wrk >/dev/null 2>&1; then
-  for c in 64 512; do
+  for c in $(printf '%s\n' $SCENARIOS | sed -n 's/^non-streaming://p'); do
     wrk_rps=$(wrk -t 2 -c "$c" -d "$DURATION" -s "$lua" "$base_url/v1/chat/completions" | awk '/Requests\/sec/ {print $2}')
     wrk_rows+=("$c $wrk_rps")
   done
 fi
 stop_server
 
-printf '\n%s\n' "1-2. Sustained throughput against the mock in --fast mode ($WARMUP warm-up + $REQUESTS requests, ISL 32, OSL 64)"
+printf '\n%s\n' "1-2. Sustained throughput against the mock in --fast mode ($WARMUP warm-up + $REQUESTS requests, ISL $ISL, OSL 64)"
 printf '%-14s %6s %12s %12s %8s\n' mode conc "requests/s" "CPU s/1000" errors
 printf '%s\n' "${rows[@]}"
 printf '   (CPU s/1000: client user+sys CPU of the run minus that of a %s-request run with the same warm-up, per 1,000)\n' "$SHORT"
@@ -119,8 +125,10 @@ if [ "${#wrk_rows[@]}" -gt 0 ]; then
 else
   echo "   (wrk not installed: apt-get install -y wrk for the reference figures)"
 fi
+fi
 
 # ---- 3: TTFT accuracy at concurrency 1,000 ----------------------------------------------------------------------
+if [[ " $PARTS " == *" ttft "* ]]; then
 start_server --ttft 20 --itl 5
 printf '\n%s\n' "3. TTFT accuracy: mock TTFT 20 ms / ITL 5 ms, streaming 64 tokens, 10 requests per stream slot (+1 warm-up)"
 for c in ${TTFT_CONCURRENCY:-100 1000}; do
@@ -132,8 +140,10 @@ for c in ${TTFT_CONCURRENCY:-100 1000}; do
       "$c" "$(python3 -c "print($p50 - 20)")" "$(python3 -c "print($p99 - 20)")" "$itl"
 done
 stop_server
+fi
 
 # ---- 4: memory with 10,000 concurrent streams --------------------------------------------------------------------
+if [[ " $PARTS " == *" memory "* ]]; then
 start_server --ttft 20 --itl 50
 port="${base_url##*:}"
 export AIPERF_HTTP_CONNECTION_LIMIT=$((STREAMS + 100))
@@ -159,3 +169,4 @@ printf '\n%s\n' "4. Memory with $open streams open at once (mock ITL 50 ms, 600 
 printf '   client heap used after full GC: %.1f MB (%.1f KB per stream); process RSS %.1f MB\n' \
     "$(python3 -c "print($heap_kb / 1024)")" "$(python3 -c "print($heap_kb / max(1, $open))")" \
     "$(python3 -c "print($rss_kb / 1024)")"
+fi

@@ -24,7 +24,7 @@ final class HttpExchange {
     /** When the transport took the request; until {@link #startPerfNs} it waited for a connection. */
     final long handoffPerfNs;
     final CompletableFuture<RequestRecord> future = new CancellableFuture();
-    final List<InferenceResponse> responses = new ArrayList<>();
+    final ArrayList<InferenceResponse> responses = new ArrayList<>();
     long startPerfNs;
     Long recvStartPerfNs;
     int status;

@@ -60,6 +60,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
     private boolean keepAlive;
     private String reasonPhrase;
     private byte[] bodyBytes = new byte[0];
+    private int lastResponseCount; // SSE events of the previous stream on this connection: the next is alike
     private int bodyLength;
     private long lastReadNs;
     private Throwable idleFailure;
@@ -198,6 +199,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
             body = Body.ERROR;
         } else if (contentType.regionMatches(true, 0, "text/event-stream", 0, 17)) {
             body = Body.SSE;
+            exchange.responses.ensureCapacity(lastResponseCount);
         } else {
             body = Body.TEXT;
         }
@@ -217,7 +219,12 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
             return;
         }
         switch (body) {
-            case SSE -> sse.finish(arrivalNs, this);
+            case SSE -> {
+                sse.finish(arrivalNs, this);
+                if (exchange != null) {
+                    lastResponseCount = exchange.responses.size();
+                }
+            }
             // The body's own bytes: the endpoint parses them, and nobody decodes them on this thread.
             case TEXT -> exchange.responses.add(InferenceResponse.ofUtf8(arrivalNs, InferenceResponse.Kind.TEXT,
                     Arrays.copyOf(bodyBytes, bodyLength), 0, bodyLength));

@@ -72,6 +72,23 @@ class PhaseRunnerTest {
     }
 
     @Test
+    void atTheConcurrencyLimitARequestIsMeantToGoWhenASlotFreesNotAtTheTickThatFoundNone() {
+        try (ScriptedSender sender = ScriptedSender.fixed(40)) {
+            run(load(1, null, 3, null, null, 30, null), sender, conversations(1, null));
+
+            assertThat(sender.sent).hasSize(3);
+            for (int i = 1; i < 3; i++) {
+                ScriptedSender.Sent previous = sender.sent.get(i - 1);
+                ScriptedSender.Sent next = sender.sent.get(i);
+                // The previous request took 40 ms: its slot freed no earlier than that after it went.
+                assertThat(next.intendedNs() - previous.sentNs()).as("intended send of request " + i)
+                        .isGreaterThanOrEqualTo(40_000_000L);
+                assertThat(next.intendedNs()).isLessThanOrEqualTo(next.sentNs());
+            }
+        }
+    }
+
+    @Test
     void concurrencyCountsSessionsAndLaterTurnsCarryTheHistory() {
         try (ScriptedSender sender = ScriptedSender.fixed(5)) {
             run(load(2, null, null, 4, null, 30, null), sender, conversations(3, null));
