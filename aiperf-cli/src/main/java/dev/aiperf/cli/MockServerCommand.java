@@ -2,6 +2,7 @@ package dev.aiperf.cli;
 
 import dev.aiperf.cli.shared.AiperfVersion;
 import dev.aiperf.mock.IoTransport;
+import dev.aiperf.mock.MockTls;
 import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;
 import dev.aiperf.mock.MockServerStartException;
@@ -39,7 +40,8 @@ import java.util.concurrent.Callable;
                 "Examples:",
                 "  aiperf mock-server --port 0 --fast",
                 "  aiperf mock-server --ttft 200 --itl 20 --error-rate 5 --random-seed 42",
-                "  aiperf mock-server --fault-truncate-stream-after 10"},
+                "  aiperf mock-server --fault-truncate-stream-after 10",
+                "  aiperf mock-server --tls --port 8443"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"1:The server could not start (e.g. the port is taken).",
                 "2:Usage error: unknown option, missing or invalid argument.",
@@ -111,6 +113,12 @@ public final class MockServerCommand implements Callable<Integer> {
             description = "Print one line per request to standard error.")
     boolean accessLogs;
 
+    @Option(names = "--tls", defaultValue = "${env:MOCK_SERVER_TLS:-false}",
+            description = "Serve HTTPS and HTTP/2 over TLS (ALPN h2 or http/1.1) with a self-signed certificate "
+                    + "made by the JDK's keytool; clients need AIPERF_HTTP_SSL_VERIFY=false. Without it the port "
+                    + "serves HTTP/1.1 and cleartext HTTP/2 (h2c, prior knowledge).")
+    boolean tls;
+
     @Option(names = "--fault-truncate-stream-after", paramLabel = "N",
             defaultValue = "${env:MOCK_SERVER_FAULT_TRUNCATE_STREAM_AFTER:--1}",
             description = "Close streamed responses after N token chunks: no [DONE], no final HTTP chunk "
@@ -157,7 +165,11 @@ public final class MockServerCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         MockServer server;
         try {
-            server = MockServer.start(config);
+            server = MockServer.start(config, tls ? MockTls.selfSigned() : null);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            err.println("aiperf: error: " + e.getMessage());
+            err.flush();
+            return 1;
         } catch (MockServerStartException e) {
             boolean bindFailed = e.getMessage().startsWith("cannot listen");
             err.println("aiperf: error: " + e.getMessage()

@@ -1,7 +1,6 @@
 package dev.aiperf.transport;
 
 import dev.aiperf.api.model.ErrorDetails;
-import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.transport.TransportRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -27,8 +26,6 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,32 +33,26 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs one exchange at a time on its connection, entirely on the connection's event loop: writes the
- * request, then handles the response piece by piece as it arrives, never aggregating a stream. SSE
- * bodies go through the incremental parser, other 200 bodies become one text response, non-200
- * bodies become the error. Timeouts, disconnects and exceptions end the exchange with an error
+ * request, then handles the response piece by piece as it arrives, never aggregating a stream; the
+ * body goes through the {@link ResponseBodyDecoder} the HTTP/2 transport uses too (SSE events, one
+ * text response, or the error of a non-200 status). Timeouts, disconnects and exceptions end the exchange with an error
  * record; the connection is then closed rather than reused.
  */
-final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements SseStreamParser.EventSink {
-
-    private static final int MAX_ERROR_BODY = 1 << 20;
-
-    private enum Body { SSE, TEXT, ERROR, INFORMATIONAL }
+final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
 
     private final ArrivalClock clock;
     private final HttpTransportSettings settings;
     private final BooleanSupplier transportClosing;
-    private final SseStreamParser sse = new SseStreamParser();
+    /** The same body decoding as HTTP/2's: SSE events, a text body, or the error body. */
+    private final ResponseBodyDecoder body = new ResponseBodyDecoder();
     private ChannelHandlerContext ctx;
 
     // State of the exchange in progress; all null/zero between exchanges.
     private HttpExchange exchange;
     private ConnectionSource source;
-    private Body body;
+    /** The final (non-1xx) response headers arrived: its body is being decoded. */
+    private boolean receiving;
     private boolean keepAlive;
-    private String reasonPhrase;
-    private byte[] bodyBytes = new byte[0];
-    private int lastResponseCount; // SSE events of the previous stream on this connection: the next is alike
-    private int bodyLength;
     private long lastReadNs;
     private Throwable idleFailure;
     private ScheduledFuture<?> readCheck;
@@ -88,11 +79,8 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
         exchange = next;
         source = from;
         next.whenCancelled(() -> abandonOnEventLoop(next));
-        body = null;
+        receiving = false;
         keepAlive = false;
-        reasonPhrase = null;
-        bodyLength = 0;
-        sse.reset();
         long now = System.nanoTime();
         if (!channel.isActive()) {
             fail(idleFailure != null ? TransportErrors.fromException("Request to " + next.origin + " failed", idleFailure)
@@ -187,72 +175,36 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
 
     private void onHeaders(HttpResponse response, long arrivalNs) {
         if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
-            body = Body.INFORMATIONAL; // e.g. 100 Continue: the real response follows
-            return;
+            return; // e.g. 100 Continue: the real response follows
         }
         exchange.recvStartPerfNs = arrivalNs;
         exchange.status = response.status().code();
-        reasonPhrase = response.status().reasonPhrase();
         keepAlive = HttpUtil.isKeepAlive(response);
-        String contentType = response.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
-        if (exchange.status != 200) {
-            body = Body.ERROR;
-        } else if (contentType.regionMatches(true, 0, "text/event-stream", 0, 17)) {
-            body = Body.SSE;
-            exchange.responses.ensureCapacity(lastResponseCount);
-        } else {
-            body = Body.TEXT;
-        }
+        receiving = true;
+        body.begin(exchange, exchange.status, response.status().reasonPhrase(),
+                response.headers().get(HttpHeaderNames.CONTENT_TYPE, ""));
     }
 
     private void onContent(ByteBuf content, long arrivalNs) {
-        if (body == Body.SSE) {
-            sse.feed(content, arrivalNs, this);
-        } else if (body == Body.TEXT || body == Body.ERROR) {
-            appendBody(content);
+        if (receiving) {
+            ErrorDetails error = body.content(content, arrivalNs);
+            if (error != null) {
+                fail(error, arrivalNs); // an SSE error event: the rest of the stream is not wanted
+            }
         }
     }
 
     private void onEnd(long arrivalNs) {
-        if (body == null || body == Body.INFORMATIONAL) {
-            body = null;
-            return;
+        if (!receiving) {
+            return; // the end of an informational response
         }
-        switch (body) {
-            case SSE -> {
-                sse.finish(arrivalNs, this);
-                if (exchange != null) {
-                    lastResponseCount = exchange.responses.size();
-                }
-            }
-            // The body's own bytes: the endpoint parses them, and nobody decodes them on this thread.
-            case TEXT -> exchange.responses.add(InferenceResponse.ofUtf8(arrivalNs, InferenceResponse.Kind.TEXT,
-                    Arrays.copyOf(bodyBytes, bodyLength), 0, bodyLength));
-            case ERROR -> {
-                fail(TransportErrors.httpStatus(exchange.status, reasonPhrase,
-                        new String(bodyBytes, 0, bodyLength, StandardCharsets.UTF_8)), arrivalNs, keepAlive);
-                return;
-            }
-            default -> throw new IllegalStateException("unreachable: " + body);
-        }
-        if (exchange != null) {
+        receiving = false;
+        ErrorDetails error = body.end(arrivalNs);
+        if (error == null) {
             succeed(arrivalNs);
-        }
-    }
-
-    /** One SSE event with data: a raw response of the exchange. */
-    @Override
-    public void onResponse(InferenceResponse response) {
-        if (exchange != null) {
-            exchange.responses.add(response);
-        }
-    }
-
-    /** An {@code event: error} SSE event ends the exchange. */
-    @Override
-    public void onError(String message, long perfNs) {
-        if (exchange != null) {
-            fail(TransportErrors.sseError(message), perfNs);
+        } else {
+            // After a complete non-200 response the connection stays usable.
+            fail(error, arrivalNs, exchange.status != 200 && keepAlive);
         }
     }
 
@@ -327,30 +279,14 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
         cancel(deadline);
         readCheck = null;
         deadline = null;
-        if (bodyBytes.length > 64 * 1024) {
-            bodyBytes = new byte[0]; // do not keep a large body buffer alive on an idle connection
-        }
+        receiving = false;
+        body.clear();
         try {
             from.release(ctx.channel(), done.origin, done.request, reusable && ctx.channel().isActive());
         } catch (RuntimeException e) {
             ctx.channel().close(); // e.g. the pool is gone because the transport is closing
         }
         return done;
-    }
-
-    private void appendBody(ByteBuf content) {
-        int readable = content.readableBytes();
-        if (body == Body.ERROR) {
-            readable = Math.min(readable, MAX_ERROR_BODY - bodyLength);
-        }
-        if (readable <= 0) {
-            return;
-        }
-        if (bodyLength + readable > bodyBytes.length) {
-            bodyBytes = Arrays.copyOf(bodyBytes, Math.max(bodyLength + readable, Math.max(1024, bodyBytes.length * 2)));
-        }
-        content.getBytes(content.readerIndex(), bodyBytes, bodyLength, readable);
-        bodyLength += readable;
     }
 
     private static void cancel(ScheduledFuture<?> task) {

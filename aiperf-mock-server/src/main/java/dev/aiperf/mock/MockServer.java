@@ -13,8 +13,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
@@ -51,6 +49,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       required field: 400. Every error body is {@code {"detail": "..."}}.</li>
  * </ul>
  *
+ * <h2>Protocols</h2>
+ * HTTP/1.1 and cleartext HTTP/2 with prior knowledge (h2c; told apart by the client preface) on the same port;
+ * with {@link MockTls} ({@link #start(MockServerConfig, MockTls)}) HTTPS and HTTP/2 over TLS, chosen by ALPN.
+ * {@code Upgrade: h2c} is not supported. Over HTTP/2 the server allows {@value ProtocolPipelines#MAX_CONCURRENT_STREAMS}
+ * concurrent streams per connection; every endpoint, fault and timing below is the same as over HTTP/1.1 (a
+ * truncated stream is reset rather than its connection closed).
+ *
  * <h2>Timing</h2>
  * Latencies count from the arrival of the request headers. Streamed token {@code k} (reasoning tokens first; counted
  * from the first token's actual send when that was late, so a late first token never shortens the ITL) is
@@ -77,9 +82,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class MockServer implements AutoCloseable {
 
-    /** Request bodies above this size are answered 413 by the aggregator. */
-    private static final int MAX_REQUEST_BYTES = 64 * 1024 * 1024;
-
     private final MockServerConfig config;
     private final IoTransport transport;
     private final EventLoopGroup group;
@@ -87,11 +89,13 @@ public final class MockServer implements AutoCloseable {
     /** Every accepted connection still open, so {@link #close()} can end them rather than leave them silent. */
     private final ChannelGroup connections;
     private final int port;
+    private final boolean secure;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private MockServer(MockServerConfig config, IoTransport transport, EventLoopGroup group, Channel serverChannel,
-                       ChannelGroup connections) {
+                       ChannelGroup connections, boolean secure) {
+        this.secure = secure;
         this.config = config;
         this.transport = transport;
         this.group = group;
@@ -106,7 +110,18 @@ public final class MockServer implements AutoCloseable {
      * @throws MockServerStartException if the address cannot be bound (in use, unknown host, no permission)
      */
     public static MockServer start(MockServerConfig config) {
+        return start(config, null);
+    }
+
+    /**
+     * Like {@link #start(MockServerConfig)}, serving HTTPS and HTTP/2 over TLS (ALPN {@code h2} or
+     * {@code http/1.1}) when {@code tls} is not null; {@link #baseUrl()} is then {@code https://}.
+     *
+     * @throws MockServerStartException if the address cannot be bound (in use, unknown host, no permission)
+     */
+    public static MockServer start(MockServerConfig config, MockTls tls) {
         ServerContext context = new ServerContext(config, TokenCorpus.shakespeare());
+        ProtocolPipelines pipelines = new ProtocolPipelines(context);
         context.warmUp();
         IoTransport transport = config.transport().resolve();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.effectiveWorkers(),
@@ -122,18 +137,21 @@ public final class MockServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        RequestArrival arrival = new RequestArrival();
                         ChannelPipeline pipeline = channel.pipeline();
-                        pipeline.addLast(new HttpServerCodec());
-                        pipeline.addLast(arrival);
-                        pipeline.addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
-                        pipeline.addLast(new MockHttpHandler(context, arrival));
+                        if (tls != null) {
+                            pipeline.addLast(tls.context().newHandler(channel.alloc()));
+                            pipeline.addLast(new AlpnProtocolSelector(pipelines));
+                        } else {
+                            pipeline.addLast(new CleartextProtocolDetector(pipelines));
+                        }
                     }
                 });
         try {
             Channel channel = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
-            MockServer server = new MockServer(config, transport, group, channel, connections);
-            server.warmUpConnection(context);
+            MockServer server = new MockServer(config, transport, group, channel, connections, tls != null);
+            if (tls == null) {
+                server.warmUpConnection(context);
+            }
             return server;
         } catch (Exception e) { // Netty rethrows checked bind errors (e.g. "Address already in use") unchecked
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
@@ -152,9 +170,9 @@ public final class MockServer implements AutoCloseable {
         return config.host();
     }
 
-    /** {@code http://host:port}, without a trailing slash; IPv6 hosts in brackets. */
+    /** {@code http://host:port} ({@code https} with TLS), without a trailing slash; IPv6 hosts in brackets. */
     public String baseUrl() {
-        return "http://" + hostForUrl(config.host()) + ":" + port;
+        return (secure ? "https://" : "http://") + hostForUrl(config.host()) + ":" + port;
     }
 
     public MockServerConfig config() {
