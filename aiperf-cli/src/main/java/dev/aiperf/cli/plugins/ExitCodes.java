@@ -13,7 +13,6 @@ final class ExitCodes {
     static final String OK_HELP = "0:Success.";
     static final String PROBLEMS_HELP = "1:Validation found problems, or what was asked for does not exist.";
     static final String USAGE_HELP = "2:Usage error: unknown option, missing or invalid argument.";
-    static final String GROUP_USAGE_HELP = "2:Usage error: unknown command or option, missing or invalid argument.";
 
     private ExitCodes() {
     }

@@ -1,5 +1,6 @@
 package dev.aiperf.cli.plugins;
 
+import dev.aiperf.cli.shared.SubcommandClashHint;
 import dev.aiperf.plugin.NameSuggestions;
 import dev.aiperf.plugin.UnknownCategoryException;
 import java.io.IOException;
@@ -44,8 +45,8 @@ import picocli.CommandLine.Parameters;
             NewPluginCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.PROBLEMS_HELP, ExitCodes.GROUP_USAGE_HELP})
-public final class PluginsCommand extends PluginsSubcommand {
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.PROBLEMS_HELP, ExitCodes.USAGE_HELP})
+public final class PluginsCommand extends PluginsSubcommand implements SubcommandClashHint {
     /** What {@code --validate} holds when given without a path: check what is installed. */
     private static final String INSTALLED = "<installed>";
 
@@ -132,6 +133,15 @@ public final class PluginsCommand extends PluginsSubcommand {
                     + " subcommand '" + subcommand + "' (a word that names a subcommand runs it; for a category or"
                     + " type of that name use --category/--name, or put the words after '--')");
         }
+    }
+
+    @Override
+    public Optional<String> clashHint(String subcommand) {
+        if (categoryArgument == null) {
+            return Optional.empty();
+        }
+        return Optional.of("'" + subcommand + "' ran the subcommand of that name; for a type named '" + subcommand
+                + "' write: aiperf plugins " + categoryArgument + " --name " + subcommand);
     }
 
     private static String either(String option, String optionValue, String parameter, String parameterValue) {

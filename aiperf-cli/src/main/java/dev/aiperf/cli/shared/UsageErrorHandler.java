@@ -11,6 +11,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,7 @@ public final class UsageErrorHandler implements IParameterExceptionHandler {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
         err.println("aiperf: error: " + describe(ex, cmd));
+        clashHint(cmd).ifPresent(hint -> err.println("aiperf: note: " + hint));
         err.println(tryHelp(cmd));
         err.flush();
         return EXIT_USAGE;
@@ -45,6 +47,13 @@ public final class UsageErrorHandler implements IParameterExceptionHandler {
         spec.commandLine().usage(err);
         err.flush();
         return EXIT_USAGE;
+    }
+
+    /** The parent's explanation when a word the user meant as an argument ran this subcommand instead. */
+    private static Optional<String> clashHint(CommandLine cmd) {
+        CommandLine parent = cmd.getParent();
+        return parent != null && parent.getCommand() instanceof SubcommandClashHint clash
+                ? clash.clashHint(cmd.getCommandName()) : Optional.empty();
     }
 
     public static String tryHelp(CommandLine cmd) {

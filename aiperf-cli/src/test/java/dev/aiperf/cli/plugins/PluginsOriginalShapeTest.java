@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiperf.cli.CliRun;
+import dev.aiperf.testkit.PluginJarBuilder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,19 @@ class PluginsOriginalShapeTest {
     }
 
     @Test
+    void validateCountsAPluginThatCouldNotBeLoaded() {
+        PluginJarBuilder.named("broken-plugin")
+                .manifest("com/broken/plugins.yaml", "schema_version: \"1.0\"\nendpoint: [not, a, mapping\n")
+                .build(pluginsDir);
+
+        CliRun run = plugins("--validate");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(run.out()).containsPattern("(?m)^skipped plugin: .*broken-plugin\\.jar")
+                .contains("installed plugins: invalid: 1 problem");
+    }
+
+    @Test
     void validateWithAPathChecksThatFileExactlyAsValidate() {
         Path jar = TestPlugins.impostorJar(notInstalled);
 
@@ -174,6 +188,10 @@ class PluginsOriginalShapeTest {
     void aSubcommandsNameIsTheSubcommandUnlessGivenAsAnOptionOrAfterDoubleDash() {
         // 'show' alone runs the subcommand (which then misses its arguments: a usage error) ...
         assertThat(plugins("show").exitCode()).isEqualTo(ExitCodes.USAGE);
+        CliRun typeNamedShow = CliRun.of("plugins", "endpoint", "show");
+        assertThat(typeNamedShow.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(typeNamedShow.err()).contains("aiperf: note: 'show' ran the subcommand of that name;"
+                + " for a type named 'show' write: aiperf plugins endpoint --name show");
         // ... while --category and '--' make it a category name.
         for (CliRun run : new CliRun[] {plugins("--category", "show"), CliRun.of("plugins", "--", "show")}) {
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.PROBLEMS);
