@@ -16,6 +16,7 @@ import dev.aiperf.api.service.ServiceManager;
 import dev.aiperf.api.timing.ArrivalPattern;
 import dev.aiperf.api.timing.Ramp;
 import dev.aiperf.api.timing.TimingStrategy;
+import dev.aiperf.api.tokenizer.TokenizerLoader;
 import dev.aiperf.api.transport.Transport;
 import dev.aiperf.api.ui.AiperfUi;
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -51,6 +52,7 @@ public final class PluginType<T> extends Category<T> {
     public static final PluginType<DatasetSampler> DATASET_SAMPLER = new PluginType<>("dataset_sampler", DatasetSampler.class);
     public static final PluginType<DatasetComposer> DATASET_COMPOSER = new PluginType<>("dataset_composer", DatasetComposer.class);
     public static final PluginType<CustomDatasetLoader> CUSTOM_DATASET_LOADER = new PluginType<>("custom_dataset_loader", CustomDatasetLoader.class);
+    public static final PluginType<TokenizerLoader> TOKENIZER = new PluginType<>("tokenizer", TokenizerLoader.class);
     public static final PluginType<RecordProcessor> RECORD_PROCESSOR = new PluginType<>("record_processor", RecordProcessor.class);
     public static final PluginType<ResultsProcessor> RESULTS_PROCESSOR = new PluginType<>("results_processor", ResultsProcessor.class);
     public static final PluginType<DataExporter> DATA_EXPORTER = new PluginType<>("data_exporter", DataExporter.class);
@@ -62,7 +64,7 @@ public final class PluginType<T> extends Category<T> {
     public static final PluginType<Plot> PLOT = new PluginType<>("plot", Plot.class);
 
     private static final List<PluginType<?>> VALUES = List.of(ENDPOINT, TRANSPORT, TIMING_STRATEGY, ARRIVAL_PATTERN,
-            RAMP, DATASET_BACKING_STORE, DATASET_SAMPLER, DATASET_COMPOSER, CUSTOM_DATASET_LOADER, RECORD_PROCESSOR,
+            RAMP, DATASET_BACKING_STORE, DATASET_SAMPLER, DATASET_COMPOSER, CUSTOM_DATASET_LOADER, TOKENIZER, RECORD_PROCESSOR,
             RESULTS_PROCESSOR, DATA_EXPORTER, CONSOLE_EXPORTER, SERVICE, SERVICE_MANAGER, COMMUNICATION, UI, PLOT);
     private static final Map<String, PluginType<?>> BY_NAME = VALUES.stream()
             .collect(Collectors.toUnmodifiableMap(Category::name, Function.identity()));

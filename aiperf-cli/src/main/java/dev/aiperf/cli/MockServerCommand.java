@@ -138,6 +138,24 @@ public final class MockServerCommand implements Callable<Integer> {
             description = "Answer every inference request with this HTTP status, e.g. 429 or 503 (0 = off).")
     int faultStatus;
 
+    @Option(names = "--tokenizer", paramLabel = "NAME", defaultValue = "${env:MOCK_SERVER_TOKENIZER}",
+            description = "Count prompt tokens and cut generated text with this tokenizer (as 'aiperf profile"
+                    + " --tokenizer': a tiktoken encoding, a Hugging Face model id in the local cache, a folder or a"
+                    + " tokenizer.json), so that usage counts agree with a client using it. Default: the original's"
+                    + " character chunks (about four characters per token).")
+    String tokenizer;
+
+    @Option(names = "--tokenizer-revision", paramLabel = "REV", defaultValue = "${env:MOCK_SERVER_TOKENIZER_REVISION}",
+            description = "Revision of a model id in the Hugging Face cache (default: main).")
+    String tokenizerRevision;
+
+    @Option(names = "--tokenizer-trust-remote-code",
+            description = "Accepted for compatibility: only tokenizer.json is read, no model code is run.")
+    boolean tokenizerTrustRemoteCode;
+
+    @Option(names = "--no-tokenizer", description = "Character chunks instead of a tokenizer (the default).")
+    boolean noTokenizer;
+
     /** The server settings these flags describe; a bad value throws {@link IllegalArgumentException} naming it. */
     MockServerConfig toConfig() {
         return MockServerConfig.builder()
@@ -150,6 +168,7 @@ public final class MockServerCommand implements Callable<Integer> {
                 .faultMalformedJsonRatePercent(faultMalformedJsonRatePercent)
                 .faultStallAfterHeaders(faultStallAfterHeaders)
                 .faultStatus(faultStatus)
+                .tokenizer(noTokenizer ? null : tokenizer).tokenizerRevision(tokenizerRevision)
                 .build();
     }
 
@@ -166,6 +185,8 @@ public final class MockServerCommand implements Callable<Integer> {
         MockServer server;
         try {
             server = MockServer.start(config, tls ? MockTls.selfSigned() : null);
+        } catch (IllegalArgumentException badTokenizer) {
+            throw new CommandLine.ParameterException(spec.commandLine(), badTokenizer.getMessage(), badTokenizer);
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             err.println("aiperf: error: " + e.getMessage());
             err.flush();

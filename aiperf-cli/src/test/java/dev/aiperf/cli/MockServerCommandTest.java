@@ -8,6 +8,12 @@ import dev.aiperf.mock.MockServerConfig;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,9 +60,11 @@ class MockServerCommandTest {
                 "--embedding-base-latency", "11", "--embedding-per-input-latency", "0.5", "-f", "--error-rate", "12.5",
                 "--random-seed", "99", "-w", "3", "--transport", "NIO", "--model", "a,b", "--model", "c", "-v",
                 "--access-logs", "--fault-truncate-stream-after", "4", "--fault-malformed-json-rate", "10",
-                "--fault-stall-after-headers", "--fault-status", "503").toConfig();
+                "--fault-stall-after-headers", "--fault-status", "503", "--tokenizer", "o200k_base",
+                "--tokenizer-revision", "v2", "--tokenizer-trust-remote-code").toConfig();
         assertThat(config).isEqualTo(new MockServerConfig("localhost", 0, 7.5, 3, 11, 0.5, true, 12.5, 99L, 3,
-                IoTransport.NIO, true, true, List.of("a", "b", "c"), new FaultInjection(4, 10, true, 503)));
+                IoTransport.NIO, true, true, List.of("a", "b", "c"), new FaultInjection(4, 10, true, 503),
+                "o200k_base", "v2"));
     }
 
     @Test
@@ -134,6 +143,50 @@ class MockServerCommandTest {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    @Test
+    void withTlsItListensOnHttpsAndOffersH2ByAlpn() throws Exception {
+        StringWriter out = new StringWriter();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread runner = new Thread(() -> exit.set(new CommandLine(new MockServerCommand())
+                .setOut(new PrintWriter(out, true)).execute("--port", "0", "--fast", "--tls")));
+        runner.start();
+        Matcher listening = Pattern.compile("Mock server listening on https://127\\.0\\.0\\.1:(\\d+)").matcher("");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // keytool makes the certificate first
+        while (!listening.reset(out.toString()).find() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(listening.find(0)).as("printed: %s", out).isTrue();
+        SSLContext trustAll = SSLContext.getInstance("TLS");
+        trustAll.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, null);
+        try (SSLSocket socket = (SSLSocket) trustAll.getSocketFactory()
+                .createSocket("127.0.0.1", Integer.parseInt(listening.group(1)))) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setApplicationProtocols(new String[] {"h2", "http/1.1"});
+            socket.setSSLParameters(parameters);
+            socket.setSoTimeout(10_000);
+            socket.startHandshake();
+
+            assertThat(socket.getApplicationProtocol()).isEqualTo("h2");
+        }
+
+        runner.interrupt();
+        runner.join(10_000);
+        assertThat(exit.get()).isZero();
     }
 
     private static JsonNode get(String url) throws IOException, InterruptedException {

@@ -1,9 +1,9 @@
 package dev.aiperf.console;
 
-import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.export.ConsoleExporter;
 import dev.aiperf.api.export.ErrorCount;
 import dev.aiperf.api.export.ExportContext;
+import dev.aiperf.api.export.ExporterContext;
 
 import java.io.PrintStream;
 import java.util.List;

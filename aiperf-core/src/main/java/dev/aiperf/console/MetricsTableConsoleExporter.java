@@ -1,8 +1,8 @@
 package dev.aiperf.console;
 
-import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.export.ConsoleExporter;
 import dev.aiperf.api.export.ExportContext;
+import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.record.MetricFlag;
 import dev.aiperf.api.record.MetricResult;
 import dev.aiperf.metrics.MetricsEnvironment;

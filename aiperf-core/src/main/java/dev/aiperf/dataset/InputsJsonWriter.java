@@ -12,10 +12,10 @@ import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.model.Turn;
+import dev.aiperf.export.AtomicFile;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -42,10 +42,13 @@ public final class InputsJsonWriter {
         this.endpoint = endpoint;
     }
 
-    /** Writes the file, replacing any previous one. */
+    /** Writes the file atomically (whole or not at all), replacing any previous one. */
     public void write(List<Conversation> conversations, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file);
-             JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)) {
+        AtomicFile.write(file, out -> write(conversations, out));
+    }
+
+    private void write(List<Conversation> conversations, OutputStream out) throws IOException {
+        try (JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)) {
             json.setPrettyPrinter(new DefaultPrettyPrinter(PRETTY));
             json.writeStartObject();
             json.writeArrayFieldStart("data");

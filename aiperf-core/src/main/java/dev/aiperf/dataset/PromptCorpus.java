@@ -1,6 +1,8 @@
 package dev.aiperf.dataset;
 
 import dev.aiperf.api.tokenizer.Tokenizer;
+import dev.aiperf.tokenizers.ExactLengthText;
+import dev.aiperf.tokenizers.TextTokenizer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,25 +18,42 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The bundled public-domain Shakespeare text as one long token sequence (spec §3.3.1): non-empty
  * trimmed lines grouped into chunks of at least 10,000 characters, each chunk joined with spaces
- * and tokenized, the token lists concatenated. Tokenized once per tokenizer and cached.
+ * and tokenized, the token lists concatenated. Tokenized once per tokenizer instance and cached.
  */
 public final class PromptCorpus {
 
     static final String RESOURCE = "/dev/aiperf/dataset/shakespeare.txt";
     private static final int CHUNK_CHARS = 10_000;
-    private static final Map<String, PromptCorpus> CACHE = new ConcurrentHashMap<>();
+    private static final Map<Tokenizer, PromptCorpus> CACHE = new ConcurrentHashMap<>();
 
     private final Tokenizer tokenizer;
+    private final TextTokenizer text;
     private final int[] tokens;
 
     private PromptCorpus(Tokenizer tokenizer, int[] tokens) {
         this.tokenizer = tokenizer;
+        this.text = new TextTokenizer() {
+            @Override
+            public int[] encode(String s) {
+                return tokenizer.encode(s);
+            }
+
+            @Override
+            public String decode(int[] ids, int from, int to) {
+                return tokenizer.decode(ids, from, to);
+            }
+
+            @Override
+            public int count(String s) {
+                return tokenizer.count(s);
+            }
+        };
         this.tokens = tokens;
     }
 
     /** The corpus tokenized by {@code tokenizer}, computed on first use. */
     public static PromptCorpus forTokenizer(Tokenizer tokenizer) {
-        return CACHE.computeIfAbsent(tokenizer.name(), name -> new PromptCorpus(tokenizer, tokenize(tokenizer)));
+        return CACHE.computeIfAbsent(tokenizer, t -> new PromptCorpus(t, tokenize(t)));
     }
 
     public Tokenizer tokenizer() {
@@ -47,14 +66,15 @@ public final class PromptCorpus {
 
     /** Decodes {@code count} tokens starting at {@code start}, wrapping past the end. */
     public String decode(int start, int count) {
-        if (count <= 0) {
-            return "";
-        }
-        int[] slice = new int[count];
-        for (int i = 0; i < count; i++) {
-            slice[i] = tokens[(start + i) % tokens.length];
-        }
-        return tokenizer.decode(slice);
+        return count <= 0 ? "" : tokenizer.decode(ExactLengthText.window(tokens, start, count));
+    }
+
+    /**
+     * Text of exactly {@code count} tokens of the tokenizer (re-encoding it gives {@code count}), from the corpus
+     * window at {@code start} or the nearest one after it that re-encodes exactly.
+     */
+    public String exactText(int start, int count) {
+        return ExactLengthText.of(text, tokens, start, count);
     }
 
     private static int[] tokenize(Tokenizer tokenizer) {

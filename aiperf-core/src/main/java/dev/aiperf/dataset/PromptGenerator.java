@@ -3,8 +3,9 @@ package dev.aiperf.dataset;
 import java.util.random.RandomGenerator;
 
 /**
- * Synthetic prompts of an exact token length: a uniformly chosen window of the corpus, decoded
- * (spec §3.3.1). Re-tokenizing the text may give a slightly different count, as in the original.
+ * Synthetic prompts of an exact token length: a uniformly chosen window of the corpus, decoded (spec §3.3.1).
+ * Unlike the original, re-tokenizing the text gives exactly the asked length: windows whose edges merge or split
+ * differently are adjusted ({@link PromptCorpus#exactText}).
  * Not thread-safe: one generator per dataset build.
  */
 final class PromptGenerator {
@@ -30,6 +31,6 @@ final class PromptGenerator {
             LOG.log(System.Logger.Level.WARNING, "A prompt of {0} tokens is longer than the {1}-token corpus;"
                     + " the corpus text repeats", tokens, corpus.size());
         }
-        return corpus.decode(random.nextInt(corpus.size()), tokens);
+        return corpus.exactText(random.nextInt(corpus.size()), tokens);
     }
 }

@@ -6,8 +6,8 @@ import dev.aiperf.api.dataset.DatasetComposer;
 import dev.aiperf.api.dataset.DatasetContext;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.Turn;
-import dev.aiperf.random.RandomStreams;
 import dev.aiperf.api.tokenizer.Tokenizer;
+import dev.aiperf.random.RandomStreams;
 
 import java.util.ArrayList;
 import java.util.List;

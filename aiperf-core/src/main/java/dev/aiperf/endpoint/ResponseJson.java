@@ -55,10 +55,14 @@ final class ResponseJson {
         return usage != null && usage.isObject() && !usage.isEmpty() ? usage : null;
     }
 
-    /** The error of a response that starts as JSON but does not parse: it fails its request rather than vanish. */
+    /**
+     * The error of a response that starts as JSON but does not parse: it fails its request rather than
+     * vanish. The message names neither the chunk nor the parser's position (the cause keeps them): the
+     * error summary groups requests by message, and every broken chunk is the same problem.
+     */
     static IllegalArgumentException malformed(String endpointName, JsonProcessingException cause, String text) {
-        return new IllegalArgumentException("The " + endpointName + " endpoint could not parse the JSON of the"
-                + " response (" + cause.getOriginalMessage() + "): " + abbreviate(text), cause);
+        return new IllegalArgumentException("The " + endpointName + " endpoint received a response that is not"
+                + " valid JSON", cause);
     }
 
     static String abbreviate(String text) {

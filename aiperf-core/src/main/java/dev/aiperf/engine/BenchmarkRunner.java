@@ -30,6 +30,7 @@ import dev.aiperf.api.ui.AiperfUi;
 import dev.aiperf.api.ui.UiContext;
 import dev.aiperf.console.ConsoleFooter;
 import dev.aiperf.endpoint.RequestFactory;
+import dev.aiperf.export.FileErrors;
 import dev.aiperf.plugin.PluginException;
 import dev.aiperf.plugin.PluginRegistry;
 import dev.aiperf.plugin.Plugins;
@@ -61,6 +62,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class BenchmarkRunner {
 
+    /** How long the last progress line waits for the records pipeline to count the last errors. */
+    private static final long PIPELINE_CATCH_UP_MS = 5_000;
+
     private BenchmarkRunner() {
     }
 
@@ -70,9 +74,11 @@ public final class BenchmarkRunner {
      * @throws IllegalArgumentException when the configuration or the dataset cannot be used; the
      *                                  message is meant for the user as is
      * @throws PluginFailureException   when a plugin the run needs cannot be loaded or built
-     * @throws IOException              when the artifact directory or {@code inputs.json} cannot be written
+     * @throws IOException              when the artifact directory or {@code inputs.json} cannot be written,
+     *                                  or the run's connections do not fit under the open-file limit
      */
     public static Prepared prepare(BenchmarkConfig config, PrintStream out, PrintStream err) throws IOException {
+        OpenFileLimit.check(OpenFileLimit.connections(config.load()), 1);
         PluginRegistry registry = Plugins.registry();
         PluginFactory plugins = new PluginFactory(registry);
         TypeEntry endpointEntry = registry.getType(PluginType.ENDPOINT, config.endpoint().type());
@@ -83,7 +89,12 @@ public final class BenchmarkRunner {
         TransportContext transportContext = new TransportContext(config,
                 typedMetadata(plugins, transportEntry, TransportMetadata.class));
         plugins.load(PluginType.TRANSPORT, transportEntry); // built when the run starts: it owns threads
-        Files.createDirectories(config.output().artifactDir());
+        try {
+            Files.createDirectories(config.output().artifactDir());
+        } catch (IOException e) {
+            throw new IOException("cannot create the artifact folder " + config.output().artifactDir().toAbsolutePath()
+                    + ": " + FileErrors.cause(e), e);
+        }
         ProcessorContext processorContext = new ProcessorContext(config, metadata);
         List<RecordProcessor> recordProcessors = new ArrayList<>();
         for (TypeEntry entry : registry.listTypes(PluginType.RECORD_PROCESSOR)) {
@@ -95,7 +106,11 @@ public final class BenchmarkRunner {
             resultsProcessors.add(plugins.create(PluginType.RESULTS_PROCESSOR, entry, ProcessorContext.class,
                     processorContext));
         }
-        Tokenizer tokenizer = Tokenizers.forName(config.output().tokenizer());
+        Tokenizers.Choice tokenizerChoice = Tokenizers.forRun(config);
+        if (tokenizerChoice.warning() != null) {
+            err.println("aiperf: warning: " + tokenizerChoice.warning());
+        }
+        Tokenizer tokenizer = tokenizerChoice.tokenizer();
         RandomStreams random = new SeededRandomStreams(config.input().randomSeed());
         DatasetStage.Dataset dataset = DatasetStage.build(config, endpoint, plugins, tokenizer, random,
                 config.output().artifactDir());
@@ -171,6 +186,7 @@ public final class BenchmarkRunner {
         private volatile boolean interruptRequested;
         private volatile PhaseRunner currentPhase;
         private boolean handleSignals;
+        private volatile boolean terminated;
 
         private Prepared(BenchmarkConfig config, Parts parts, PrintStream out, PrintStream err) {
             this.config = config;
@@ -215,9 +231,15 @@ public final class BenchmarkRunner {
                 return runPhasesAndExport();
             } finally {
                 if (signals != null) {
+                    terminated = signals.terminated();
                     signals.close();
                 }
             }
+        }
+
+        /** Whether {@link #run} was stopped by SIGTERM: the command line then exits 143, not 130. */
+        public boolean terminatedBySigterm() {
+            return terminated;
         }
 
         private BenchmarkOutcome runPhasesAndExport() throws IOException {
@@ -238,7 +260,17 @@ public final class BenchmarkRunner {
                     Preconnection.open(transport, config, out);
                 }
                 RequestFactory requests = new RequestFactory(config, endpoint, metadata);
-                RequestSender sender = (info, intended) -> send(transport, requests, info, intended);
+                RequestSender sender = new RequestSender() {
+                    @Override
+                    public CompletableFuture<RequestRecord> send(RequestInfo info, long intended) {
+                        return transport.sendRequest(requests.create(info, intended));
+                    }
+
+                    @Override
+                    public void cancel(CompletableFuture<RequestRecord> request) {
+                        transport.cancel(request);
+                    }
+                };
                 for (PhasePlan phase : parts.phases()) {
                     if (interruptRequested) {
                         break;
@@ -273,6 +305,9 @@ public final class BenchmarkRunner {
             LoadConfig load = plan.load();
             Long expected = load.requestCount() == null ? null : load.requestCount().longValue();
             PhaseProgress progress = new PhaseProgress(phase, expected, load.benchmarkDurationSeconds());
+            if (phase == CreditPhase.PROFILING) {
+                progress.countErrorsFrom(() -> pipeline.errors().total());
+            }
             PhaseRunner.RecordSink sink = phase == CreditPhase.PROFILING ? (p, record) -> pipeline.submit(record)
                     : (p, record) -> { };
             PhaseRunner runner = new PhaseRunner(phase, load, plan.strategy(), dataset.nextConversation(), sender,
@@ -284,13 +319,12 @@ public final class BenchmarkRunner {
                 return runner.run();
             } finally {
                 currentPhase = null;
+                if (phase == CreditPhase.PROFILING) {
+                    // The last progress line shows the summary's error count: let the pipeline catch up.
+                    pipeline.awaitCommitted(PIPELINE_CATCH_UP_MS);
+                }
                 reporter.phaseCompleted(progress);
             }
-        }
-
-        private static CompletableFuture<RequestRecord> send(Transport transport, RequestFactory requests,
-                                                             RequestInfo info, long intended) {
-            return transport.sendRequest(requests.create(info, intended));
         }
 
         /** The median TTFT of the run in ms, else its median request latency, else null. */
@@ -335,6 +369,9 @@ public final class BenchmarkRunner {
             }
             List<ExportInfo> written = new ArrayList<>();
             List<String> exportErrors = new ArrayList<>();
+            if (pipeline.writeError() != null) {
+                exportErrors.add(pipeline.writeError());
+            }
             if (!context.isEmpty()) {
                 for (Map.Entry<String, DataExporter> exporter : parts.exporters().data().entrySet()) {
                     try {

@@ -11,9 +11,9 @@ import dev.aiperf.api.dataset.DatasetSampler;
 import dev.aiperf.api.dataset.InvalidDatasetException;
 import dev.aiperf.api.dataset.SamplerContext;
 import dev.aiperf.api.endpoint.Endpoint;
+import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.random.RandomStreams;
 import dev.aiperf.api.tokenizer.Tokenizer;
-import dev.aiperf.api.model.Conversation;
 import dev.aiperf.dataset.InputsJsonWriter;
 import dev.aiperf.plugin.TypeEntry;
 

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class InterruptSignals implements AutoCloseable {
     static final int EXIT_CODE = 130;
+    /** The conventional exit code after SIGTERM (128 + 15). */
+    static final int TERM_EXIT_CODE = 143;
     private static final long HOOK_WAIT_SECONDS = 30;
 
     private final Runnable onInterrupt;
@@ -25,6 +27,7 @@ final class InterruptSignals implements AutoCloseable {
     private final List<Restorer> restorers = new ArrayList<>();
     private final Thread hook;
     private volatile boolean signalled;
+    private volatile boolean terminated;
 
     private record Restorer(Signal signal, sun.misc.SignalHandler previous) {
     }
@@ -41,7 +44,7 @@ final class InterruptSignals implements AutoCloseable {
         for (String name : List.of("INT", "TERM")) {
             try {
                 Signal signal = new Signal(name);
-                signals.restorers.add(new Restorer(signal, Signal.handle(signal, s -> signals.onSignal())));
+                signals.restorers.add(new Restorer(signal, Signal.handle(signal, s -> signals.onSignal(s))));
             } catch (IllegalArgumentException | UnsupportedOperationException unavailable) {
                 // The signal is unknown here or reserved by the JVM (-Xrs): the shutdown hook covers it.
             }
@@ -50,10 +53,12 @@ final class InterruptSignals implements AutoCloseable {
         return signals;
     }
 
-    private void onSignal() {
+    private void onSignal(Signal signal) {
+        boolean term = "TERM".equals(signal.getName());
         if (signalled) {
-            Runtime.getRuntime().halt(EXIT_CODE);
+            Runtime.getRuntime().halt(term || terminated ? TERM_EXIT_CODE : EXIT_CODE);
         }
+        terminated = term;
         signalled = true;
         err.println();
         err.println("aiperf: interrupted; cancelling in-flight requests and exporting what was measured"
@@ -70,6 +75,11 @@ final class InterruptSignals implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Whether the stop came from SIGTERM (exit 143) rather than SIGINT (exit 130). */
+    boolean terminated() {
+        return terminated;
     }
 
     /** Whether a signal asked the run to stop. */

@@ -3,6 +3,8 @@ package dev.aiperf.engine;
 import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.ui.AiperfUi.Progress;
 
+import java.util.function.LongSupplier;
+
 /**
  * Counters of the running phase, written by the scheduler thread and read by the progress thread;
  * each is a single volatile word, so a snapshot needs no lock (it may mix adjacent moments).
@@ -15,6 +17,8 @@ final class PhaseProgress {
     private volatile long sent;
     private volatile long completed;
     private volatile long errors;
+    /** The errors counted by the records pipeline (parse errors included), or null to count transport errors. */
+    private volatile LongSupplier measuredErrors;
 
     PhaseProgress(CreditPhase phase, Long expectedRequests, Double durationSeconds) {
         this.phase = phase;
@@ -62,8 +66,17 @@ final class PhaseProgress {
         return errors;
     }
 
+    /**
+     * Shows the errors as the summary will count them: those of the records pipeline, which also sees
+     * the responses that could not be parsed and the requests cancelled at the end.
+     */
+    void countErrorsFrom(LongSupplier pipelineErrors) {
+        this.measuredErrors = pipelineErrors;
+    }
+
     Progress snapshot(long nowNs) {
-        return new Progress(phase.wireName(), sent, completed, errors, (nowNs - startNs) / 1e9, expectedRequests,
-                durationSeconds);
+        LongSupplier measured = measuredErrors;
+        return new Progress(phase.wireName(), sent, completed, measured == null ? errors : measured.getAsLong(),
+                (nowNs - startNs) / 1e9, expectedRequests, durationSeconds);
     }
 }

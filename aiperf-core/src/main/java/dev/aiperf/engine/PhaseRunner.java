@@ -18,6 +18,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -42,9 +43,18 @@ import java.util.function.Supplier;
  *
  * <p><b>Ending.</b> Sending stops at the first stop condition (count, sessions, duration) or on
  * interruption. Then the phase waits for every in-flight request; with a duration the wait ends at
- * duration + grace, after which the rest are cancelled. Cancelled requests produce no record.
+ * duration + grace, after which the rest are cancelled. Unlike the original, a cancelled request still
+ * produces a record (error 499 {@code RequestCancellationError}, {@code was_cancelled}, with the
+ * responses received until then), and so does one that does not end within {@value #CANCEL_DRAIN_MS} ms
+ * of being cancelled: every request sent is accounted for.
  */
 final class PhaseRunner {
+    /** How long cancelled requests get to hand back what they received before they are recorded without it. */
+    static final long CANCEL_DRAIN_MS = 2_000;
+    static final int CANCELLED_CODE = 499;
+    static final String CANCELLED_TYPE = "RequestCancellationError";
+    static final String INTERRUPTED_MESSAGE = "Request cancelled: the run was interrupted";
+    static final String GRACE_EXPIRED_MESSAGE = "Request cancelled: still running when the grace period ended";
 
     private final CreditPhase phase;
     private final LoadConfig load;
@@ -74,6 +84,8 @@ final class PhaseRunner {
     private long drainDeadlineNs = Long.MAX_VALUE;
     private long nextUrl;
     private long cancelled;
+    /** Why in-flight requests are being cancelled: the message of their error records. */
+    private volatile String cancelMessage = INTERRUPTED_MESSAGE;
     /** When the latest completion of the last drain returned. */
     private long lastCompletionNs;
 
@@ -118,7 +130,7 @@ final class PhaseRunner {
         boolean interrupted = loop();
         boolean graceExpired = !interrupted && !inFlight.isEmpty();
         if (!inFlight.isEmpty()) {
-            cancelInFlight();
+            cancelInFlight(interrupted ? INTERRUPTED_MESSAGE : GRACE_EXPIRED_MESSAGE);
         }
         long endNs = System.nanoTime();
         long endWallNs = startWallNs + (endNs - phaseStartNs);
@@ -216,7 +228,7 @@ final class PhaseRunner {
         try {
             future = sender.send(info, intendedNs);
         } catch (RuntimeException e) {
-            future = CompletableFuture.completedFuture(credit.errorRecord(e));
+            future = CompletableFuture.completedFuture(credit.errorRecord(e, System.nanoTime()));
         }
         credit.future = future;
         future.whenComplete((record, failure) -> complete(credit, record, failure));
@@ -227,18 +239,23 @@ final class PhaseRunner {
 
     /** Runs on the thread that completed the request: hands the record on, queues the return. */
     private void complete(InFlight credit, RequestRecord record, Throwable failure) {
+        if (!credit.reported.compareAndSet(false, true)) {
+            return; // already recorded as cancelled without an answer
+        }
+        long now = System.nanoTime();
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         RequestRecord result = record;
         if (cause instanceof CancellationException) {
-            result = null;
+            result = credit.cancelledRecord(cancelMessage, now);
         } else if (cause != null || record == null) {
-            result = credit.errorRecord(cause == null ? new IllegalStateException("transport returned no record") : cause);
+            result = credit.errorRecord(cause == null ? new IllegalStateException("transport returned no record") : cause,
+                    now);
+        } else if (record.cancellationPerfNs() != null && record.error() == null) {
+            result = record.withError(cancelledError(cancelMessage));
         }
-        if (result != null) {
-            sink.accept(phase, result);
-        }
-        completions.add(new Completion(credit, result, System.nanoTime()));
+        sink.accept(phase, result);
+        completions.add(new Completion(credit, result, now));
         Thread t = scheduler;
         if (t != null && t != Thread.currentThread()) {
             LockSupport.unpark(t);
@@ -259,13 +276,14 @@ final class PhaseRunner {
 
     private void onReturn(InFlight credit, RequestRecord record) {
         inFlight.remove(credit.creditNum);
-        if (record == null) {
+        boolean wasCancelled = record.cancellationPerfNs() != null;
+        if (wasCancelled) {
             cancelled++;
         } else {
             progress.countCompleted(record.hasError());
         }
         Session session = credit.session;
-        if (session.isFinalTurn(credit.turnIndex) || !sending || record == null) {
+        if (session.isFinalTurn(credit.turnIndex) || !sending || wasCancelled) {
             slots.release();
         } else {
             session.recordAssistantReply(assistantText.apply(record));
@@ -276,7 +294,7 @@ final class PhaseRunner {
                 readyContinuations.add(session);
             }
         }
-        if (record != null) {
+        if (!wasCancelled) {
             strategy.processCompletion(record);
         }
     }
@@ -306,16 +324,37 @@ final class PhaseRunner {
         }
     }
 
-    private void cancelInFlight() {
+    /**
+     * Cancels every request in flight and waits (up to {@link #CANCEL_DRAIN_MS}) for each to hand back
+     * its record; one that does not is recorded as cancelled with nothing received, so no request sent
+     * goes unaccounted for.
+     */
+    private void cancelInFlight(String message) {
+        cancelMessage = message;
         for (InFlight credit : List.copyOf(inFlight.values())) {
             if (credit.future != null) {
-                credit.future.cancel(true);
+                sender.cancel(credit.future);
             }
         }
+        long deadline = System.nanoTime() + CANCEL_DRAIN_MS * 1_000_000L;
         drainCompletions();
-        // A future that ignores cancel() is abandoned: its slot and record no longer matter.
-        cancelled += inFlight.size();
+        while (!inFlight.isEmpty() && System.nanoTime() - deadline < 0) {
+            parkUntil(System.nanoTime(), deadline);
+            drainCompletions();
+        }
+        long now = System.nanoTime();
+        for (InFlight stalled : List.copyOf(inFlight.values())) {
+            if (stalled.reported.compareAndSet(false, true)) {
+                RequestRecord record = stalled.cancelledRecord(message, now);
+                sink.accept(phase, record);
+                onReturn(stalled, record);
+            }
+        }
         inFlight.clear();
+    }
+
+    static ErrorDetails cancelledError(String message) {
+        return new ErrorDetails(CANCELLED_CODE, CANCELLED_TYPE, message);
     }
 
     // ---- Concurrency ramp (spec §2.7): 1, 2, ... target, value v applied at d·(v−1)/(target−1) ----------------------
@@ -363,6 +402,8 @@ final class PhaseRunner {
         final RequestInfo info;
         final long intendedNs;
         volatile CompletableFuture<RequestRecord> future;
+        /** Set by whoever records the request first: its completion, or the end of the cancel wait. */
+        final AtomicBoolean reported = new AtomicBoolean();
 
         InFlight(long creditNum, Session session, int turnIndex, RequestInfo info, long intendedNs) {
             this.creditNum = creditNum;
@@ -373,12 +414,20 @@ final class PhaseRunner {
         }
 
         /** A record for a request that failed before or outside the transport. */
-        RequestRecord errorRecord(Throwable cause) {
-            long now = System.nanoTime();
+        RequestRecord errorRecord(Throwable cause, long now) {
             String model = info.currentTurn().model();
             return new RequestRecord(info, model, System.currentTimeMillis() * 1_000_000L, intendedNs, now, null, now,
                     0, List.of(), new ErrorDetails(null, cause.getClass().getSimpleName(),
                     String.valueOf(cause.getMessage())), null);
+        }
+
+        /** A cancelled request whose transport handed back nothing: its times are the engine's own. */
+        RequestRecord cancelledRecord(String message, long now) {
+            String model = info.currentTurn().model();
+            long start = intendedNs > 0 && intendedNs - now <= 0 ? intendedNs : now;
+            long wallStart = System.currentTimeMillis() * 1_000_000L - (now - start);
+            return new RequestRecord(info, model, wallStart, intendedNs, start, null, now, 0, List.of(),
+                    cancelledError(message), now);
         }
     }
 

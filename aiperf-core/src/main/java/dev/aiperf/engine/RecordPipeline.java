@@ -129,17 +129,39 @@ final class RecordPipeline {
         unprepared.add(pending);
     }
 
-    /** Processes and commits everything submitted so far, stops the workers and closes the writer. */
-    void finish() throws IOException {
+    /**
+     * Processes and commits everything submitted so far, stops the workers and closes the writer. A
+     * failure to write the records does not stop the run's export: it is reported by {@link #writeError}.
+     */
+    void finish() {
         finished = true;
         workers.forEach(LockSupport::unpark);
         for (Thread worker : workers) {
             joinUninterruptibly(worker);
         }
         commitReady();
-        writer.close();
-        if (writeFailure != null) {
-            throw new IOException("writing the per-request records failed: " + writeFailure.getMessage(), writeFailure);
+        try {
+            writer.close();
+        } catch (IOException | RuntimeException e) {
+            writeFailed(e);
+        }
+    }
+
+    /** Why the per-request records could not all be written, or null when they were. */
+    String writeError() {
+        Throwable failure = writeFailure;
+        return failure == null ? null : "the per-request records are incomplete: " + failure.getMessage();
+    }
+
+    /**
+     * Waits, at most {@code timeoutMs}, until every record submitted so far is committed (in the error
+     * summary and the file), so a count read afterwards includes them.
+     */
+    void awaitCommitted(long timeoutMs) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        workers.forEach(LockSupport::unpark);
+        while (!uncommitted.isEmpty() && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
 
@@ -295,7 +317,8 @@ final class RecordPipeline {
     private void writeFailed(Throwable e) {
         if (writeFailure == null) {
             writeFailure = e;
-            err.println("aiperf: error: cannot write the per-request records: " + e.getMessage());
+            err.println("aiperf: error: " + (e instanceof IOException ? e.getMessage()
+                    : "cannot write the per-request records: " + e));
         }
     }
 

@@ -14,4 +14,9 @@ import java.util.concurrent.CompletableFuture;
 interface RequestSender {
 
     CompletableFuture<RequestRecord> send(RequestInfo info, long intendedSendPerfNs);
+
+    /** Ends a request early; its future should complete with what it received, marked cancelled. */
+    default void cancel(CompletableFuture<RequestRecord> request) {
+        request.cancel(true);
+    }
 }

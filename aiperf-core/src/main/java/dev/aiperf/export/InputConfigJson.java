@@ -6,13 +6,12 @@ import dev.aiperf.api.config.InputConfig;
 import dev.aiperf.api.config.KeyValue;
 import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.config.OutputConfig;
+import dev.aiperf.api.tokenizer.TokenizerSpec;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -23,8 +22,6 @@ import java.util.TreeMap;
  */
 final class InputConfigJson {
     static final String REDACTED = Redaction.REDACTED;
-    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "api-key",
-            "x-api-key", "cookie");
 
     private InputConfigJson() {
     }
@@ -35,9 +32,25 @@ final class InputConfigJson {
         json.put("input", input(config.input(), config.endpoint(), config.output()));
         json.put("loadgen", loadgen(config.load()));
         json.put("output", output(config.output()));
-        json.put("tokenizer", config.output().tokenizer() == null ? null : Map.of("name", config.output().tokenizer()));
+        json.put("tokenizer", tokenizer(config.output()));
         json.put("cli_command", Redaction.commandLine(config));
         json.put("benchmark_id", benchmarkId);
+        return json;
+    }
+
+    /** The original's tokenizer section: name, then revision and trust_remote_code only when not the defaults. */
+    private static Map<String, Object> tokenizer(OutputConfig output) {
+        if (output.tokenizer() == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", output.tokenizer());
+        if (!TokenizerSpec.DEFAULT_REVISION.equals(output.tokenizerRevision())) {
+            json.put("revision", output.tokenizerRevision());
+        }
+        if (output.tokenizerTrustRemoteCode()) {
+            json.put("trust_remote_code", true);
+        }
         return json;
     }
 
@@ -48,7 +61,7 @@ final class InputConfigJson {
         json.put("custom_endpoint", endpoint.customEndpoint());
         json.put("type", endpoint.type());
         json.put("streaming", endpoint.streaming());
-        json.put("urls", endpoint.urls());
+        json.put("urls", endpoint.urls().stream().map(Redaction::url).toList());
         json.put("timeout_seconds", finite(endpoint.requestTimeoutSeconds()));
         json.put("api_key", endpoint.apiKey() == null ? null : REDACTED);
         json.put("transport", endpoint.transport());
@@ -67,7 +80,7 @@ final class InputConfigJson {
         json.put("random_seed", input.randomSeed());
         json.put("goodput", output.goodput().isEmpty() ? null : new TreeMap<>(output.goodput()));
         json.put("extra", pairs(endpoint.extraInputs(), null));
-        json.put("headers", pairs(endpoint.headers(), endpoint.apiKey() == null ? "" : endpoint.apiKey()));
+        json.put("headers", pairs(endpoint.headers(), Redaction.of(endpoint)));
         Map<String, Object> prompt = new LinkedHashMap<>();
         prompt.put("batch_size", input.promptBatchSize());
         prompt.put("input_tokens", meanStddev(input.islMean(), input.islStddev()));
@@ -126,23 +139,15 @@ final class InputConfigJson {
     }
 
     /**
-     * Key/value options as {@code [[key, value], ...]}. For headers ({@code apiKey} given, possibly
-     * empty), values of secret headers and values containing the API key are redacted.
+     * Key/value options as {@code [[key, value], ...]}; for headers ({@code headerRedaction} given),
+     * credential-bearing values are redacted.
      */
-    private static List<Object> pairs(List<KeyValue> values, String apiKeyOfHeaders) {
+    private static List<Object> pairs(List<KeyValue> values, Redaction headerRedaction) {
         if (values.isEmpty()) {
             return null;
         }
-        return values.stream().<Object>map(kv -> Arrays.asList(kv.key(), headerValue(kv, apiKeyOfHeaders))).toList();
-    }
-
-    private static Object headerValue(KeyValue kv, String apiKey) {
-        if (apiKey == null) {
-            return kv.value();
-        }
-        boolean secret = SECRET_HEADERS.contains(kv.key().toLowerCase(Locale.ROOT))
-                || (!apiKey.isEmpty() && String.valueOf(kv.value()).contains(apiKey));
-        return secret ? REDACTED : kv.value();
+        return values.stream().<Object>map(kv -> Arrays.asList(kv.key(), headerRedaction == null ? kv.value()
+                : headerRedaction.headerValue(kv.key(), kv.value()))).toList();
     }
 
     /** JSON has no infinity or NaN; such values (an unbounded grace period) are left out. */

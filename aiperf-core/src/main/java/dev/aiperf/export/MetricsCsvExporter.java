@@ -1,15 +1,13 @@
 package dev.aiperf.export;
 
-import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.export.DataExporter;
 import dev.aiperf.api.export.ExportContext;
 import dev.aiperf.api.export.ExportInfo;
+import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.record.MetricResult;
 import dev.aiperf.api.record.Statistic;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,8 +33,7 @@ public final class MetricsCsvExporter implements DataExporter {
     /** Writes an empty file when there are no results. */
     @Override
     public void export(ExportContext context) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, render(context.results()), StandardCharsets.UTF_8);
+        AtomicFile.writeString(file, render(context.results()));
     }
 
     @Override

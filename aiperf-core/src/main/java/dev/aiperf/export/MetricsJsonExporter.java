@@ -1,18 +1,16 @@
 package dev.aiperf.export;
 
-import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.export.ClientHealth;
 import dev.aiperf.api.export.DataExporter;
 import dev.aiperf.api.export.ErrorCount;
 import dev.aiperf.api.export.ExportContext;
 import dev.aiperf.api.export.ExportInfo;
+import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.model.ErrorDetails;
 import dev.aiperf.api.record.MetricResult;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -57,8 +55,7 @@ public final class MetricsJsonExporter implements DataExporter {
         if (context.isEmpty()) {
             return;
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, JsonText.pretty(document(context)), StandardCharsets.UTF_8);
+        AtomicFile.writeString(file, JsonText.pretty(document(context)));
     }
 
     @Override

@@ -11,12 +11,9 @@ import dev.aiperf.metrics.MetricCatalog;
 import dev.aiperf.metrics.MetricDefinition;
 import dev.aiperf.metrics.MetricsEnvironment;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,8 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Appends {@code profile_export.jsonl} (metrics spec §5.4): one compact JSON line per profiling
  * request, in the order the requests complete. Values are in display units; integers that need no
- * conversion stay integers. Failed requests are written with their {@code error}. If no line was
- * written, {@link #close()} deletes the file.
+ * conversion stay integers. Failed requests are written with their {@code error}, cancelled ones
+ * with {@code was_cancelled} and what they had received. If no line was written, {@link #close()}
+ * deletes the file.
+ *
+ * <p>The file only ever holds whole lines ({@link WholeLineFile}): lines are batched in memory and
+ * each write to the file ends on a line boundary; a failed write is cut back to the last whole line.
  *
  * <p>Two ways to use it: {@link #write} formats, appends and flushes one record (each line is on disk
  * when it returns); the records pipeline instead formats lines on its worker threads with {@link #line}
@@ -44,7 +45,7 @@ public final class RecordsJsonlWriter implements AutoCloseable {
     private final Path file;
     private final MetricsEnvironment environment;
     private final String recordProcessorId;
-    private final BufferedWriter writer;
+    private final WholeLineFile out;
     /** How each metric tag is written, worked out once per tag (unit conversion factors are not free). */
     private final Map<String, Column> columns = new ConcurrentHashMap<>();
     private long lines;
@@ -64,8 +65,7 @@ public final class RecordsJsonlWriter implements AutoCloseable {
         if (directory != null) {
             Files.createDirectories(directory);
         }
-        this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        this.out = new WholeLineFile(file);
     }
 
     /** The writer for a run, or empty when its export level does not include per-request records. */
@@ -126,15 +126,14 @@ public final class RecordsJsonlWriter implements AutoCloseable {
         if (closed) {
             throw new IOException("records file " + file + " is already closed");
         }
-        writer.write(line);
-        writer.write('\n');
+        out.append(line);
         lines++;
     }
 
     /** Hands every appended line to the operating system. */
     public synchronized void flush() throws IOException {
         if (!closed) {
-            writer.flush();
+            out.flush();
         }
     }
 
@@ -148,7 +147,7 @@ public final class RecordsJsonlWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        writer.close();
+        out.close();
         if (lines == 0) {
             Files.deleteIfExists(file);
         }
@@ -222,6 +221,8 @@ public final class RecordsJsonlWriter implements AutoCloseable {
         json.field("was_cancelled", request.cancellationPerfNs() != null);
         if (request.cancellationPerfNs() != null) {
             json.field("cancellation_time_ns", wall(request, request.cancellationPerfNs()));
+            // Not in the original, which writes no line for a cancelled request: what it had received.
+            json.field("responses_received", request.responses().size());
         }
         // Not in the original (docs/honesty.md): how long the request waited on the client before it went out.
         if (request.handoffPerfNs() != null) {

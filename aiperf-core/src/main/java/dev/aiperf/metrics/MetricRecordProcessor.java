@@ -1,9 +1,9 @@
 package dev.aiperf.metrics;
 
-import dev.aiperf.api.record.ProcessorContext;
 import dev.aiperf.api.model.ParsedResponseRecord;
 import dev.aiperf.api.record.MetricFlag;
 import dev.aiperf.api.record.MetricRecord;
+import dev.aiperf.api.record.ProcessorContext;
 import dev.aiperf.api.record.RecordProcessor;
 
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package dev.aiperf.metrics;
 
-import dev.aiperf.api.record.ProcessorContext;
 import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.record.MetricRecord;
 import dev.aiperf.api.record.MetricResult;
+import dev.aiperf.api.record.ProcessorContext;
 import dev.aiperf.api.record.ResultsProcessor;
 
 import java.util.ArrayList;

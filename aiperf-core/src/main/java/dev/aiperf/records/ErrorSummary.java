@@ -15,6 +15,8 @@ import java.util.Map;
  */
 public final class ErrorSummary {
     private final Map<ErrorDetails, Long> counts = new LinkedHashMap<>();
+    /** Read by the progress line every 100 ms without taking the lock. */
+    private volatile long total;
 
     /** Counts the record's error, if it has one and belongs to the profiling phase. */
     public void add(ParsedResponseRecord record) {
@@ -27,6 +29,7 @@ public final class ErrorSummary {
 
     public synchronized void add(ErrorDetails error) {
         counts.merge(error, 1L, Long::sum);
+        total = total + 1;
     }
 
     /** Each distinct error with its count, in first-seen order. */
@@ -34,7 +37,7 @@ public final class ErrorSummary {
         return counts.entrySet().stream().map(e -> new ErrorCount(e.getKey(), e.getValue())).toList();
     }
 
-    public synchronized long total() {
-        return counts.values().stream().mapToLong(Long::longValue).sum();
+    public long total() {
+        return total;
     }
 }

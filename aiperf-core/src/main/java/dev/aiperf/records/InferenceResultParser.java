@@ -62,7 +62,7 @@ public final class InferenceResultParser {
                     parsed.add(response);
                 }
             } catch (RuntimeException e) {
-                return failed(record.withError(parseError(i, e)));
+                return failed(record.withError(parseError(e)));
             }
         }
         ErrorDetails invalid = InvalidInferenceResult.check(record, parsed);
@@ -84,9 +84,11 @@ public final class InferenceResultParser {
         return new ParsedResponseRecord(record, List.of(), new TokenCounts(input, null, null));
     }
 
-    private static ErrorDetails parseError(int index, RuntimeException e) {
+    private static ErrorDetails parseError(RuntimeException e) {
         String type = e instanceof IllegalArgumentException ? RESPONSE_PARSE_ERROR : e.getClass().getSimpleName();
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new ErrorDetails(null, type, "Response " + index + " could not be parsed: " + detail);
+        // The index is left out: the error summary groups by message, and "response 7" and "response 12"
+        // are the same problem.
+        return new ErrorDetails(null, type, "A response could not be parsed: " + detail);
     }
 }

@@ -1,7 +1,7 @@
 package dev.aiperf.timing;
 
-import dev.aiperf.api.timing.ArrivalPatternContext;
 import dev.aiperf.api.timing.ArrivalPattern;
+import dev.aiperf.api.timing.ArrivalPatternContext;
 
 /** Arrival pattern {@code constant}: every interval is exactly {@code 1/rate} (spec §2.6). */
 public final class ConstantArrivalPattern implements ArrivalPattern {

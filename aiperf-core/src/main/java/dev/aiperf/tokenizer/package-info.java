@@ -1,5 +1,5 @@
 /**
- * Offline tokenizers: {@link dev.aiperf.tokenizer.Tokenizers#forName} returns a bundled tiktoken encoding by
- * encoding or OpenAI model name.
+ * The built-in {@code tokenizer} plugins ({@code tiktoken}, {@code huggingface}) and
+ * {@link dev.aiperf.tokenizer.Tokenizers}, which picks a run's tokenizer by asking the registry.
  */
 package dev.aiperf.tokenizer;

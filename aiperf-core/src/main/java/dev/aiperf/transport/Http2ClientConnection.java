@@ -100,8 +100,8 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
                 // Normal ends leave the table first; a stream still in it closed without its end.
                 Http2StreamExchange open = streams.get(stream.id());
                 if (open != null) {
-                    end(open, Http2Errors.streamReset(Http2Error.INTERNAL_ERROR.code(), open.headersReceived,
-                            open.exchange.responses.size()), System.nanoTime());
+                    end(open, Http2Errors.streamReset(Http2Error.INTERNAL_ERROR.code(), open.headersReceived),
+                            System.nanoTime());
                 }
             }
         });
@@ -367,8 +367,8 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
     private void onReset(int streamId, long errorCode) {
         Http2StreamExchange stream = streams.get(streamId);
         if (stream != null) {
-            end(stream, Http2Errors.streamReset(errorCode, stream.headersReceived,
-                    stream.exchange.responses.size()), System.nanoTime());
+            end(stream, Http2Errors.streamReset(errorCode, stream.headersReceived),
+                    System.nanoTime());
         }
     }
 
@@ -392,6 +392,8 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
         if (streams.get(stream.streamId) == stream) {
             finish(stream);
             reset(stream.streamId);
+            // Transport.cancel: the record of what arrived (no-op when the future itself was cancelled)
+            stream.exchange.completeCancelled(System.nanoTime());
         }
     }
 
@@ -492,13 +494,12 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
         if (failure == null) {
             boolean closing = transportClosing.getAsBoolean();
             failure = closing ? TransportErrors.transportClosed()
-                    : ready ? TransportErrors.disconnected(false, 0) : Http2Errors.noHttp2(origin, lastCause);
+                    : ready ? TransportErrors.disconnected(false) : Http2Errors.noHttp2(origin, lastCause);
             readiness.complete(0);
             retire();
             long now = System.nanoTime();
             for (Http2StreamExchange stream : List.copyOf(streams.values())) {
-                end(stream, closing ? failure : TransportErrors.disconnected(stream.headersReceived,
-                        stream.exchange.responses.size()), now);
+                end(stream, closing ? failure : TransportErrors.disconnected(stream.headersReceived), now);
             }
             failPending(failure, now);
         }

@@ -10,9 +10,9 @@ final class Http2Errors {
     }
 
     /** The server sent RST_STREAM, or the stream closed without its end. */
-    static ErrorDetails streamReset(long errorCode, boolean headersReceived, int responses) {
-        String when = !headersReceived ? "before sending a response"
-                : "in the middle of the response (after " + responses + " responses)";
+    /** No count of what was received in the message: the error summary groups identical messages. */
+    static ErrorDetails streamReset(long errorCode, boolean headersReceived) {
+        String when = !headersReceived ? "before sending a response" : "in the middle of the response";
         return new ErrorDetails(null, "StreamReset", "The server reset the HTTP/2 stream (" + codeName(errorCode)
                 + ") " + when);
     }

@@ -29,6 +29,7 @@ final class HttpExchange {
     Long recvStartPerfNs;
     int status;
     private volatile Runnable onCancel;
+    private volatile boolean cancelRequested;
 
     HttpExchange(TransportRequest request, Origin origin, long timestampNs, long startPerfNs, long deadlineNs) {
         this.request = request;
@@ -57,9 +58,38 @@ final class HttpExchange {
      */
     void whenCancelled(Runnable abort) {
         onCancel = abort;
-        if (future.isCancelled()) {
+        if (future.isCancelled() || cancelRequested) {
             abort.run();
         }
+    }
+
+    /** The exchange behind a future of {@link NettyHttpTransport#sendRequest}, or null for another future. */
+    static HttpExchange of(CompletableFuture<RequestRecord> future) {
+        return future instanceof CancellableFuture cancellable ? cancellable.exchange() : null;
+    }
+
+    /**
+     * Ends the exchange early, completing its future with what arrived so far, marked cancelled. On a
+     * connection this goes through the event loop that owns the responses; before one, nothing arrived.
+     * (The volatile flag and handler are written and read in opposite orders here and in
+     * {@link #whenCancelled}, so at least one side sees the other.)
+     */
+    void cancelKeepingWhatArrived() {
+        cancelRequested = true;
+        Runnable abort = onCancel;
+        if (abort != null) {
+            abort.run();
+        } else {
+            completeCancelled(System.nanoTime());
+        }
+    }
+
+    /** Completes with the responses received so far and the cancellation time; no-op if already done. */
+    void completeCancelled(long cancelPerfNs) {
+        future.complete(new RequestRecord(request.requestInfo(), request.model(), timestampNs,
+                request.intendedSendPerfNs(), startPerfNs, recvStartPerfNs,
+                responses.isEmpty() ? cancelPerfNs : responses.getLast().perfNs(), status, List.copyOf(responses),
+                null, cancelPerfNs));
     }
 
     void succeed(long endPerfNs) {
@@ -72,6 +102,10 @@ final class HttpExchange {
 
     /** A future whose {@code cancel} also lets go of the exchange's connection. */
     private final class CancellableFuture extends CompletableFuture<RequestRecord> {
+        HttpExchange exchange() {
+            return HttpExchange.this;
+        }
+
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
             boolean cancelled = super.cancel(mayInterruptIfRunning);

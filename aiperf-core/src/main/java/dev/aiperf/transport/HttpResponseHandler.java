@@ -84,7 +84,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
         long now = System.nanoTime();
         if (!channel.isActive()) {
             fail(idleFailure != null ? TransportErrors.fromException("Request to " + next.origin + " failed", idleFailure)
-                    : TransportErrors.disconnected(false, 0), now);
+                    : TransportErrors.disconnected(false), now);
             return;
         }
         idleFailure = null;
@@ -131,6 +131,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
     private void abandon(HttpExchange cancelled) {
         if (exchange == cancelled) {
             finish(false);
+            cancelled.completeCancelled(System.nanoTime()); // no-op when the future itself was cancelled
         }
     }
 
@@ -212,7 +213,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (exchange != null) {
             fail(transportClosing.getAsBoolean() ? TransportErrors.transportClosed()
-                    : TransportErrors.disconnected(exchange.recvStartPerfNs != null, exchange.responses.size()),
+                    : TransportErrors.disconnected(exchange.recvStartPerfNs != null),
                     System.nanoTime());
         }
         ctx.fireChannelInactive();

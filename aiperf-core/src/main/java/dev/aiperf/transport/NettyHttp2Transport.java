@@ -114,6 +114,17 @@ public final class NettyHttp2Transport implements Transport, TransportDiagnostic
         return exchange.future;
     }
 
+    /** Completes the request's future with what it received so far, and resets its stream. */
+    @Override
+    public void cancel(CompletableFuture<RequestRecord> request) {
+        HttpExchange exchange = HttpExchange.of(request);
+        if (exchange == null) {
+            request.cancel(true);
+        } else {
+            exchange.cancelKeepingWhatArrived();
+        }
+    }
+
     /** Opens the connections {@code streams} concurrent requests will need at the server's stream limit. */
     @Override
     public CompletableFuture<Integer> preconnect(URI url, int streams) {

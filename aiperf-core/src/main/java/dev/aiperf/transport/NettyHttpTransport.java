@@ -1,9 +1,9 @@
 package dev.aiperf.transport;
 
-import dev.aiperf.api.transport.TransportContext;
 import dev.aiperf.api.model.ErrorDetails;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.transport.Transport;
+import dev.aiperf.api.transport.TransportContext;
 import dev.aiperf.api.transport.TransportRequest;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -36,9 +36,10 @@ import java.util.function.LongConsumer;
  * when the response headers arrive, each response when the bytes that completed it arrive,
  * {@code endPerfNs} when the last byte arrives. Futures never complete exceptionally; connection
  * refusals, resets, timeouts, non-200 statuses and SSE error events become the record's error.
- * Cancelling a future (as the engine does on interruption or when the grace period expires) closes
- * the request's connection at once, instead of leaving it busy until {@link #close()}, and frees its
- * place in the pool.
+ * {@link #cancel} (as the engine does on interruption or when the grace period expires) completes the
+ * future with what was received, marked cancelled, and closes the request's connection at once instead
+ * of leaving it busy until {@link #close()}, freeing its place in the pool; cancelling the future itself
+ * does the same without a record.
  */
 public final class NettyHttpTransport implements Transport, TransportDiagnostics {
 
@@ -108,6 +109,19 @@ public final class NettyHttpTransport implements Transport, TransportDiagnostics
         }
         Channel channel = (Channel) acquired.getNow();
         HttpResponseHandler handler = channel.pipeline().get(HttpResponseHandler.class);
+        if (handler == null) {
+            // Closed between the pool handing it out and now (the server went away): its handlers are
+            // gone. Fail the exchange, or its future would never complete and the run would wait forever.
+            try {
+                connections.release(channel, exchange.origin, exchange.request, false);
+            } catch (RuntimeException alreadyGone) {
+                // the pool is closing too
+            }
+            channel.close();
+            exchange.fail(closing ? TransportErrors.transportClosed() : TransportErrors.disconnected(false),
+                    System.nanoTime());
+            return;
+        }
         if (channel.eventLoop().inEventLoop()) {
             handler.begin(exchange, connections);
             return;
@@ -117,6 +131,17 @@ public final class NettyHttpTransport implements Transport, TransportDiagnostics
         } catch (RejectedExecutionException e) {
             channel.close();
             exchange.fail(TransportErrors.transportClosed(), System.nanoTime());
+        }
+    }
+
+    /** Completes the request's future with what it received so far, and closes its connection. */
+    @Override
+    public void cancel(CompletableFuture<RequestRecord> request) {
+        HttpExchange exchange = HttpExchange.of(request);
+        if (exchange == null) {
+            request.cancel(true);
+        } else {
+            exchange.cancelKeepingWhatArrived();
         }
     }
 

@@ -53,9 +53,9 @@ final class TransportErrors {
                 + " (AIPERF_HTTP_READ_TIMEOUT)");
     }
 
-    static ErrorDetails disconnected(boolean headersReceived, int events) {
-        String when = !headersReceived ? "before sending a response"
-                : "in the middle of the response (after " + events + " responses)";
+    /** No count of what was received in the message: the error summary groups identical messages. */
+    static ErrorDetails disconnected(boolean headersReceived) {
+        String when = !headersReceived ? "before sending a response" : "in the middle of the response";
         return new ErrorDetails(null, "ServerDisconnected", "The server closed the connection " + when);
     }
 

@@ -1,7 +1,7 @@
 package dev.aiperf.ui;
 
-import dev.aiperf.api.ui.UiContext;
 import dev.aiperf.api.ui.AiperfUi;
+import dev.aiperf.api.ui.UiContext;
 
 import java.io.PrintStream;
 

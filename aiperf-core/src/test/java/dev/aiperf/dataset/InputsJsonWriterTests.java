@@ -1,11 +1,10 @@
 package dev.aiperf.dataset;
 
-import dev.aiperf.endpoint.Endpoints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.Turn;
-import dev.aiperf.endpoint.ChatEndpoint;
+import dev.aiperf.endpoint.Endpoints;
 import dev.aiperf.endpoint.TestConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

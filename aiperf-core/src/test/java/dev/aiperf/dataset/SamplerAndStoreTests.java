@@ -1,10 +1,10 @@
 package dev.aiperf.dataset;
 
-import dev.aiperf.endpoint.Contexts;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.dataset.DatasetSampler;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.Turn;
+import dev.aiperf.endpoint.Contexts;
 import dev.aiperf.endpoint.TestConfig;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package dev.aiperf.dataset;
 
-import dev.aiperf.endpoint.Contexts;
 import dev.aiperf.api.dataset.InvalidDatasetException;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.Turn;
+import dev.aiperf.endpoint.Contexts;
 import dev.aiperf.endpoint.TestConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,10 +1,11 @@
 package dev.aiperf.dataset;
 
-import dev.aiperf.endpoint.Contexts;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.Turn;
-import dev.aiperf.endpoint.TestConfig;
 import dev.aiperf.api.tokenizer.Tokenizer;
+import dev.aiperf.endpoint.Contexts;
+import dev.aiperf.endpoint.TestConfig;
+import dev.aiperf.tokenizer.TestTokenizerFiles;
 import dev.aiperf.tokenizer.Tokenizers;
 import org.junit.jupiter.api.Test;
 
@@ -39,10 +40,28 @@ class SyntheticDatasetComposerTests {
             assertThat(turn.model()).isEqualTo("test-model");
             assertThat(turn.maxTokens()).isNull();
             assertThat(turn.delayMs()).isNull();
-            // Decoding a window of exactly 550 tokens re-tokenizes to about 550.
-            assertThat(TOKENIZER.count(turn.allTexts().get(0))).isBetween(540, 560);
+            // Exactly 550, not "about": windows are chosen so that the decoded text re-encodes to the count.
+            assertThat(TOKENIZER.count(turn.allTexts().get(0))).isEqualTo(550);
         }
         assertThat(dataset.stream().map(c -> c.turns().get(0).allTexts().get(0)).distinct()).hasSize(100);
+    }
+
+    @Test
+    void everyPromptHasExactlyTheIslInTheModelsOwnTokenizer() {
+        for (String name : List.of("qwen3", "llama3")) {
+            TestConfig config = new TestConfig();
+            String folder = TestTokenizerFiles.folder(name).toString();
+            config.tokenizer = null;
+            config.models = List.of(folder);
+            config.islMean = 128;
+            config.numDatasetEntries = 300;
+            Tokenizer tokenizer = Tokenizers.forName(folder);
+
+            List<Conversation> dataset = compose(config);
+
+            assertThat(dataset).hasSize(300).allSatisfy(conversation -> assertThat(
+                    tokenizer.count(conversation.turns().get(0).allTexts().get(0))).as(name).isEqualTo(128));
+        }
     }
 
     @Test

@@ -4,9 +4,9 @@ import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.dataset.DatasetContext;
 import dev.aiperf.api.dataset.SamplerContext;
 import dev.aiperf.api.export.ExporterContext;
+import dev.aiperf.api.timing.ArrivalPattern;
 import dev.aiperf.api.timing.ArrivalPatternContext;
 import dev.aiperf.api.timing.TimingStrategyContext;
-import dev.aiperf.api.timing.ArrivalPattern;
 import dev.aiperf.plugin.Plugins;
 import dev.aiperf.random.SeededRandomStreams;
 import dev.aiperf.timing.LinearRamp;
@@ -19,7 +19,7 @@ public final class Contexts {
     }
 
     public static DatasetContext dataset(BenchmarkConfig config) {
-        return new DatasetContext(config, Tokenizers.forName(config.output().tokenizer()),
+        return new DatasetContext(config, Tokenizers.forRun(config).tokenizer(),
                 new SeededRandomStreams(config.input().randomSeed()), Plugins.registry());
     }
 

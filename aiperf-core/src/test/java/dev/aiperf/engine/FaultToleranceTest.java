@@ -167,6 +167,34 @@ class FaultToleranceTest {
         assertThat(records(outcome)).hasSize(4);
     }
 
+    /**
+     * Some broken chunks among good ones: each affected request is one error (never a success with
+     * tokens silently missing), all in one group of the summary whatever chunk broke, and the last
+     * progress line counts as many errors as the summary.
+     */
+    @Test
+    void partlyMalformedStreamsAreCountedErrorsInOneGroupAndTheProgressLineAgrees() throws IOException {
+        TestConfigs config = against(MockServerConfig.builder().faultMalformedJsonRatePercent(10).randomSeed(5L));
+        config.requestCount = 30;
+        config.osl = 8;
+        config.ui = "simple";
+        BenchmarkOutcome outcome = run(config);
+
+        List<JsonNode> records = records(outcome);
+        long failed = records.stream().filter(r -> r.has("error")).count();
+        assertThat(records).hasSize(30);
+        assertThat(failed).as("10%% of 9 chunks broken: most requests, not all, hit one").isBetween(5L, 29L);
+        assertThat(errorCount(outcome)).isEqualTo(failed);
+        assertThat(outcome.context().errorSummary()).singleElement().satisfies(e -> {
+            assertThat(e.details().type()).isEqualTo("ResponseParseError");
+            assertThat(e.details().message()).isEqualTo(
+                    "A response could not be parsed: The chat endpoint received a response that is not valid JSON");
+        });
+        String lastProgress = console().lines().filter(l -> l.startsWith("aiperf: profiling") && l.endsWith("(done)"))
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(lastProgress).contains(" " + failed + " errors");
+    }
+
     @Test
     void aStreamClosedMidwayIsAnErrorNotAShortAnswer() throws IOException {
         TestConfigs config = against(MockServerConfig.builder().faultTruncateStreamAfter(3));

@@ -1,17 +1,17 @@
 package dev.aiperf.engine;
 
-import dev.aiperf.timing.LinearRamp;
-import dev.aiperf.api.timing.Ramp;
-import dev.aiperf.endpoint.Contexts;
 import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.model.Turn;
 import dev.aiperf.api.timing.ArrivalPattern;
+import dev.aiperf.api.timing.Ramp;
 import dev.aiperf.api.timing.TimingStrategy;
+import dev.aiperf.endpoint.Contexts;
 import dev.aiperf.timing.ConcurrencyBurstArrivalPattern;
 import dev.aiperf.timing.ConstantArrivalPattern;
+import dev.aiperf.timing.LinearRamp;
 import dev.aiperf.timing.RequestRateStrategy;
 import org.junit.jupiter.api.Test;
 
@@ -158,7 +158,12 @@ class PhaseRunnerTest {
             assertThat(sender.sent).hasSize(4);
             assertThat(outcome.graceExpired()).isTrue();
             assertThat(outcome.cancelled()).isEqualTo(4);
-            assertThat(records).isEmpty();
+            // every request sent is accounted for: one cancelled record each
+            assertThat(records).hasSize(4).allSatisfy(r -> {
+                assertThat(r.cancellationPerfNs()).isNotNull();
+                assertThat(r.error().code()).isEqualTo(499);
+                assertThat(r.error().message()).isEqualTo(PhaseRunner.GRACE_EXPIRED_MESSAGE);
+            });
             assertThat(sender.futures).allSatisfy(f -> assertThat(f.isCancelled()).isTrue());
         }
     }
@@ -175,7 +180,9 @@ class PhaseRunnerTest {
             stopper.join();
             assertThat(outcome.interrupted()).isTrue();
             assertThat(outcome.completed()).isEqualTo(5);
-            assertThat(records).hasSize(5);
+            assertThat(records).hasSize(7);
+            assertThat(records).filteredOn(r -> r.cancellationPerfNs() != null).hasSize(2)
+                    .allSatisfy(r -> assertThat(r.error().message()).isEqualTo(PhaseRunner.INTERRUPTED_MESSAGE));
             assertThat(outcome.cancelled()).isEqualTo(2);
         }
     }

@@ -1,7 +1,5 @@
 package dev.aiperf.engine;
 
-import dev.aiperf.api.record.ProcessorContext;
-import dev.aiperf.endpoint.Endpoints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.model.Conversation;
@@ -13,9 +11,11 @@ import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.model.Turn;
 import dev.aiperf.api.record.MetricRecord;
 import dev.aiperf.api.record.MetricResult;
+import dev.aiperf.api.record.ProcessorContext;
 import dev.aiperf.api.record.RecordProcessor;
 import dev.aiperf.api.record.ResultsProcessor;
 import dev.aiperf.endpoint.ChatEndpoint;
+import dev.aiperf.endpoint.Endpoints;
 import dev.aiperf.metrics.MetricRecordProcessor;
 import dev.aiperf.records.InferenceResultParser;
 import dev.aiperf.tokenizer.Tokenizers;

@@ -40,6 +40,7 @@ final class TestConfigs {
     Double rateRamp;
     Path artifactDir;
     String exportLevel = "records";
+    String ui = "none";
     boolean preconnect = true;
 
     static TestConfigs against(String url, Path artifactDir) {
@@ -58,7 +59,7 @@ final class TestConfigs {
         LoadConfig load = new LoadConfig("request_rate", concurrency, rate, pattern, smoothness, requestCount,
                 sessions, duration, grace, warmupCount, null, null, null, null, null, Double.POSITIVE_INFINITY,
                 concurrencyRamp, rateRamp, null, null);
-        OutputConfig output = new OutputConfig(artifactDir, exportLevel, "none", Map.of(), "cl100k_base",
+        OutputConfig output = new OutputConfig(artifactDir, exportLevel, ui, Map.of(), "cl100k_base",
                 "aiperf profile (test)");
         return new BenchmarkConfig(endpoint, input, load, output);
     }

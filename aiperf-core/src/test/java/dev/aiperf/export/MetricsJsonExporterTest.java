@@ -1,11 +1,11 @@
 package dev.aiperf.export;
 
-import dev.aiperf.api.export.ExporterContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.KeyValue;
 import dev.aiperf.api.export.ExportContext;
+import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.metrics.TestConfigs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,19 +1,18 @@
 package dev.aiperf.records;
 
-import dev.aiperf.endpoint.Endpoints;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponseRecord;
 import dev.aiperf.api.model.RequestRecord;
-import dev.aiperf.endpoint.ChatEndpoint;
+import dev.aiperf.api.tokenizer.Tokenizer;
+import dev.aiperf.endpoint.Endpoints;
 import dev.aiperf.metrics.ActiveMetrics;
 import dev.aiperf.metrics.MetricRecordProcessor;
 import dev.aiperf.metrics.MetricTags;
 import dev.aiperf.metrics.MetricsEnvironment;
 import dev.aiperf.metrics.TestConfigs;
 import dev.aiperf.metrics.TestRecords;
-import dev.aiperf.api.tokenizer.Tokenizer;
 import dev.aiperf.tokenizer.Tokenizers;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +68,7 @@ class ChatEndpointParsingTest {
                 null, null);
         ParsedResponseRecord parsed = parser.parse(raw);
         assertThat(parsed.request().error().type()).isEqualTo(InferenceResultParser.RESPONSE_PARSE_ERROR);
-        assertThat(parsed.request().error().message()).startsWith("Response 0 could not be parsed: Unsupported OpenAI object type");
+        assertThat(parsed.request().error().message()).startsWith("A response could not be parsed: Unsupported OpenAI object type");
     }
 
     @Test
@@ -88,6 +87,6 @@ class ChatEndpointParsingTest {
 
         assertThat(parsed.request().error().type()).isEqualTo(InferenceResultParser.RESPONSE_PARSE_ERROR);
         assertThat(parsed.request().error().message())
-                .startsWith("Response 2 could not be parsed: The chat endpoint could not parse the JSON");
+                .isEqualTo("A response could not be parsed: The chat endpoint received a response that is not valid JSON");
     }
 }

@@ -122,7 +122,7 @@ class InferenceResultParserTest {
         ParsedResponseRecord parsed = clientCounts.parse(record(100, null, null,
                 110L, "{\"content\":\"a\"}", 120L, "{\"object\":\"weird\"}"));
         assertThat(parsed.request().error()).isEqualTo(new ErrorDetails(null, InferenceResultParser.RESPONSE_PARSE_ERROR,
-                "Response 1 could not be parsed: unexpected object 'weird'"));
+                "A response could not be parsed: unexpected object 'weird'"));
         assertThat(parsed.responses()).isEmpty();
         assertThat(parsed.tokenCounts()).isEqualTo(new TokenCounts(12, null, null));
     }

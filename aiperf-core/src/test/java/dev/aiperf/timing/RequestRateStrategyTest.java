@@ -1,7 +1,7 @@
 package dev.aiperf.timing;
 
-import dev.aiperf.endpoint.Contexts;
 import dev.aiperf.api.timing.ArrivalPattern;
+import dev.aiperf.endpoint.Contexts;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

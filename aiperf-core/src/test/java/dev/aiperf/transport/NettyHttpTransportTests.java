@@ -1,6 +1,5 @@
 package dev.aiperf.transport;
 
-import dev.aiperf.endpoint.Endpoints;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponse;
@@ -8,6 +7,7 @@ import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.model.Turn;
 import dev.aiperf.api.transport.TransportRequest;
 import dev.aiperf.endpoint.ChatEndpoint;
+import dev.aiperf.endpoint.Endpoints;
 import dev.aiperf.endpoint.TestConfig;
 import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;

@@ -70,6 +70,22 @@ class TlsTransportTests {
     }
 
     @Test
+    void http2AgainstAServerThatDoesNotSelectH2ByAlpnIsAClearError() {
+        try (ScriptedHttpServer server = new ScriptedHttpServer(
+                ScriptedHttpServer.sseResponse("data: [DONE]\n\n"), serverTls);
+             NettyHttp2Transport transport = new NettyHttp2Transport(settings(HttpTransportSettings.POOLED,
+                     Duration.ofSeconds(20), Duration.ofSeconds(20), false))) {
+            RequestRecord record = await(transport.sendRequest(chat(server.baseUrl("https"), true, 4)));
+
+            assertThat(record.error().type()).isEqualTo("HTTP2NotNegotiated");
+            assertThat(record.error().message()).contains("did not negotiate HTTP/2 via ALPN")
+                    .contains("--transport http");
+            assertThat(record.status()).isZero();
+            assertThat(record.recvStartPerfNs()).isNull();
+        }
+    }
+
+    @Test
     void anUntrustedCertificateFailsWithAnSslError() {
         try (ScriptedHttpServer server = new ScriptedHttpServer(
                 ScriptedHttpServer.sseResponse("data: [DONE]\n\n"), serverTls);
@@ -78,7 +94,8 @@ class TlsTransportTests {
 
             assertThat(record.error().type()).isEqualTo("SSLError");
             assertThat(record.error().message()).containsIgnoringCase("certif");
-            assertThat(server.requests()).isZero();
+            assertThat(record.status()).isZero();
+            assertThat(record.recvStartPerfNs()).isNull();
         }
     }
 }

@@ -1,13 +1,12 @@
 package dev.aiperf.transport;
 
-import dev.aiperf.endpoint.Endpoints;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.model.Turn;
 import dev.aiperf.api.transport.TransportRequest;
-import dev.aiperf.endpoint.ChatEndpoint;
+import dev.aiperf.endpoint.Endpoints;
 import dev.aiperf.endpoint.RequestFactory;
 import dev.aiperf.endpoint.TestConfig;
 

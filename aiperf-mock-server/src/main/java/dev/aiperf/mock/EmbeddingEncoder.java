@@ -40,7 +40,8 @@ final class EmbeddingEncoder {
     }
 
     /** The {@code {"object":"list","model",…,"data":[…],"usage":…}} body. */
-    static ByteBuf body(ByteBufAllocator alloc, byte[] quotedModel, List<String> inputs, boolean malformed) {
+    static ByteBuf body(ByteBufAllocator alloc, byte[] quotedModel, List<String> inputs, MockTokenizer tokenizer,
+                        boolean malformed) {
         ByteBuf out = alloc.buffer(128 + inputs.size() * (DIMENSIONS * 10 + 48));
         out.writeCharSequence("{\"object\":\"list\",\"model\":", StandardCharsets.US_ASCII);
         out.writeBytes(quotedModel);
@@ -54,7 +55,7 @@ final class EmbeddingEncoder {
             writeVector(out, inputs.get(i));
             out.writeCharSequence("]}", StandardCharsets.US_ASCII);
         }
-        int promptTokens = CharChunkTokenizer.count(String.join("\n", inputs));
+        int promptTokens = tokenizer.count(String.join("\n", inputs));
         out.writeCharSequence("],\"usage\":{\"prompt_tokens\":" + promptTokens + ",\"total_tokens\":" + promptTokens
                 + "}", StandardCharsets.US_ASCII);
         if (!malformed) {

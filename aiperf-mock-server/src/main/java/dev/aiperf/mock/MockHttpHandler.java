@@ -196,7 +196,7 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
         if (faulted(request, inference.stream())) {
             return;
         }
-        OutputPlan plan = OutputPlan.plan(inference, server.corpus.size());
+        OutputPlan plan = OutputPlan.plan(inference, server.corpus);
         CompletionEncoder encoder = new CompletionEncoder(server.corpus, plan, inference.kind(), quotedModel);
         if (inference.stream()) {
             HttpResponse headers = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
@@ -230,7 +230,7 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
         String uri = request.uri();
         String method = request.method().name();
         runAt(arrivalNanos + server.config.embeddingLatencyNanos(inputs.size()), () -> {
-            ByteBuf response = EmbeddingEncoder.body(ctx.alloc(), quotedModel, inputs,
+            ByteBuf response = EmbeddingEncoder.body(ctx.alloc(), quotedModel, inputs, server.corpus.tokenizer(),
                     server.malformed.hit(malformedPercent()));
             log(method, uri, 200);
             send(jsonResponse(HttpResponseStatus.OK, response));

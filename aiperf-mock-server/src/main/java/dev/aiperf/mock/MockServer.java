@@ -118,9 +118,10 @@ public final class MockServer implements AutoCloseable {
      * {@code http/1.1}) when {@code tls} is not null; {@link #baseUrl()} is then {@code https://}.
      *
      * @throws MockServerStartException if the address cannot be bound (in use, unknown host, no permission)
+     * @throws IllegalArgumentException when {@code --tokenizer} names no tokenizer on this machine
      */
     public static MockServer start(MockServerConfig config, MockTls tls) {
-        ServerContext context = new ServerContext(config, TokenCorpus.shakespeare());
+        ServerContext context = new ServerContext(config, TokenCorpus.shakespeare(MockTokenizer.forConfig(config)));
         ProtocolPipelines pipelines = new ProtocolPipelines(context);
         context.warmUp();
         IoTransport transport = config.transport().resolve();

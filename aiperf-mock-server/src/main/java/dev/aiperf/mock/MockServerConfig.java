@@ -25,11 +25,16 @@ import java.util.Objects;
  * @param verbose                    print unexpected connection errors to standard error
  * @param models                     model ids {@code /v1/models} always lists (models seen in requests are added)
  * @param faults                     faults to inject, for client robustness tests
+ * @param tokenizer                  tokenizer of prompts and generated text: a tiktoken encoding, a Hugging Face
+ *                                   model id in the local cache, a folder or a tokenizer.json; null for the
+ *                                   original's character chunks (about four characters per token)
+ * @param tokenizerRevision          revision of a model id in the Hugging Face cache ({@code main} when null)
  */
 public record MockServerConfig(String host, int port, double ttftMs, double itlMs, double embeddingBaseLatencyMs,
                                double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent,
                                Long randomSeed, int workers, IoTransport transport, boolean accessLogs,
-                               boolean verbose, List<String> models, FaultInjection faults) {
+                               boolean verbose, List<String> models, FaultInjection faults, String tokenizer,
+                               String tokenizerRevision) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -57,6 +62,9 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         Objects.requireNonNull(transport, "transport");
         models = List.copyOf(models);
         Objects.requireNonNull(faults, "faults");
+        if (tokenizer != null && tokenizer.isBlank()) {
+            tokenizer = null;
+        }
     }
 
     /** The defaults of the original tool: 127.0.0.1:8000, TTFT 20 ms, ITL 5 ms, no errors, no faults. */
@@ -129,6 +137,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         private double malformedJsonRatePercent;
         private boolean stallAfterHeaders;
         private int forcedStatus;
+        private String tokenizer;
+        private String tokenizerRevision;
 
         private Builder() {
         }
@@ -149,6 +159,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
             verbose = c.verbose;
             models = c.models;
             faults(c.faults);
+            tokenizer = c.tokenizer;
+            tokenizerRevision = c.tokenizerRevision;
         }
 
         public Builder host(String host) { this.host = host; return this; }
@@ -165,6 +177,9 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         public Builder accessLogs(boolean accessLogs) { this.accessLogs = accessLogs; return this; }
         public Builder verbose(boolean verbose) { this.verbose = verbose; return this; }
         public Builder models(List<String> models) { this.models = List.copyOf(models); return this; }
+        /** Tokenizer of prompts and output (see {@link MockServerConfig#tokenizer}); null for character chunks. */
+        public Builder tokenizer(String tokenizer) { this.tokenizer = tokenizer; return this; }
+        public Builder tokenizerRevision(String revision) { this.tokenizerRevision = revision; return this; }
 
         /** Closes streamed responses after {@code chunks} token chunks; {@link FaultInjection#OFF} disables it. */
         public Builder faultTruncateStreamAfter(int chunks) { this.truncateStreamAfterChunks = chunks; return this; }
@@ -189,7 +204,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
             FaultInjection faults = new FaultInjection(truncateStreamAfterChunks, malformedJsonRatePercent,
                     stallAfterHeaders, forcedStatus);
             return new MockServerConfig(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs,
-                    fast, errorRatePercent, randomSeed, workers, transport, accessLogs, verbose, models, faults);
+                    fast, errorRatePercent, randomSeed, workers, transport, accessLogs, verbose, models, faults,
+                    tokenizer, tokenizerRevision);
         }
     }
 }

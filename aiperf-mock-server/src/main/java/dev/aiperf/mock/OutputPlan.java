@@ -46,11 +46,26 @@ record OutputPlan(int promptTokens, int reasoningTokens, int reasoningStart, int
      * </ul>
      */
     static OutputPlan plan(InferenceRequest request, int corpusSize) {
-        int promptTokens = CharChunkTokenizer.count(request.promptText());
+        return plan(request, MockTokenizer.CHAR_CHUNKS, corpusSize);
+    }
+
+    /**
+     * Plans the answer to {@code request} with the corpus's tokenizer; each run then starts where its text counts
+     * exactly as many tokens when encoded again ({@link TokenCorpus#exactStart}).
+     */
+    static OutputPlan plan(InferenceRequest request, TokenCorpus corpus) {
+        OutputPlan plan = plan(request, corpus.tokenizer(), corpus.size());
+        return new OutputPlan(plan.promptTokens, plan.reasoningTokens,
+                corpus.exactStart(plan.reasoningStart, plan.reasoningTokens), plan.contentTokens,
+                corpus.exactStart(plan.contentStart, plan.contentTokens), plan.finishReason);
+    }
+
+    private static OutputPlan plan(InferenceRequest request, MockTokenizer tokenizer, int corpusSize) {
+        int promptTokens = tokenizer.count(request.promptText());
         if (promptTokens == 0) {
             return new OutputPlan(0, 0, 0, 0, 0, "stop");
         }
-        int seed = seed(CharChunkTokenizer.leadingTokens(request.promptText(), SEED_TOKENS));
+        int seed = seed(tokenizer.leadingTokens(request.promptText(), SEED_TOKENS));
         Integer maxTokens = request.maxTokens();
         int reasoningTokens = 0;
         int effortTokens = reasoningEffortTokens(request);

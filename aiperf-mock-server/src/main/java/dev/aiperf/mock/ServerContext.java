@@ -63,13 +63,14 @@ final class ServerContext {
             JsonNode body = json.readTree("{\"model\":\"warm-up\",\"stream\":true,\"max_tokens\":4,"
                     + "\"messages\":[{\"role\":\"user\",\"content\":\"warm up\"}]}");
             InferenceRequest request = InferenceRequest.parseChat(body);
-            CompletionEncoder encoder = new CompletionEncoder(corpus, OutputPlan.plan(request, corpus.size()),
+            CompletionEncoder encoder = new CompletionEncoder(corpus, OutputPlan.plan(request, corpus),
                     request.kind(), quote(request.model()));
             ByteBuf scratch = Unpooled.buffer(4096);
             encoder.body(UnpooledByteBufAllocator.DEFAULT, false).release();
             encoder.writeTokenEvent(scratch, 0, false, CompletionEncoder.stamp(System.nanoTime()));
             encoder.writeEnd(scratch, true, false, CompletionEncoder.stamp(System.nanoTime()));
-            EmbeddingEncoder.body(UnpooledByteBufAllocator.DEFAULT, quote("warm-up"), List.of("warm up"), false)
+            EmbeddingEncoder.body(UnpooledByteBufAllocator.DEFAULT, quote("warm-up"), List.of("warm up"),
+                            corpus.tokenizer(), false)
                     .release();
             detailBody("warm up");
             scratch.release();

@@ -8,23 +8,31 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The text the mock generates from: public-domain Shakespeare sonnets, one line of text split by the
- * {@link CharChunkTokenizer}. Each token is held JSON-escaped in UTF-8 so that writing one costs a copy.
+ * The text the mock generates from: public-domain Shakespeare sonnets, one line of text split by the server's
+ * {@link MockTokenizer}. Each token is held JSON-escaped in UTF-8 so that writing one costs a copy.
  * Output token {@code i} of a response starting at {@code start} is corpus token {@code (start + i) mod size}.
  */
 final class TokenCorpus {
 
     private static final String RESOURCE = "sonnets.txt";
+    /** How far {@link #exactStart} moves a run at most, and how many answers it remembers. */
+    private static final int MAX_SHIFT = 64;
+    private static final int MAX_REMEMBERED = 100_000;
 
+    private final MockTokenizer tokenizer;
+    private final Map<Long, Integer> exactStarts = new ConcurrentHashMap<>();
     private final String[] tokens;
     private final byte[][] escaped;
     /** {@code escapedPrefix[i]} = total escaped length of tokens {@code 0..i-1}; sizes ranges in O(1). */
     private final long[] escapedPrefix;
 
-    private TokenCorpus(List<String> tokens) {
+    private TokenCorpus(MockTokenizer tokenizer, List<String> tokens) {
+        this.tokenizer = tokenizer;
         if (tokens.isEmpty()) {
             throw new IllegalArgumentException("the token corpus is empty");
         }
@@ -38,23 +46,65 @@ final class TokenCorpus {
         }
     }
 
-    /** The bundled sonnets, lines trimmed and joined by single spaces as the original does. */
+    /** The bundled sonnets cut by the character-chunk tokenizer. */
     static TokenCorpus shakespeare() {
+        return shakespeare(MockTokenizer.CHAR_CHUNKS);
+    }
+
+    /** The bundled sonnets, lines trimmed and joined by single spaces as the original does, cut by {@code tokenizer}. */
+    static TokenCorpus shakespeare(MockTokenizer tokenizer) {
         try (InputStream in = TokenCorpus.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + RESOURCE + " is missing from the mock server jar");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return fromText(text);
+            return fromText(text, tokenizer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the mock server corpus " + RESOURCE, e);
         }
     }
 
     static TokenCorpus fromText(String text) {
+        return fromText(text, MockTokenizer.CHAR_CHUNKS);
+    }
+
+    static TokenCorpus fromText(String text, MockTokenizer tokenizer) {
         String oneLine = text.lines().map(String::strip).filter(line -> !line.isEmpty())
                 .collect(Collectors.joining(" "));
-        return new TokenCorpus(CharChunkTokenizer.tokenize(oneLine));
+        return new TokenCorpus(tokenizer, tokenizer.pieces(oneLine));
+    }
+
+    MockTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /**
+     * Where a run of {@code count} tokens should start so that a client encoding its text again counts exactly
+     * {@code count}: {@code start} itself, or the first of the next few positions whose run does (a run's edges may
+     * merge or split differently once cut out). Always {@code start} for character chunks. Remembered per
+     * (start, count), so the tokenizer runs once per distinct run, not per request.
+     */
+    int exactStart(int start, int count) {
+        if (!tokenizer.retokenizes() || count <= 0) {
+            return start;
+        }
+        long key = ((long) start << 32) | count;
+        Integer known = exactStarts.get(key);
+        if (known != null) {
+            return known;
+        }
+        int found = start;
+        for (int shift = 0; shift < MAX_SHIFT; shift++) {
+            int candidate = (start + shift) % tokens.length;
+            if (tokenizer.count(text(candidate, count)) == count) {
+                found = candidate;
+                break;
+            }
+        }
+        if (exactStarts.size() < MAX_REMEMBERED) {
+            exactStarts.put(key, found);
+        }
+        return found;
     }
 
     int size() {

@@ -64,6 +64,12 @@ class PluginJarDiscoveryTest {
             assertThat(echo.isBuiltin()).isFalse();
             assertThat(echo.isLoaded()).isFalse();
             assertThat(echo.metadata(EndpointMetadata.class).endpointPath()).isEqualTo("/v1/echo");
+            // The context a run would build the endpoint from: the manifest's metadata and a default config.
+            var context = PluginContexts.endpoint(registry, "echo", true);
+            assertThat(context.metadata().endpointPath()).isEqualTo("/v1/echo");
+            assertThat(context.metadata().supportsStreaming()).isTrue();
+            assertThat(context.config().endpoint().streaming()).isTrue();
+            assertThat(context.config().endpoint().type()).isEqualTo("echo");
 
             Class<? extends Endpoint> cls = registry.getClass(PluginType.ENDPOINT, "echo");
             assertThat(cls.getName()).isEqualTo("com.example.EchoEndpoint");

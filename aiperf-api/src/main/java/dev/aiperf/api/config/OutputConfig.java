@@ -1,21 +1,41 @@
 package dev.aiperf.api.config;
 
+import dev.aiperf.api.tokenizer.TokenizerSpec;
+
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * Where results go and what is shown.
  *
- * @param artifactDir   the resolved artifact directory
- * @param exportLevel   {@code summary}, {@code records} or {@code raw}
- * @param ui            UI plugin name
- * @param goodput       SLOs: metric tag to threshold in the metric's display unit; empty for none
- * @param tokenizer     tokenizer name (built-in encodings: cl100k_base, o200k_base, ...)
- * @param commandLine   the reconstructed command, embedded in exports (API key redacted)
+ * @param artifactDir              the resolved artifact directory
+ * @param exportLevel              {@code summary}, {@code records} or {@code raw}
+ * @param ui                       UI plugin name
+ * @param goodput                  SLOs: metric tag to threshold in the metric's display unit; empty for none
+ * @param tokenizer                {@code --tokenizer}: a tiktoken encoding, a Hugging Face model id, folder or
+ *                                 tokenizer.json; null means the tokenizer of the first model, else cl100k_base
+ * @param tokenizerRevision        {@code --tokenizer-revision} (hub branch, tag or commit), {@code main} by default
+ * @param tokenizerTrustRemoteCode {@code --tokenizer-trust-remote-code}; accepted, no model code is ever run
+ * @param commandLine              the reconstructed command, embedded in exports (API key redacted)
  */
 public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<String, Double> goodput,
-                           String tokenizer, String commandLine) {
+                           String tokenizer, String tokenizerRevision, boolean tokenizerTrustRemoteCode,
+                           String commandLine) {
     public OutputConfig {
         goodput = Map.copyOf(goodput);
+        tokenizerRevision = tokenizerRevision == null || tokenizerRevision.isBlank()
+                ? TokenizerSpec.DEFAULT_REVISION : tokenizerRevision;
+    }
+
+    /** Revision {@code main}, remote code not trusted. */
+    public OutputConfig(Path artifactDir, String exportLevel, String ui, Map<String, Double> goodput,
+                        String tokenizer, String commandLine) {
+        this(artifactDir, exportLevel, ui, goodput, tokenizer, null, false, commandLine);
+    }
+
+    /** The tokenizer asked for, or null when none was named (then the model's own is looked for). */
+    public TokenizerSpec tokenizerSpec() {
+        return tokenizer == null || tokenizer.isBlank() ? null
+                : new TokenizerSpec(tokenizer, tokenizerRevision, tokenizerTrustRemoteCode);
     }
 }

@@ -57,7 +57,8 @@ public interface Ramp {
             double b = valueAt(next);
             double slice = (a + b) / 2 * (next - t);
             if (slice >= remaining) {
-                // Within the slice the value is taken as linear from a to b: solve a·x + (b−a)/(2h)·x² = remaining.
+                // Within the slice the value is taken as linear from a to b:
+                // solve a·x + (b−a)/(2h)·x² = remaining.
                 double h = next - t;
                 double slope = (b - a) / h;
                 if (Math.abs(slope) < 1e-15) {

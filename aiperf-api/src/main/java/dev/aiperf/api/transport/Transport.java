@@ -18,6 +18,16 @@ public interface Transport extends AutoCloseable {
     CompletableFuture<RequestRecord> sendRequest(TransportRequest request);
 
     /**
+     * Ends a request early (Ctrl-C, the end of the grace period): its future should complete with a
+     * record of what was received so far, its {@code cancellationPerfNs} set, and the request's
+     * connection be given up. The default cancels the future; the engine then records the request as
+     * cancelled without any of its responses.
+     */
+    default void cancel(CompletableFuture<RequestRecord> request) {
+        request.cancel(true);
+    }
+
+    /**
      * Opens up to {@code connections} connections to {@code url}'s server and keeps them idle for the
      * requests to come, so the first measured requests do not pay for connecting (TCP and TLS
      * handshakes) where later ones do not. Sends no request. The future completes, never exceptionally,

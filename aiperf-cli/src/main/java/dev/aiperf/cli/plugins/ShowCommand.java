@@ -68,7 +68,8 @@ final class ShowCommand extends PluginsSubcommand {
         ImplementationRow row = details.implementation();
         out.println(row.category() + " '" + row.name() + "'");
         line(out, "class", row.className());
-        if (details.protocol() == null) {
+        if (details.protocol() == null || details.protocol().equals(Object.class.getName())) {
+            // An open category (opened by its first entry) requires no interface: nothing to claim.
             line(out, "interface", "(the category requires none)");
         } else if (details.classValid()) {
             line(out, "implements", details.protocol());

@@ -2,10 +2,13 @@ package dev.aiperf.cli.profile;
 
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.EndpointConfig;
+import dev.aiperf.api.tokenizer.TokenizerSpec;
 import dev.aiperf.cli.shared.UsageException;
 import dev.aiperf.engine.BenchmarkOutcome;
 import dev.aiperf.engine.BenchmarkRunner;
+import dev.aiperf.engine.OpenFileLimit;
 import dev.aiperf.mock.MockServer;
+import dev.aiperf.tokenizer.Tokenizers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,8 +23,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code aiperf profile}: runs one benchmark with the original tool's option names (spec §1.3).
- * Exit codes: 0 done, 1 the run failed or measured nothing, 2 bad command line, 130 interrupted
- * (the results measured until then are still written).
+ * Exit codes: 0 done, 1 the run failed, measured nothing or could not write an artifact, 2 bad command
+ * line, 130 interrupted (SIGINT), 143 terminated (SIGTERM); the results measured until then are still written.
  */
 @Command(name = "profile", sortOptions = false, mixinStandardHelpOptions = true, usageHelpWidth = 120,
         customSynopsis = "aiperf profile (-m <model>... | --mock) [--url <url>...] [options]",
@@ -30,10 +33,11 @@ import java.util.concurrent.Callable;
                 "         aiperf profile --mock      (benchmarks the embedded mock server)"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ProfileCommand.EXIT_OK_HELP, ProfileCommand.EXIT_FAILED_HELP, ProfileCommand.EXIT_USAGE_HELP,
-                ProfileCommand.EXIT_INTERRUPTED_HELP})
+                ProfileCommand.EXIT_INTERRUPTED_HELP, ProfileCommand.EXIT_TERMINATED_HELP})
 public final class ProfileCommand implements Callable<Integer> {
     static final int EXIT_RUN_FAILED = 1;
     static final int EXIT_INTERRUPTED = 130;
+    static final int EXIT_TERMINATED = 143;
 
     // The "Exit codes" section of the help of profile and demo (annotation values must be constants).
     public static final String EXIT_OK_HELP = "0:Success.";
@@ -41,6 +45,7 @@ public final class ProfileCommand implements Callable<Integer> {
             + " export could not be written.";
     public static final String EXIT_USAGE_HELP = "2:Usage error: unknown option, missing or invalid argument.";
     public static final String EXIT_INTERRUPTED_HELP = "130:Interrupted (Ctrl-C); what was measured is still written.";
+    public static final String EXIT_TERMINATED_HELP = "143:Terminated (SIGTERM); what was measured is still written.";
 
     @Mixin
     EndpointOptions endpoint = new EndpointOptions();
@@ -104,8 +109,10 @@ public final class ProfileCommand implements Callable<Integer> {
         MockServer mock = null;
         try {
             BenchmarkConfig config = built.config();
+            // Before the mock starts: in this process it holds the other end of every connection.
+            OpenFileLimit.check(OpenFileLimit.connections(config.load()), service.mock ? 2 : 1);
             if (service.mock) {
-                mock = startMock(err);
+                mock = startMock(err, mockTokenizer(config));
                 config = withUrl(config, mock.baseUrl());
             }
             BenchmarkRunner.Prepared prepared;
@@ -118,7 +125,8 @@ public final class ProfileCommand implements Callable<Integer> {
             prepared.usedPlugins().stream().filter(p -> !p.builtin())
                     .forEach(p -> err.println("aiperf: plugin " + p.announcement()));
             BenchmarkOutcome outcome = prepared.handlingSignals().run();
-            return exitCode(outcome, err);
+            int exit = exitCode(outcome, err);
+            return exit == EXIT_INTERRUPTED && prepared.terminatedBySigterm() ? EXIT_TERMINATED : exit;
         } finally {
             if (mock != null) {
                 mock.close();
@@ -126,10 +134,19 @@ public final class ProfileCommand implements Callable<Integer> {
         }
     }
 
-    private MockServer startMock(PrintStream err) {
+    /** The tokenizer the run will count with (the engine's choice, a fallback included) for the mock to share. */
+    private static TokenizerSpec mockTokenizer(BenchmarkConfig config) {
+        try {
+            return Tokenizers.forRun(config).spec();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private MockServer startMock(PrintStream err, TokenizerSpec tokenizer) {
         MockServer mock;
         try {
-            mock = MockServerLauncher.start(service);
+            mock = MockServerLauncher.start(service, tokenizer, err);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

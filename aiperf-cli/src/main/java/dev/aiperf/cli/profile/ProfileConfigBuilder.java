@@ -9,6 +9,7 @@ import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.config.OutputConfig;
 import dev.aiperf.api.endpoint.EndpointMetadata;
 import dev.aiperf.cli.shared.UsageException;
+import dev.aiperf.export.Redaction;
 import dev.aiperf.plugin.Category;
 import dev.aiperf.plugin.NameSuggestions;
 import dev.aiperf.plugin.NameSuggestions.Phrasing;
@@ -16,6 +17,8 @@ import dev.aiperf.plugin.PluginException;
 import dev.aiperf.plugin.Plugins;
 import dev.aiperf.plugin.TypeEntry;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +33,6 @@ import java.util.Set;
  */
 final class ProfileConfigBuilder {
     static final String MOCK_MODEL = "mock-model";
-    static final String DEFAULT_TOKENIZER = "cl100k_base";
     private static final Set<String> MODEL_SELECTION = Set.of("round_robin", "random");
     private static final Set<String> CONNECTION_REUSE = Set.of("pooled", "never", "sticky-user-sessions");
     private static final Set<String> EXPORT_LEVELS = Set.of("summary", "records", "raw");
@@ -87,11 +89,14 @@ final class ProfileConfigBuilder {
         List<String> urls = cleanList(e.urls);
         if (mockUrl != null) {
             if (!urls.isEmpty()) {
-                problems.add("--mock starts its own server: drop --url " + String.join(" ", urls) + ", or drop --mock");
+                problems.add("--mock starts its own server: drop --url "
+                        + String.join(" ", urls.stream().map(Redaction::url).toList()) + ", or drop --mock");
             }
             urls = List.of(mockUrl);
         } else if (urls.isEmpty()) {
             urls = List.of("localhost:8000");
+        } else {
+            urls.forEach(this::checkUrl);
         }
         double timeout = positive("--request-timeout-seconds", e.requestTimeoutSeconds, 21_600.0);
         String transport = e.transport == null ? null : pluginName("--transport", PluginType.TRANSPORT, e.transport);
@@ -103,6 +108,33 @@ final class ProfileConfigBuilder {
         }
         return new EndpointConfig(models, selection, type, e.customEndpoint, streaming, urls, timeout, e.apiKey,
                 transport, e.useLegacyMaxTokens, e.useServerTokenCount, reuse, extras, headers, e.preconnect);
+    }
+
+    /** A --url must be host[:port] or scheme://host[:port][/path] with a port in 1-65535. */
+    private void checkUrl(String url) {
+        String shown = "--url '" + Redaction.url(url) + "'";
+        String example = "; expected host[:port] or http(s)://host[:port][/path], e.g. localhost:8000";
+        URI uri;
+        try {
+            uri = new URI(url.contains("://") ? url : "http://" + url);
+        } catch (URISyntaxException e) {
+            problems.add(shown + " is not a valid URL (" + e.getReason() + ")" + example);
+            return;
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            String authority = uri.getRawAuthority();
+            int colon = authority == null ? -1 : authority.lastIndexOf(':');
+            String port = colon < 0 ? "" : authority.substring(colon + 1);
+            if (!port.isEmpty() && port.chars().allMatch(Character::isDigit)) {
+                problems.add(shown + " has port " + port + ", out of range: ports are 1 to 65535");
+            } else {
+                problems.add(shown + " is not a valid URL: it names no host" + example);
+            }
+            return;
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+            problems.add(shown + " has port " + uri.getPort() + ", out of range: ports are 1 to 65535");
+        }
     }
 
     private static boolean supportsStreaming(String endpointType) {
@@ -308,8 +340,21 @@ final class ProfileConfigBuilder {
         } catch (UsageException ex) {
             problems.addAll(ex.problems());
         }
-        String tokenizer = o.tokenizer.tokenizer == null ? DEFAULT_TOKENIZER : o.tokenizer.tokenizer;
-        return new OutputConfig(dir, level, ui, goodput, tokenizer, commandLine);
+        checkArtifactDir(dir);
+        // No --tokenizer: the engine looks for the model's own, else falls back to cl100k_base with a warning.
+        return new OutputConfig(dir, level, ui, goodput, o.tokenizer.tokenizer, o.tokenizer.revision,
+                o.tokenizer.trustRemoteCode, Redaction.of(endpoint).text(commandLine));
+    }
+
+    /** The artifact folder, or a folder above it, must not be an existing file. */
+    private void checkArtifactDir(Path dir) {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                problems.add("--artifact-dir " + dir + (p.equals(dir.toAbsolutePath()) ? " is an existing file"
+                        : " is below " + p + ", which is an existing file") + "; give a folder path");
+                return;
+            }
+        }
     }
 
     private static String serviceKind(String endpointType) {

@@ -21,12 +21,13 @@ final class ArchitectureRules {
     static final String API = "dev.aiperf.api..";
     static final String CLI = "dev.aiperf.cli..";
     static final String MOCK_SERVER = "dev.aiperf.mock..";
+    static final String TOKENIZERS = "dev.aiperf.tokenizers..";
     static final String TESTKIT = "dev.aiperf.testkit..";
     static final String REGISTRY_INTERNALS = "dev.aiperf.plugin.internal..";
 
     /** aiperf-core has no package root of its own: it is every aiperf package no other module owns. */
     static final DescribedPredicate<JavaClass> CORE = resideInAPackage("dev.aiperf..")
-            .and(resideOutsideOfPackages(PLUGIN, API, CLI, MOCK_SERVER, TESTKIT))
+            .and(resideOutsideOfPackages(PLUGIN, API, CLI, MOCK_SERVER, TESTKIT, TOKENIZERS))
             .as("aiperf-core (every other dev.aiperf package)");
 
     /** cli -> core -> api -> plugin, one way; the mock server and the testkit on the side. */
@@ -41,6 +42,7 @@ final class ArchitectureRules {
             .layer("plugin").definedBy(PLUGIN)
             .layer("mock-server").definedBy(MOCK_SERVER)
             .layer("testkit").definedBy(TESTKIT)
+            .layer("tokenizers").definedBy(TOKENIZERS)
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("core").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("api").mayOnlyBeAccessedByLayers("core", "cli", "testkit")
@@ -48,8 +50,10 @@ final class ArchitectureRules {
             // A program of its own: the CLI starts it, nothing else links to it (and it links to none of ours).
             .whereLayer("mock-server").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("testkit").mayNotBeAccessedByAnyLayer()
+            // A leaf library (tiktoken and Hugging Face tokenizers) shared by core and the mock server.
+            .whereLayer("tokenizers").mayOnlyBeAccessedByLayers("core", "cli", "mock-server")
             .as("modules depend one way: cli -> core -> api -> plugin (mock-server used by cli only,"
-                    + " testkit by no production code)");
+                    + " testkit by no production code, tokenizers a leaf under core, cli and mock-server)");
 
     /** Every package is a slice (an internal package with its parent): a cycle between any two fails. */
     static final ArchRule NO_PACKAGE_CYCLES = slices().assignedFrom(new PackageWithItsInternals())

@@ -31,6 +31,7 @@ class ArchitectureTest {
         assertThat(production.containPackage("dev.aiperf.engine")).as("aiperf-core").isTrue();
         assertThat(production.containPackage("dev.aiperf.mock")).as("aiperf-mock-server").isTrue();
         assertThat(production.containPackage("dev.aiperf.testkit")).as("aiperf-testkit").isTrue();
+        assertThat(production.containPackage("dev.aiperf.tokenizers")).as("aiperf-tokenizers").isTrue();
         assertThat(production.containPackage("dev.aiperf.cli")).as("aiperf-cli").isTrue();
         assertThat(production.stream().map(c -> c.getSource().map(s -> s.getUri().toString()).orElse("")))
                 .as("test classes are not production code").noneMatch(uri -> uri.contains("test-classes"));

@@ -1,6 +1,7 @@
 package dev.aiperf.cli.plugins;
 
 import dev.aiperf.cli.CliRun;
+import dev.aiperf.testkit.PluginJarBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +55,33 @@ class ShowAndExplainCommandsTest {
                 .doesNotContain("implements:")
                 .contains("  requires:    dev.aiperf.api.endpoint.Endpoint (the category's interface)\n")
                 .contains("  problem:     com.acme.Impostor does not implement dev.aiperf.api.endpoint.Endpoint");
+    }
+
+    @Test
+    void showClaimsNoInterfaceForACategoryThatRequiresNone() {
+        PluginJarBuilder.named("widgets")
+                .source("com.acme.Widget", "package com.acme; public class Widget { }")
+                .resource("com/acme/categories.yaml", """
+                        schema_version: "1.0"
+                        widget:
+                          protocol: java.lang.Object
+                          description: Anything at all
+                        """)
+                .resource("META-INF/aiperf.categories", "widgets = com/acme/categories.yaml\n")
+                .manifest("com/acme/plugins.yaml", """
+                        schema_version: "1.0"
+                        plugin:
+                          name: widgets
+                        widget:
+                          plain:
+                            class: com.acme.Widget
+                        """)
+                .build(pluginsDir);
+
+        CliRun run = CliRun.of("plugins", "show", "widget", "plain", "--plugins-dir", pluginsDir.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("  interface:   (the category requires none)\n").doesNotContain("implements:");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.aiperf.cli.profile;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;
@@ -63,18 +64,27 @@ class InterruptTest {
         throw new AssertionError("the benchmark wrote fewer than " + atLeast + " records in time");
     }
 
-    private void assertExportedWhatItMeasured(Path artifacts, Path log, int exit) throws IOException {
+    private void assertExportedWhatItMeasured(Path artifacts, Path log, int exit, int expectedExit) throws IOException {
         String output = Files.readString(log);
-        assertThat(exit).as(output).isEqualTo(130);
+        assertThat(exit).as(output).isEqualTo(expectedExit);
         assertThat(output).contains("interrupted").contains("NVIDIA AIPerf | LLM Metrics").contains("cancelled");
-        List<String> lines = Files.readAllLines(artifacts.resolve("profile_export.jsonl"));
-        for (String line : lines) {
-            assertThat(JSON.readTree(line).has("metadata")).isTrue();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(artifacts.resolve("profile_export.jsonl"))) {
+            lines.add(JSON.readTree(line));
         }
-        double counted = JSON.readTree(artifacts.resolve("profile_export_aiperf.json").toFile())
-                .at("/request_count/avg").asDouble();
-        assertThat(counted).isEqualTo(lines.size());
-        assertThat(lines.size()).isGreaterThanOrEqualTo(8);
+        JsonNode summary = JSON.readTree(artifacts.resolve("profile_export_aiperf.json").toFile());
+        long completed = lines.stream().filter(l -> !l.has("error")).count();
+        List<JsonNode> cancelled = lines.stream().filter(l -> l.at("/metadata/was_cancelled").asBoolean()).toList();
+        assertThat(summary.at("/request_count/avg").asDouble()).isEqualTo(completed);
+        assertThat(completed).isGreaterThanOrEqualTo(8);
+        // the requests in flight at the signal (up to the concurrency, 4) have their line too: every request sent is accounted for
+        assertThat(cancelled).hasSizeBetween(1, 4).allSatisfy(l -> {
+            assertThat(l.at("/error/code").asInt()).isEqualTo(499);
+            assertThat(l.at("/error/message").asText()).isEqualTo("Request cancelled: the run was interrupted");
+            assertThat(l.at("/metadata/cancellation_time_ns").asLong()).isPositive();
+        });
+        assertThat(completed + cancelled.size()).isEqualTo(lines.size());
+        assertThat(summary.at("/error_request_count/avg").asDouble()).isEqualTo(cancelled.size());
     }
 
     @Test
@@ -85,7 +95,7 @@ class InterruptTest {
         awaitRecords(artifacts.resolve("profile_export.jsonl"), 8, process);
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertExportedWhatItMeasured(artifacts, log, process.exitValue());
+        assertExportedWhatItMeasured(artifacts, log, process.exitValue(), 130);
     }
 
     @Test
@@ -96,6 +106,6 @@ class InterruptTest {
         awaitRecords(artifacts.resolve("profile_export.jsonl"), 8, process);
         process.destroy();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertExportedWhatItMeasured(artifacts, log, process.exitValue());
+        assertExportedWhatItMeasured(artifacts, log, process.exitValue(), 143);
     }
 }

@@ -81,6 +81,45 @@ class ProfileCommandTest {
         assertThat(Files.readAllLines(artifacts.resolve("profile_export.jsonl"))).hasSize(16);
         JsonNode summary = JSON.readTree(artifacts.resolve("profile_export_aiperf.json").toFile());
         assertThat(summary.at("/output_sequence_length/avg").asDouble()).isEqualTo(64.0);
+        // The mock counts in the run's tokenizer: the server's counts are the asked lengths, exactly.
+        assertThat(summary.at("/input_sequence_length/min").asDouble()).isEqualTo(128.0);
+        assertThat(summary.at("/input_sequence_length/max").asDouble()).isEqualTo(128.0);
+        assertThat(run.err()).doesNotContain("no tokenizer");
+    }
+
+    @Test
+    void withAHuggingFaceTokenizerClientAndMockCountTheSameExactLengths() throws IOException {
+        String dirProperty = System.getProperty("aiperf.test.tokenizers");
+        assertThat(dirProperty).as("system property aiperf.test.tokenizers (set by the Maven build)").isNotBlank();
+        String qwen3 = Path.of(dirProperty, "qwen3").toString();
+        for (boolean serverCounts : new boolean[] {false, true}) {
+            Path artifacts = dir.resolve("hf-" + serverCounts);
+            List<String> args = new java.util.ArrayList<>(List.of("profile", "--mock", "--mock-ttft", "0",
+                    "--mock-itl", "0", "--streaming", "--concurrency", "4", "--request-count", "40", "--isl", "100",
+                    "--osl", "24", "--extra-inputs", "ignore_eos:true", "--tokenizer", qwen3, "--ui", "none",
+                    "--artifact-dir", artifacts.toString()));
+            if (serverCounts) {
+                args.add("--use-server-token-count");
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode summary = JSON.readTree(artifacts.resolve("profile_export_aiperf.json").toFile());
+            for (String stat : List.of("min", "max")) {
+                assertThat(summary.at("/input_sequence_length/" + stat).asDouble()).as("ISL " + stat).isEqualTo(100.0);
+                assertThat(summary.at("/output_sequence_length/" + stat).asDouble()).as("OSL " + stat).isEqualTo(24.0);
+            }
+        }
+    }
+
+    @Test
+    void withoutTokenizerAnUnknownModelFallsBackWithOneWarningLine() {
+        CliRun run = CliRun.of("profile", "--mock", "--mock-ttft", "0", "--mock-itl", "0", "--request-count", "2",
+                "--isl", "16", "--osl", "4", "--ui", "none", "--artifact-dir", dir.resolve("fallback").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err().lines().filter(l -> l.contains("no tokenizer")).toList()).singleElement().asString()
+                .contains("model 'mock-model'").contains("approximate").contains("cl100k_base").contains("--tokenizer");
     }
 
     @Test
