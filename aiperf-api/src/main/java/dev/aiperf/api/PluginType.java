@@ -19,8 +19,13 @@ import dev.aiperf.api.timing.TimingStrategy;
 import dev.aiperf.api.tokenizer.TokenizerLoader;
 import dev.aiperf.api.transport.Transport;
 import dev.aiperf.api.ui.AiperfUi;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.aiperf.plugin.Category;
+import dev.aiperf.plugin.NameSuggestions;
+import dev.aiperf.plugin.UnknownCategoryException;
 
+import java.io.InvalidObjectException;
+import java.io.Serial;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,8 +35,14 @@ import java.util.stream.Collectors;
  * The built-in plugin categories as typed keys: {@code Plugins.getClass(PluginType.ENDPOINT, "chat")}
  * is a {@code Class<? extends Endpoint>}. Categories added at run time by plugins are reached with
  * {@link Category#named(String)} or by their name as a string.
+ *
+ * <p>Like an enum constant, a {@code PluginType} is {@link java.io.Serializable} and deserialises to
+ * the same constant; its JSON form is its name, read back by {@link #valueOf(String)}.
  */
 public final class PluginType<T> extends Category<T> {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     public static final PluginType<Endpoint> ENDPOINT = new PluginType<>("endpoint", Endpoint.class);
     public static final PluginType<Transport> TRANSPORT = new PluginType<>("transport", Transport.class);
     public static final PluginType<TimingStrategy> TIMING_STRATEGY = new PluginType<>("timing_strategy", TimingStrategy.class);
@@ -69,10 +80,35 @@ public final class PluginType<T> extends Category<T> {
 
     /**
      * The built-in constant for a category name (matched case-insensitively, {@code -} equal to
+     * {@code _}); also how JSON is read.
+     *
+     * @throws UnknownCategoryException naming the built-in categories when the name is none of them
+     */
+    @JsonCreator
+    public static PluginType<?> valueOf(String name) {
+        PluginType<?> builtin = BY_NAME.get(Category.normalize(name));
+        if (builtin == null) {
+            List<String> known = VALUES.stream().map(Category::name).toList();
+            throw new UnknownCategoryException(name, known, NameSuggestions.closest(name, known).orElse(null));
+        }
+        return builtin;
+    }
+
+    /**
+     * The built-in constant for a category name (matched case-insensitively, {@code -} equal to
      * {@code _}), or an untyped {@link Category} for a category that only plugins declare.
      */
     public static Category<?> of(String name) {
         PluginType<?> builtin = BY_NAME.get(Category.normalize(name));
         return builtin != null ? builtin : Category.named(name);
+    }
+
+    @Serial
+    private Object readResolve() throws InvalidObjectException {
+        PluginType<?> constant = BY_NAME.get(name());
+        if (constant == null) {
+            throw new InvalidObjectException("no built-in category '" + name() + "'");
+        }
+        return constant;
     }
 }

@@ -3,7 +3,7 @@ package dev.aiperf.api;
 import dev.aiperf.api.endpoint.EndpointMetadata;
 import dev.aiperf.api.transport.TransportMetadata;
 import dev.aiperf.plugin.CategoryMetadata;
-import dev.aiperf.plugin.PluginName;
+import dev.aiperf.plugin.DynamicEnum;
 import dev.aiperf.plugin.PluginRegistry;
 import dev.aiperf.plugin.TypeEntry;
 import dev.aiperf.plugin.ValidationResult;
@@ -11,17 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The built-in plugins.yaml (shipped by aiperf-core, read here from the source tree because
  * aiperf-api cannot depend on aiperf-core) against the real categories: known categories only,
- * metadata that fits the typed records, and a value-class constant for every built-in name.
+ * metadata that fits the typed records, and the enum each category declares.
  */
 class BuiltinManifestTest {
     private static final Path MANIFEST = Path.of(System.getProperty("user.dir")).getParent()
@@ -61,16 +57,14 @@ class BuiltinManifestTest {
     }
 
     @Test
-    void everyBuiltinNameHasAConstantAndEveryConstantIsBuiltin() throws Exception {
+    void everyCategoryEnumIsNamedByItsDeclarationAndListsTheBuiltinNames() {
         for (PluginType<?> type : PluginType.values()) {
             CategoryMetadata category = registry.getCategoryMetadata(type);
-            Set<String> builtin = registry.listTypes(type).stream().map(TypeEntry::name)
-                    .collect(Collectors.toCollection(TreeSet::new));
-            List<?> constants = (List<?>) Class.forName(category.enumClass()).getMethod("constants").invoke(null);
-            Set<String> constantNames = constants.stream().map(c -> ((PluginName) c).value())
-                    .collect(Collectors.toCollection(TreeSet::new));
-            assertThat(constantNames).as(category.enumClass() + " constants vs built-in " + type.name() + " names")
-                    .isEqualTo(builtin);
+            DynamicEnum names = registry.createEnum(type);
+            assertThat(names.name()).isEqualTo(category.enumName());
+            assertThat(names.values()).as(type.name())
+                    .containsExactlyElementsOf(registry.listTypes(type).stream().map(TypeEntry::name).toList());
         }
+        assertThat(registry.createEnum(PluginType.ENDPOINT).member("CHAT").value()).isEqualTo("chat");
     }
 }

@@ -1,5 +1,10 @@
 package dev.aiperf.plugin;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -11,8 +16,14 @@ import java.util.Objects;
  * <p>The registry module knows no category itself; {@code dev.aiperf.api.PluginType} declares the
  * built-in ones. A category that only exists at run time (added by a plugin's categories.yaml) can
  * be named with {@link #named(String)}.
+ *
+ * <p>Two keys are equal when their names are. A key is {@link Serializable} and its JSON form is its
+ * name ({@link #named(String)} reads it back; {@code PluginType} reads back its own constants).
  */
-public class Category<T> {
+public class Category<T> implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     private final String name;
     private final Class<T> protocol;
 
@@ -27,11 +38,13 @@ public class Category<T> {
     }
 
     /** An untyped key for a category known only by name; lookups return {@code Class<?>}. */
+    @JsonCreator
     public static Category<Object> named(String name) {
         return new Category<>(name, Object.class);
     }
 
-    /** The normalised category name, e.g. {@code endpoint}, {@code data_exporter}. */
+    /** The normalised category name, e.g. {@code endpoint}, {@code data_exporter}; also its JSON form. */
+    @JsonValue
     public final String name() {
         return name;
     }

@@ -65,7 +65,7 @@ public final class ManifestValidator {
             return unreadable(manifest.toString(), e.getCause());
         }
         try (URLClassLoader loader = new URLClassLoader("aiperf-validate", urls(classPath), parent)) {
-            return validate(text, manifest.toString(), loader);
+            return validate(text, manifest.toString(), loader, manifest.toAbsolutePath().normalize().toString());
         } catch (IOException e) {
             return unreadable(manifest.toString(), e);
         }
@@ -89,7 +89,7 @@ public final class ManifestValidator {
                 reports.add(listed == null
                         ? new ManifestReport(label, null, 0, List.of(problem(new ManifestLocation(indexLabel,
                         line.line(), 1), ManifestProblem.Kind.SCHEMA, "'" + line.path() + "' is not in the jar")))
-                        : validate(read(file, listed), label, loader));
+                        : validate(read(file, listed), label, loader, line.name()));
             }
         } catch (ManifestException e) {
             reports.add(new ManifestReport(jar.toString(), null, 0, e.problems()));
@@ -99,7 +99,7 @@ public final class ManifestValidator {
         return reports;
     }
 
-    private ManifestReport validate(String text, String label, ClassLoader loader) {
+    private ManifestReport validate(String text, String label, ClassLoader loader, String fallbackPackageName) {
         Problems problems = new Problems(label);
         ParsedManifest manifest = ManifestParser.parse(text, problems);
         Map<String, CategoryMetadata> categories = categories(loader, problems);
@@ -107,19 +107,21 @@ public final class ManifestValidator {
         for (ParsedEntry entry : manifest.entries()) {
             CategoryMetadata category = categories.get(entry.category());
             if (category == null) {
-                if (!reported.contains(entry.category())) {
+                // Not an error: loading opens the category, as the original does; a near miss is probably a typo.
+                ManifestLocation section = manifest.sections().get(entry.category());
+                category = CategoryMetadata.open(entry.category(), section);
+                String suggestion = NameSuggestions.didYouMean(entry.category(), categories.keySet());
+                if (!reported.contains(entry.category()) && !suggestion.isEmpty()) {
                     reported.add(entry.category());
-                    List<String> known = categories.keySet().stream().sorted().toList();
-                    problems.add(Severity.ERROR, ManifestProblem.Kind.UNKNOWN_CATEGORY,
-                            manifest.sections().get(entry.category()), entry.category(), null, "unknown category '"
-                                    + entry.category() + "'." + NameSuggestions.didYouMean(entry.category(), known)
-                                    + " Known categories: " + String.join(", ", known) + ".");
+                    problems.add(Severity.WARNING, ManifestProblem.Kind.UNKNOWN_CATEGORY, section, entry.category(),
+                            null, "category '" + entry.category() + "' is not declared by any categories file; it"
+                                    + " will be opened as a new category (any class accepted)." + suggestion);
                 }
-                continue;
             }
             checkEntry(entry, category, loader, problems);
         }
-        String packageName = manifest.pkg() == null ? null : manifest.pkg().name();
+        String packageName = manifest.pkg() != null ? manifest.pkg().name()
+                : manifest.entries().isEmpty() || !problems.errors().isEmpty() ? null : fallbackPackageName;
         return new ManifestReport(label, packageName, manifest.entries().size(), problems.all());
     }
 

@@ -28,6 +28,10 @@ import java.util.Optional;
  * is expected, a class path ({@code a.b.C} or {@code a.b:C}) of any registered entry, winner or
  * not, is accepted too.
  *
+ * <p>Categories: those declared by a {@code categories.yaml} (the built-ins' or a plugin jar's),
+ * and <em>open</em> ones that a manifest entry or {@code register} call opens by using a name no
+ * categories file declares (no protocol: any class is accepted).
+ *
  * <p>Thread safety: lookups read an immutable snapshot without locking and may run on any number
  * of threads; changes ({@code register}, {@code loadRegistry}, discovery, {@code reset}) are
  * serialised and publish a new snapshot.
@@ -39,7 +43,8 @@ public final class PluginRegistry implements AutoCloseable {
     /** Environment variable naming the plugins directory. */
     public static final String PLUGINS_DIR_ENV = "AIPERF_PLUGINS_DIR";
 
-    private static final String RUNTIME_PACKAGE = "runtime";
+    private static final System.Logger LOG = System.getLogger(PluginRegistry.class.getName());
+    private static final ManifestLocation RUNTIME = ManifestLocation.ofFile("<runtime>");
 
     private final ClassLoader classLoader;
     private final boolean scanClassPath;
@@ -164,20 +169,37 @@ public final class PluginRegistry implements AutoCloseable {
             discovery.scanPluginsDirectory(pluginsDir, classLoader);
         }
         pluginLoaders.addAll(discovery.loaders());
-        ManifestRegistration.registerAll(contents, discovery);
+        ManifestRegistration.Outcome outcome = ManifestRegistration.registerAll(contents, discovery);
+        if (scanClassPath || pluginsDir != null) {
+            LOG.log(System.Logger.Level.INFO, "Plugin discovery: " + outcome.loaded() + " manifest"
+                    + (outcome.loaded() == 1 ? "" : "s") + " loaded, " + outcome.skipped() + " skipped"
+                    + (pluginsDir == null ? "" : " (plugins directory " + pluginsDir + ")"));
+        }
     }
 
     /**
      * Loads an additional manifest from a file; its classes must be visible to this registry's class
-     * loader. Discovery runs first if it has not yet.
+     * loader. Discovery runs first if it has not yet. A manifest without a {@code plugin:} section
+     * forms a package named after the file's absolute path (see {@link #loadRegistry(Path, String)}).
      *
-     * @return the manifest's package, or null for an empty file (recorded as a warning)
+     * @return the manifest's package, or null when it registers nothing (an empty file, or only
+     *         {@code schema_version})
      * @throws ManifestException naming file, line and column when the manifest is not valid
      */
     public PackageMetadata loadRegistry(Path manifest) {
+        return loadRegistry(manifest, null);
+    }
+
+    /**
+     * Like {@link #loadRegistry(Path)}; a manifest without a {@code plugin:} section forms a package
+     * named {@code packageName} (or, when that is null, the file's absolute path).
+     */
+    public PackageMetadata loadRegistry(Path manifest, String packageName) {
         String text = PluginDiscovery.read(manifest);
+        String fallback = packageName != null && !packageName.isBlank() ? packageName.strip()
+                : manifest.toAbsolutePath().normalize().toString();
         return mutate(() -> ManifestRegistration.addManifest(contents, text, manifest.toString(), classLoader,
-                false));
+                false, fallback));
     }
 
     /**
@@ -197,8 +219,9 @@ public final class PluginRegistry implements AutoCloseable {
     }
 
     /**
-     * Registers a class at run time, without a manifest. A typed {@link Category} that is not
-     * declared yet is declared with its protocol.
+     * Registers a class at run time, without a manifest. A category that is not declared yet is
+     * declared: with its protocol for a typed {@link Category} (such as a {@code PluginType}), else
+     * as an open category that accepts any class.
      *
      * @param category the category, never null
      * @param name     the type name (normalised), never null
@@ -213,34 +236,38 @@ public final class PluginRegistry implements AutoCloseable {
         return mutate(() -> {
             if (contents.category(category.name()) == null && category.protocol() != Object.class) {
                 contents.declare(new CategoryMetadata(category.name(), category.protocol().getName(), null, null, "",
-                        false, ManifestLocation.ofFile("<runtime>")));
+                        false, RUNTIME));
             }
             return registerClass(category.name(), name, cls, priority, builtin);
         });
     }
 
-    /** Like {@link #register(Category, String, Class, int, boolean)} for a declared category given by name. */
+    /**
+     * Like {@link #register(Category, String, Class, int, boolean)} for a category given by name; a
+     * category no one declared is opened (no protocol).
+     */
     public TypeEntry register(String category, String name, Class<?> cls, int priority, boolean builtin) {
         return mutate(() -> registerClass(category, name, cls, priority, builtin));
     }
 
     private TypeEntry registerClass(String categoryName, String name, Class<?> cls, int priority, boolean builtin) {
         Objects.requireNonNull(cls, "cls");
-        CategoryMetadata category = contents.category(Names.normalize(categoryName));
+        String normalized = Names.normalize(categoryName);
+        CategoryMetadata category = contents.category(normalized);
         if (category == null) {
-            List<String> known = contents.categoryNames();
-            throw new UnknownCategoryException(categoryName, known,
-                    NameSuggestions.closest(categoryName, known).orElse(null));
+            category = ManifestRegistration.open(contents, normalized, RUNTIME);
         }
         ClassLoader loader = cls.getClassLoader() != null ? cls.getClassLoader() : classLoader;
-        TypeEntry entry = new TypeEntry(category, name, builtin ? PackageMetadata.BUILTIN_PACKAGE : RUNTIME_PACKAGE,
-                cls.getName(), priority, "", Map.of(), builtin, ManifestLocation.ofFile("<runtime>"), loader, cls);
+        String packageName = builtin ? PackageMetadata.BUILTIN_PACKAGE : PackageMetadata.RUNTIME_PACKAGE;
+        TypeEntry entry = new TypeEntry(category, name, packageName, cls.getName(), priority, "", Map.of(), builtin,
+                RUNTIME, loader, cls);
         Class<?> protocol = entry.protocolClass();
         if (!protocol.isAssignableFrom(cls)) {
             throw new PluginLoadException("Cannot register " + cls.getName() + " as " + category.name() + " '"
                     + entry.name() + "': it does not implement " + protocol.getName());
         }
         contents.add(entry);
+        contents.ensurePackage(PackageMetadata.unnamed(packageName, RUNTIME.toString()));
         return entry;
     }
 
@@ -256,8 +283,14 @@ public final class PluginRegistry implements AutoCloseable {
     }
 
     /**
-     * Forgets every category, entry, package and problem; the next use discovers again. Class
-     * loaders created for plugin jars stay open (classes from them may still be in use).
+     * Restores the freshly discovered state: the built-ins and the installed plugins, as a new
+     * registry with the same settings would find them. Runtime registrations ({@code register}),
+     * manifests and categories loaded with {@code loadRegistry}/{@code loadCategories}, and their
+     * problems are dropped. Discovery runs again on the next use, so a jar added to (or removed
+     * from) the plugins directory since is seen; each jar gets a new class loader, so a plugin class
+     * loaded before the reset and the same class after it are distinct {@code Class} objects. The
+     * old class loaders stay open until {@link #close()} (their classes may still be in use). A
+     * registry that discovers nothing ({@link #empty()}) is empty again.
      */
     public void reset() {
         synchronized (lock) {
@@ -326,13 +359,7 @@ public final class PluginRegistry implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public <T> Class<? extends T> getClass(Category<T> category, String nameOrClassPath) {
         TypeEntry entry = resolve(view(), category.name(), nameOrClassPath);
-        Class<?> cls = entry.load();
-        Class<T> protocol = category.protocol();
-        if (!protocol.isAssignableFrom(cls)) {
-            throw new PluginLoadException(cls.getName() + " (" + entry.describe() + ") does not implement "
-                    + protocol.getName());
-        }
-        return (Class<? extends T>) cls;
+        return checked(category, entry, entry.load());
     }
 
     /** The class registered under a name or class path, for a category given by name. */
@@ -401,23 +428,6 @@ public final class PluginRegistry implements AutoCloseable {
         return metadata;
     }
 
-    /** Throws {@link TypeNotFoundException} unless the name (not a class path) is registered. */
-    void requireName(Category<?> category, String name) {
-        RegistrySnapshot view = view();
-        Map<String, TypeEntry> types = view.winners().get(requireCategory(view, category.name()).name());
-        if (!types.containsKey(Names.normalize(name))) {
-            List<String> available = types.keySet().stream().sorted().toList();
-            throw new TypeNotFoundException(category.name(), name, available,
-                    NameSuggestions.closest(name, available).orElse(null));
-        }
-    }
-
-    /** True when the (normalised) name is registered in the category; false for unknown categories. */
-    boolean hasName(Category<?> category, String normalizedName) {
-        Map<String, TypeEntry> types = view().winners().get(category.name());
-        return types != null && types.containsKey(normalizedName);
-    }
-
     /** The entry each name of the category resolves to, in registration order. */
     public List<TypeEntry> listTypes(Category<?> category) {
         return listTypes(category.name());
@@ -427,6 +437,71 @@ public final class PluginRegistry implements AutoCloseable {
     public List<TypeEntry> listTypes(String category) {
         RegistrySnapshot view = view();
         return List.copyOf(view.winners().get(requireCategory(view, category).name()).values());
+    }
+
+    /** True when a name (or registered class path) resolves in the category; false for an unknown category. */
+    public boolean hasType(Category<?> category, String nameOrClassPath) {
+        return hasType(category.name(), nameOrClassPath);
+    }
+
+    /** True when a name (or registered class path) resolves in the category given by name. */
+    public boolean hasType(String category, String nameOrClassPath) {
+        RegistrySnapshot view = view();
+        String categoryName = Names.normalize(category);
+        Map<String, TypeEntry> types = view.winners().get(categoryName);
+        if (types == null) {
+            return false;
+        }
+        if (types.containsKey(Names.normalize(nameOrClassPath))) {
+            return true;
+        }
+        return Names.isClassPath(nameOrClassPath) && view.byClassPath()
+                .getOrDefault(Names.binaryClassName(nameOrClassPath), List.of()).stream()
+                .anyMatch(e -> e.category().equals(categoryName));
+    }
+
+    /**
+     * Every type of the category with its class: the entries of {@link #listTypes(Category)}, each
+     * class loaded (and checked against the category's protocol) only when the iteration reaches it.
+     * Nothing is skipped: a class that cannot be loaded ends the iteration with its
+     * {@link PluginLoadException}, so a caller that wants to go on catches it around {@code next()}.
+     *
+     * @throws UnknownCategoryException when the category is not declared (at the call, not later)
+     */
+    public <T> Iterable<LoadedType<T>> iterAll(Category<T> category) {
+        List<TypeEntry> entries = listTypes(category);
+        return () -> new java.util.Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < entries.size();
+            }
+
+            @Override
+            public LoadedType<T> next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                TypeEntry entry = entries.get(next++);
+                return new LoadedType<>(entry, checked(category, entry, entry.load()));
+            }
+        };
+    }
+
+    /** {@link #iterAll(Category)} for a category given by name; classes are checked against its declared protocol. */
+    public Iterable<LoadedType<Object>> iterAll(String category) {
+        return iterAll(Category.named(category));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Class<? extends T> checked(Category<T> category, TypeEntry entry, Class<?> cls) {
+        Class<T> protocol = category.protocol();
+        if (!protocol.isAssignableFrom(cls)) {
+            throw new PluginLoadException(cls.getName() + " (" + entry.describe() + ") does not implement "
+                    + protocol.getName());
+        }
+        return (Class<? extends T>) cls;
     }
 
     /** Every registered entry, conflict losers included, in registration order. */
@@ -511,15 +586,39 @@ public final class PluginRegistry implements AutoCloseable {
         return Optional.ofNullable(best).map(TypeEntry::name);
     }
 
-    /** A value set over the names currently registered in the category. */
+    /** An enum over the type names currently registered in the category; see {@link DynamicEnum}. */
     public DynamicEnum createEnum(Category<?> category, String enumName) {
         return createEnum(category.name(), enumName);
     }
 
-    /** A value set over the names currently registered in the category, given by name. */
+    /** An enum over the type names currently registered in the category given by name. */
     public DynamicEnum createEnum(String category, String enumName) {
         List<String> names = listTypes(category).stream().map(TypeEntry::name).toList();
-        return new DynamicEnum(enumName, Names.normalize(category), names);
+        return DynamicEnum.ofTypeNames(enumName, Names.normalize(category), names);
+    }
+
+    /**
+     * An enum over the category's type names, named by the category's {@code enum} declaration
+     * (e.g. {@code EndpointType}), or for a category without one, its name in UpperCamelCase plus
+     * {@code Type} ({@code my_category} gives {@code MyCategoryType}).
+     */
+    public DynamicEnum createEnum(String category) {
+        CategoryMetadata metadata = getCategoryMetadata(category);
+        return createEnum(metadata.name(), metadata.enumName() != null ? metadata.enumName()
+                : DynamicEnum.defaultName(metadata.name()));
+    }
+
+    /** {@link #createEnum(String)} for a typed category. */
+    public DynamicEnum createEnum(Category<?> category) {
+        return createEnum(category.name());
+    }
+
+    /**
+     * An enum of explicit members (member name to value, in the map's order), not tied to any
+     * category; the same as {@link DynamicEnum#of(String, Map)}.
+     */
+    public DynamicEnum createDynamicEnum(String enumName, Map<String, String> members) {
+        return DynamicEnum.of(enumName, members);
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.Optional;
  * <p>The default registry scans the class path and the default plugins directory
  * ({@link PluginRegistry#defaultPluginsDir()}) on first use. A program that builds its own registry
  * (the CLI with {@code --plugins-dir}) installs it with {@link #setRegistry(PluginRegistry)} so the
- * facade and the {@link PluginName} value classes use it. Every method is thread-safe.
+ * facade uses it. Every method is thread-safe.
  */
 public final class Plugins {
     private static volatile PluginRegistry registry;
@@ -77,6 +77,26 @@ public final class Plugins {
         return registry().listTypes(category);
     }
 
+    /** True when a name (or registered class path) resolves in the category; false for an unknown category. */
+    public static boolean hasType(Category<?> category, String nameOrClassPath) {
+        return registry().hasType(category, nameOrClassPath);
+    }
+
+    /** True when a name (or registered class path) resolves in the category given by name. */
+    public static boolean hasType(String category, String nameOrClassPath) {
+        return registry().hasType(category, nameOrClassPath);
+    }
+
+    /** Every type of the category with its class, loaded lazily; see {@link PluginRegistry#iterAll(Category)}. */
+    public static <T> Iterable<LoadedType<T>> iterAll(Category<T> category) {
+        return registry().iterAll(category);
+    }
+
+    /** Every type of the category given by name with its class, loaded lazily. */
+    public static Iterable<LoadedType<Object>> iterAll(String category) {
+        return registry().iterAll(category);
+    }
+
     /** Every category name, internal ones included. */
     public static List<String> listCategories() {
         return registry().listCategories(true);
@@ -132,14 +152,29 @@ public final class Plugins {
         return registry().detectTypeFromUrl(category, url);
     }
 
-    /** A value set over the names registered in the category. */
+    /** An enum over the type names registered in the category. */
     public static DynamicEnum createEnum(Category<?> category, String enumName) {
         return registry().createEnum(category, enumName);
     }
 
-    /** A value set over the names registered in the category, given by name. */
+    /** An enum over the type names registered in the category, given by name. */
     public static DynamicEnum createEnum(String category, String enumName) {
         return registry().createEnum(category, enumName);
+    }
+
+    /** An enum over the category's type names, named by its {@code enum} declaration; see {@link PluginRegistry#createEnum(String)}. */
+    public static DynamicEnum createEnum(Category<?> category) {
+        return registry().createEnum(category);
+    }
+
+    /** An enum over the type names of the category given by name, named by its {@code enum} declaration. */
+    public static DynamicEnum createEnum(String category) {
+        return registry().createEnum(category);
+    }
+
+    /** An enum of explicit members (member name to value, in the map's order); see {@link DynamicEnum#of}. */
+    public static DynamicEnum createDynamicEnum(String enumName, java.util.Map<String, String> members) {
+        return registry().createDynamicEnum(enumName, members);
     }
 
     /** Registers a class at run time; see {@link PluginRegistry#register(Category, String, Class, int, boolean)}. */
@@ -152,9 +187,14 @@ public final class Plugins {
         return registry().register(category, name, cls, priority, builtin);
     }
 
-    /** Loads an additional manifest file. */
+    /** Loads an additional manifest file; see {@link PluginRegistry#loadRegistry(Path)}. */
     public static PackageMetadata loadRegistry(Path manifest) {
         return registry().loadRegistry(manifest);
+    }
+
+    /** Loads an additional manifest file; without a {@code plugin:} section its package is named {@code packageName}. */
+    public static PackageMetadata loadRegistry(Path manifest, String packageName) {
+        return registry().loadRegistry(manifest, packageName);
     }
 
     /** Validates every entry without running plugin code. */
@@ -177,7 +217,10 @@ public final class Plugins {
         return registry().problems();
     }
 
-    /** Forgets everything in the default registry; the next use discovers again. */
+    /**
+     * Restores the default registry's freshly discovered state: built-ins and installed plugins;
+     * runtime registrations and loaded manifests are dropped. See {@link PluginRegistry#reset()}.
+     */
     public static void reset() {
         registry().reset();
     }

@@ -66,17 +66,23 @@ final class RegistryContents {
         }
     }
 
+    /** Records a package unless one of that name is known (for run-time registrations). */
+    void ensurePackage(PackageMetadata pkg) {
+        packages.putIfAbsent(pkg.name(), pkg);
+    }
+
     /**
      * Registers an entry and applies the conflict rules: higher priority wins; at equal priority an
      * external entry beats a built-in one; otherwise the first stays, with a warning. Registering the
-     * same package's same class again at the same priority is ignored.
+     * same package's same class under the same name again at the same priority is ignored (a manifest
+     * loaded twice never duplicates its entries), whether that entry won or lost.
      */
     void add(TypeEntry entry) {
         Contest contest = contests.get(entry.category()).computeIfAbsent(entry.name(), n -> new Contest());
-        TypeEntry incumbent = contest.winner;
-        if (incumbent != null && isSame(incumbent, entry)) {
+        if (contest.candidates.stream().anyMatch(candidate -> isSame(candidate, entry))) {
             return;
         }
+        TypeEntry incumbent = contest.winner;
         contest.candidates.add(entry);
         entries.add(entry);
         byClassPath.computeIfAbsent(entry.classPath(), c -> new ArrayList<>()).add(entry);

@@ -28,7 +28,7 @@ class CategoriesTest {
                 greeter:
                   protocol: dev.aiperf.plugin.fixtures:Greeter
                   metadata_class: dev.aiperf.plugin.fixtures.GreeterMetadata
-                  enum: dev.aiperf.plugin.fixtures.GreeterType
+                  enum: GreeterType
                   description: Says hello
                 Plain-Kind:
                   protocol: java.lang.Runnable
@@ -38,7 +38,7 @@ class CategoriesTest {
 
         assertThat(registry.getCategoryMetadata("greeter")).isEqualTo(new CategoryMetadata("greeter",
                 "dev.aiperf.plugin.fixtures.Greeter", "dev.aiperf.plugin.fixtures.GreeterMetadata",
-                "dev.aiperf.plugin.fixtures.GreeterType", "Says hello", false, new ManifestLocation(file.toString(), 2, 1)));
+                "GreeterType", "Says hello", false, new ManifestLocation(file.toString(), 2, 1)));
         assertThat(registry.getCategoryMetadata("plain_kind"))
                 .extracting(CategoryMetadata::metadataClass, CategoryMetadata::internal, CategoryMetadata::description)
                 .containsExactly(null, false, "");

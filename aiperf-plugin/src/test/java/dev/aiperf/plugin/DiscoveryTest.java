@@ -1,5 +1,7 @@
 package dev.aiperf.plugin;
 
+import dev.aiperf.plugin.fixtures.PoliteGreeter;
+
 import dev.aiperf.plugin.fixtures.Greeter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -211,18 +213,25 @@ class DiscoveryTest {
     }
 
     @Test
-    void discoveryIsLazyAndResetForgetsEverything() throws IOException {
+    void discoveryIsLazyAndResetRestoresTheDiscoveredState() throws IOException {
         Path plugins = pluginsDir();
         registry = PluginRegistry.builder().pluginsDir(plugins).build();
         assertThat(registry.toString()).contains("not yet discovered");
 
         assertThat(registry.listTypes("greeter")).extracting(TypeEntry::name).containsExactly("hello", "friendly");
+        registry.register("greeter", "runtime_only", PoliteGreeter.class, 0, false);
+        registry.register("greeter", "hello", PoliteGreeter.class, 5, false);
         alphaJar(plugins);
         assertThat(registry.listTypes("greeter")).extracting(TypeEntry::name).doesNotContain("alpha");
 
         registry.reset();
+
         assertThat(registry.toString()).contains("0 entries, not yet discovered");
-        assertThat(registry.listTypes("greeter")).extracting(TypeEntry::name).contains("alpha");
+        // Discovered afresh: the jar installed since is there, the runtime registrations are not.
+        assertThat(registry.listTypes("greeter")).extracting(TypeEntry::name)
+                .containsExactly("hello", "friendly", "alpha");
+        assertThat(registry.getType("greeter", "hello").classPath()).isEqualTo("dev.aiperf.plugin.fixtures.HelloGreeter");
+        assertThat(registry.listPackages(false)).containsExactly("aiperf", "alpha-plugin");
     }
 
     @Test

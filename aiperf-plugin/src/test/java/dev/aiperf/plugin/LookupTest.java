@@ -104,7 +104,7 @@ class LookupTest {
         CategoryMetadata greeter = registry.getCategoryMetadata(GREETER);
         assertThat(greeter.protocol()).isEqualTo(Greeter.class.getName());
         assertThat(greeter.metadataClass()).isEqualTo("dev.aiperf.plugin.fixtures.GreeterMetadata");
-        assertThat(greeter.enumClass()).isEqualTo("dev.aiperf.plugin.fixtures.GreeterType");
+        assertThat(greeter.enumName()).isEqualTo("GreeterType");
         assertThat(greeter.description()).isEqualTo("Says hello");
         assertThat(greeter.source().line()).isEqualTo(3);
         assertThat(registry.getCategoryMetadata("secret").internal()).isTrue();
@@ -153,8 +153,9 @@ class LookupTest {
                 .isInstanceOf(PluginLoadException.class)
                 .hasMessage("Cannot register dev.aiperf.plugin.fixtures.NotAGreeter as greeter 'bad': it does not "
                         + "implement dev.aiperf.plugin.fixtures.Greeter");
-        assertThatThrownBy(() -> registry.register("nope", "x", PoliteGreeter.class, 0, false))
-                .isInstanceOf(UnknownCategoryException.class);
+        registry.register("brand-new", "x", PoliteGreeter.class, 0, false);
+        assertThat(registry.getCategoryMetadata("brand_new").hasProtocol()).isFalse();
+        assertThat(registry.getClass("brand_new", "x")).isSameAs(PoliteGreeter.class);
     }
 
     @Test

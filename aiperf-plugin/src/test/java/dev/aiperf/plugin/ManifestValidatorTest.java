@@ -84,7 +84,10 @@ class ManifestValidatorTest {
                 "class ext.Missing not found (no ext/Missing.class on the class path of its plugin)",
                 "ext.Unrelated does not implement dev.aiperf.plugin.fixtures.Greeter",
                 "metadata of greeter 'badmeta' does not fit GreeterMetadata: key 'loud' must be true or false",
-                "unknown category 'greter'. Did you mean 'greeter'? Known categories: channel, greeter, secret.");
+                "category 'greter' is not declared by any categories file; it will be opened as a new category"
+                        + " (any class accepted). Did you mean 'greeter'?");
+        assertThat(report.problems()).filteredOn(p -> p.kind() == ManifestProblem.Kind.UNKNOWN_CATEGORY)
+                .singleElement().extracting(ManifestProblem::severity).isEqualTo(Severity.WARNING);
     }
 
     @Test

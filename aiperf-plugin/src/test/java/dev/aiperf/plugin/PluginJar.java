@@ -28,6 +28,7 @@ final class PluginJar {
     private final Map<String, String> resources = new LinkedHashMap<>();
     private final List<String> pluginIndex = new ArrayList<>();
     private final List<String> categoryIndex = new ArrayList<>();
+    private final List<Path> classPath = new ArrayList<>();
 
     static PluginJar create() {
         return new PluginJar();
@@ -50,6 +51,12 @@ final class PluginJar {
     PluginJar categories(String path, String yaml) {
         resources.put(path, yaml);
         categoryIndex.add(path.replace('/', '_') + " = " + path);
+        return this;
+    }
+
+    /** Compiles against these jars or directories too (e.g. another plugin's jar). */
+    PluginJar classPath(Path... entries) {
+        classPath.addAll(List.of(entries));
         return this;
     }
 
@@ -89,7 +96,8 @@ final class PluginJar {
             return;
         }
         Path src = Files.createTempDirectory(classes.getParent(), "src");
-        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", testClassPath(),
+        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", testClassPath()
+                + classPath.stream().map(p -> java.io.File.pathSeparator + p).collect(java.util.stream.Collectors.joining()),
                 "--release", "21", "-proc:none", "-nowarn"));
         for (Map.Entry<String, String> source : sources.entrySet()) {
             Path file = src.resolve(source.getKey().replace('.', '/') + ".java");

@@ -88,7 +88,6 @@ class SchemaTest {
     /** Each of these is rejected by the schema and by the registry's parser alike. */
     @ParameterizedTest
     @ValueSource(strings = {
-            "schema_version: '1.0'\ngreeter: {}\n",
             "plugin: {name: x, homepage: y}\n",
             "plugin: {version: '1'}\n",
             "plugin: {name: x}\ngreeter: {a: {description: no class}}\n",
@@ -112,6 +111,8 @@ class SchemaTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "plugin: {name: x}\n",
+            "schema_version: '1.0'\ngreeter: {}\n",
+            "greeter: {a: {class: x.Y}}\n",
             "schema_version: 1.0\nplugin: {name: x, version: 2.0}\ngreeter:\n",
             "plugin: {name: x}\ngreeter: {my-type: {class: 'a.b:C', priority: -3, metadata: {k: [1, 2]}}}\n",
             "plugin: {name: x}\ngreeter: {on: {class: a.B}, no: {class: a.B}}\n",

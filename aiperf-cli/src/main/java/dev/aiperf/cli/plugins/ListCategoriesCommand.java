@@ -50,7 +50,7 @@ final class ListCategoriesCommand extends PluginsSubcommand {
     }
 
     static CategoryRow row(PluginRegistry registry, CategoryMetadata category) {
-        return new CategoryRow(category.name(), category.protocol(), category.metadataClass(), category.enumClass(),
+        return new CategoryRow(category.name(), category.protocol(), category.metadataClass(), category.enumName(),
                 category.description(), category.internal(), registry.listTypes(category.name()).size(),
                 category.source().toString());
     }

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true)
 abstract class PluginsSubcommand implements Callable<Integer> {
     // The registry also logs discovery problems; the commands print them once, in their own format.
-    private static final Logger REGISTRY_LOG = Logger.getLogger("dev.aiperf.plugin");
+    // The logger the registry writes to (dev.aiperf.plugin.PluginRegistry); a filter acts only on its own logger.
+    private static final Logger REGISTRY_LOG = Logger.getLogger("dev.aiperf.plugin.PluginRegistry");
 
     @Spec
     CommandSpec spec;
@@ -66,7 +67,9 @@ abstract class PluginsSubcommand implements Callable<Integer> {
      */
     protected final PluginRegistry registry() {
         if (registry == null) {
-            REGISTRY_LOG.setLevel(Level.OFF);
+            // Problems are printed below; the registry's other lines (the discovery summary at INFO)
+            // go to the usual handler, which shows them with --verbose.
+            REGISTRY_LOG.setFilter(record -> record.getLevel().intValue() < Level.WARNING.intValue());
             registry = PluginRegistry.builder().pluginsDir(pluginsDir()).build();
             for (DiscoveryProblem problem : registry.discoverPlugins()) {
                 // The same line a broken plugin gives in every command (see dev.aiperf.cli.ConsoleLogging).

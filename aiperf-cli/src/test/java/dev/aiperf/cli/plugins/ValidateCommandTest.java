@@ -92,7 +92,7 @@ class ValidateCommandTest {
         CliRun run = validate(manifest.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
-        assertThat(run.out()).contains(manifest + ":3:").contains("unknown category 'endpont'")
+        assertThat(run.out()).contains(manifest + ":3:").contains("category 'endpont' is not declared")
                 .contains("Did you mean 'endpoint'?");
     }
 

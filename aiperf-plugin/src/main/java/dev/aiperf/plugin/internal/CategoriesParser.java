@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a {@code categories.yaml}: an optional {@code schema_version}, then
- * {@code name: {protocol, metadata_class, enum, description, internal}} per category.
+ * {@code name: {protocol, metadata_class, enum, description, internal}} per category ({@code enum}
+ * names the enum {@code createEnum} builds over the category's type names, as in the original).
  */
 public final class CategoriesParser {
     private static final List<String> KEYS = List.of("protocol", "metadata_class", "enum", "description", "internal");
+    private static final Pattern ENUM_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
     private static final Pattern CATEGORY_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     private CategoriesParser() {
@@ -71,14 +73,27 @@ public final class CategoriesParser {
         }
         String protocol = reader.require("protocol", node) ? className(reader, "protocol", problems, name) : null;
         String metadataClass = className(reader, "metadata_class", problems, name);
-        String enumClass = className(reader, "enum", problems, name);
+        String enumName = enumName(reader, problems, name);
         String description = reader.text("description", false);
         boolean internal = reader.bool("internal", false);
         if (protocol == null) {
             return Optional.empty();
         }
-        return Optional.of(new CategoryMetadata(name, protocol, metadataClass, enumClass,
+        return Optional.of(new CategoryMetadata(name, protocol, metadataClass, enumName,
                 description == null ? "" : description, internal, problems.at(keyNode)));
+    }
+
+    private static String enumName(MappingReader reader, Problems problems, String category) {
+        String text = reader.text("enum", false);
+        if (text == null) {
+            return null;
+        }
+        if (!ENUM_NAME.matcher(text).matches()) {
+            problems.error(ManifestProblem.Kind.SCHEMA, reader.node("enum"), category, null, "enum '" + text
+                    + "' of category '" + category + "' is not a name (expected e.g. EndpointType)");
+            return null;
+        }
+        return text;
     }
 
     private static String className(MappingReader reader, String key, Problems problems, String category) {

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads a {@code plugins.yaml}: {@code schema_version}, the {@code plugin:} section, then
+ * Reads a {@code plugins.yaml}: {@code schema_version}, the optional {@code plugin:} section, then
  * {@code category: name: {class, description, priority, metadata}}. Every structural problem is
  * reported with line and column; the structure matches {@code plugins.schema.json}.
  */
@@ -61,6 +61,10 @@ public final class ManifestParser {
                             + YamlDocument.typeName(node));
             return ParsedManifest.EMPTY;
         }
+        if (top.getValue().isEmpty()) {
+            problems.warning(ManifestProblem.Kind.EMPTY, problems.at(top), "empty manifest; nothing registered");
+            return ParsedManifest.EMPTY;
+        }
         YamlDocument.checkDuplicateKeys(top, problems, 2);
         return readTop(top, problems);
     }
@@ -68,7 +72,6 @@ public final class ManifestParser {
     private static ParsedManifest readTop(MappingNode top, Problems problems) {
         PackageMetadata pkg = null;
         boolean sawVersion = false;
-        boolean sawPlugin = false;
         List<ParsedEntry> entries = new ArrayList<>();
         Map<String, ManifestLocation> sections = new LinkedHashMap<>();
         for (NodeTuple tuple : top.getValue()) {
@@ -84,7 +87,6 @@ public final class ManifestParser {
                     readVersion(tuple.getValueNode(), problems);
                 }
                 case "plugin" -> {
-                    sawPlugin = true;
                     pkg = readPlugin(tuple.getValueNode(), problems);
                 }
                 default -> {
@@ -98,10 +100,7 @@ public final class ManifestParser {
             problems.warning(ManifestProblem.Kind.SCHEMA_VERSION, problems.at(top),
                     "no schema_version; assuming \"" + SUPPORTED_VERSIONS.getLast() + "\"");
         }
-        if (!sawPlugin) {
-            problems.error(ManifestProblem.Kind.SCHEMA, top, null, null,
-                    "no 'plugin:' section; it must give at least the package name (plugin: {name: ...})");
-        }
+        // No 'plugin:' section is fine: the registry names the package (see PackageMetadata.unnamed).
         return new ParsedManifest(pkg, List.copyOf(entries), Map.copyOf(sections));
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * What could be read from a {@code plugins.yaml}; its problems are reported separately.
  *
- * @param pkg      the {@code plugin:} section; null for an empty file or when it is broken
+ * @param pkg      the {@code plugin:} section; null when there is none, for an empty file or when it is broken
  * @param entries  every readable entry, in file order
  * @param sections each category section's location, by normalised category name
  */

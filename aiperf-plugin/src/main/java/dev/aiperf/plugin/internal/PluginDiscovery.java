@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -35,6 +37,8 @@ public final class PluginDiscovery {
     private final List<PluginSource> manifests = new ArrayList<>();
     private final List<DiscoveryProblem> problems = new ArrayList<>();
     private final List<URLClassLoader> loaders = new ArrayList<>();
+    private final Map<String, PluginClassLoader> exports = new ConcurrentHashMap<>();
+    private int skipped;
 
     /** Category files found, class path first, then plugin jars in name order. */
     public List<PluginSource> categories() {
@@ -49,6 +53,14 @@ public final class PluginDiscovery {
     /** Broken indexes, unreadable jars, listed files that are missing. */
     public List<DiscoveryProblem> problems() {
         return problems;
+    }
+
+    /**
+     * How many manifests (or whole plugin jars, when a jar's index or a file it lists is broken)
+     * discovery had to skip before registration; each has a problem recorded.
+     */
+    public int skipped() {
+        return skipped;
     }
 
     /** The class loaders created for plugins-directory jars (to close with the registry). */
@@ -89,15 +101,18 @@ public final class PluginDiscovery {
             for (IndexFile.Line line : IndexFile.parse(read(indexUrl), label)) {
                 URL file = URI.create(root + line.path()).toURL();
                 try {
-                    into.add(new PluginSource(file.toString(), read(file), loader, false));
+                    into.add(new PluginSource(file.toString(), read(file), loader, false, line.name()));
                 } catch (IOException e) {
+                    skipped++;
                     problems.add(new DiscoveryProblem(Severity.ERROR, label + ":" + line.line(), "'" + line.path()
                             + "' listed for '" + line.name() + "' cannot be read; skipped (" + e.getMessage() + ")"));
                 }
             }
         } catch (ManifestException e) {
+            skipped++;
             problems.add(new DiscoveryProblem(Severity.ERROR, label, e.getMessage() + "; index skipped"));
         } catch (IOException | IllegalArgumentException e) {
+            skipped++;
             problems.add(new DiscoveryProblem(Severity.ERROR, label, "cannot read index: " + e + "; skipped"));
         }
     }
@@ -132,10 +147,12 @@ public final class PluginDiscovery {
                 return;
             }
         } catch (ManifestException e) {
+            skipped++;
             problems.add(new DiscoveryProblem(Severity.ERROR, jar.toString(), e.getMessage() + "; plugin skipped"));
             close(loader);
             return;
         } catch (IOException | SecurityException e) {
+            skipped++;
             problems.add(new DiscoveryProblem(Severity.ERROR, jar.toString(),
                     "cannot read plugin jar: " + e.getMessage() + "; plugin skipped"));
             close(loader);
@@ -146,9 +163,9 @@ public final class PluginDiscovery {
         manifests.addAll(jarManifests);
     }
 
-    private static URLClassLoader newLoader(Path jar, ClassLoader parent) {
+    private URLClassLoader newLoader(Path jar, ClassLoader parent) {
         try {
-            return new URLClassLoader("aiperf-plugin:" + jar.getFileName(), new URL[] {jar.toUri().toURL()}, parent);
+            return new PluginClassLoader("aiperf-plugin:" + jar.getFileName(), jar.toUri().toURL(), parent, exports);
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException(e);
         }
@@ -177,7 +194,7 @@ public final class PluginDiscovery {
                         new ManifestLocation(indexLabel, line.line(), 1), null, null,
                         "lists '" + line.path() + "', which is not in the jar")));
             }
-            into.add(new PluginSource(jar + "!/" + line.path(), read(file, listed), loader, true));
+            into.add(new PluginSource(jar + "!/" + line.path(), read(file, listed), loader, true, line.name()));
         }
         return true;
     }

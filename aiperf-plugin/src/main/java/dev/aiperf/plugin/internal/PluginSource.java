@@ -7,6 +7,8 @@ package dev.aiperf.plugin.internal;
  * @param text           its contents
  * @param loader         the class loader its classes are loaded through
  * @param fromPluginsDir true when it came from a jar in the plugins directory
+ * @param indexName      the name on the index line that listed it ({@code name = path}), which names
+ *                       the package of a manifest without a {@code plugin:} section
  */
-public record PluginSource(String label, String text, ClassLoader loader, boolean fromPluginsDir) {
+public record PluginSource(String label, String text, ClassLoader loader, boolean fromPluginsDir, String indexName) {
 }
