@@ -54,8 +54,10 @@ final class ShowCommand extends PluginsSubcommand {
         int competitors = registry.explain(entry.category(), entry.name()).candidates().size() - 1;
         // Reads the class file through the entry's class loader: nothing is loaded or initialised.
         ValidationResult check = entry.validate(true);
-        Details details = new Details(ImplementationRow.of(entry), pkg.version(), entry.categoryMetadata().protocol(),
-                check.valid(), check.error(), competitors);
+        // An open category (opened by its first entry) requires no interface: nothing to claim.
+        String protocol = entry.categoryMetadata().hasProtocol() ? entry.categoryMetadata().protocol() : null;
+        Details details = new Details(ImplementationRow.of(entry), pkg.version(), protocol, check.valid(),
+                check.error(), competitors);
         if (json) {
             JsonPrinter.print(out, details);
         } else {
@@ -68,8 +70,7 @@ final class ShowCommand extends PluginsSubcommand {
         ImplementationRow row = details.implementation();
         out.println(row.category() + " '" + row.name() + "'");
         line(out, "class", row.className());
-        if (details.protocol() == null || details.protocol().equals(Object.class.getName())) {
-            // An open category (opened by its first entry) requires no interface: nothing to claim.
+        if (details.protocol() == null) {
             line(out, "interface", "(the category requires none)");
         } else if (details.classValid()) {
             line(out, "implements", details.protocol());

@@ -82,6 +82,8 @@ class ShowAndExplainCommandsTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("  interface:   (the category requires none)\n").doesNotContain("implements:");
+        assertThat(CliRun.of("plugins", "show", "widget", "plain", "--json", "--plugins-dir", pluginsDir.toString())
+                .json().get("protocol").isNull()).isTrue();
     }
 
     @Test
