@@ -68,6 +68,16 @@ final class HttpExchange {
         return future instanceof CancellableFuture cancellable ? cancellable.exchange() : null;
     }
 
+    /** Cancels a request either transport returned: its exchange keeps what arrived; any other future is cancelled. */
+    static void cancel(CompletableFuture<RequestRecord> request) {
+        HttpExchange exchange = of(request);
+        if (exchange == null) {
+            request.cancel(true);
+        } else {
+            exchange.cancelKeepingWhatArrived();
+        }
+    }
+
     /**
      * Ends the exchange early, completing its future with what arrived so far, marked cancelled. On a
      * connection this goes through the event loop that owns the responses; before one, nothing arrived.

@@ -27,7 +27,6 @@ import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.EventExecutor;
 
 import javax.net.ssl.SSLException;
 import java.net.URI;
@@ -38,7 +37,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -117,12 +115,7 @@ public final class NettyHttp2Transport implements Transport, TransportDiagnostic
     /** Completes the request's future with what it received so far, and resets its stream. */
     @Override
     public void cancel(CompletableFuture<RequestRecord> request) {
-        HttpExchange exchange = HttpExchange.of(request);
-        if (exchange == null) {
-            request.cancel(true);
-        } else {
-            exchange.cancelKeepingWhatArrived();
-        }
+        HttpExchange.cancel(request);
     }
 
     /** Opens the connections {@code streams} concurrent requests will need at the server's stream limit. */
@@ -147,14 +140,7 @@ public final class NettyHttp2Transport implements Transport, TransportDiagnostic
 
     @Override
     public void probeIoThreads(LongConsumer waitedNs) {
-        for (EventExecutor loop : group) {
-            long handedNs = System.nanoTime();
-            try {
-                loop.execute(() -> waitedNs.accept(System.nanoTime() - handedNs));
-            } catch (RejectedExecutionException shuttingDown) {
-                return;
-            }
-        }
+        IoThreadProbe.probe(group, waitedNs);
     }
 
     /** How many connections this transport has opened: with multiplexing, a handful for thousands of requests. */

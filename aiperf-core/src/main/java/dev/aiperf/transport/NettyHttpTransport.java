@@ -15,7 +15,6 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 
-import io.netty.util.concurrent.EventExecutor;
 
 import java.net.URI;
 import java.time.Instant;
@@ -137,12 +136,7 @@ public final class NettyHttpTransport implements Transport, TransportDiagnostics
     /** Completes the request's future with what it received so far, and closes its connection. */
     @Override
     public void cancel(CompletableFuture<RequestRecord> request) {
-        HttpExchange exchange = HttpExchange.of(request);
-        if (exchange == null) {
-            request.cancel(true);
-        } else {
-            exchange.cancelKeepingWhatArrived();
-        }
+        HttpExchange.cancel(request);
     }
 
     @Override
@@ -164,14 +158,7 @@ public final class NettyHttpTransport implements Transport, TransportDiagnostics
 
     @Override
     public void probeIoThreads(LongConsumer waitedNs) {
-        for (EventExecutor loop : group) {
-            long handedNs = System.nanoTime();
-            try {
-                loop.execute(() -> waitedNs.accept(System.nanoTime() - handedNs));
-            } catch (RejectedExecutionException shuttingDown) {
-                return;
-            }
-        }
+        IoThreadProbe.probe(group, waitedNs);
     }
 
     /** How many connections this transport has opened: with keep-alive, far fewer than requests. */
