@@ -38,6 +38,8 @@ import dev.aiperf.plugin.TypeEntry;
 import dev.aiperf.random.SeededRandomStreams;
 import dev.aiperf.records.InferenceResultParser;
 import dev.aiperf.tokenizer.Tokenizers;
+import dev.aiperf.export.ArtifactFiles;
+import dev.aiperf.export.Redaction;
 import dev.aiperf.transport.TransportDiagnostics;
 
 import java.io.IOException;
@@ -101,11 +103,8 @@ public final class BenchmarkRunner {
             recordProcessors.add(plugins.create(PluginType.RECORD_PROCESSOR, entry, ProcessorContext.class,
                     processorContext));
         }
-        List<ResultsProcessor> resultsProcessors = new ArrayList<>();
-        for (TypeEntry entry : registry.listTypes(PluginType.RESULTS_PROCESSOR)) {
-            resultsProcessors.add(plugins.create(PluginType.RESULTS_PROCESSOR, entry, ProcessorContext.class,
-                    processorContext));
-        }
+        ResultsProcessors resultsFactory = new ResultsProcessors(plugins, processorContext);
+        List<ResultsProcessor> resultsProcessors = resultsFactory.create(CreditPhase.PROFILING);
         Tokenizers.Choice tokenizerChoice = Tokenizers.forRun(config);
         if (tokenizerChoice.warning() != null) {
             err.println("aiperf: warning: " + tokenizerChoice.warning());
@@ -121,7 +120,7 @@ public final class BenchmarkRunner {
         InferenceResultParser parser = InferenceResultParser.forRun(config, endpoint, metadata,
                 metadata.tokenizesInput() || metadata.producesTokens() ? tokenizer : null);
         Parts parts = new Parts(endpoint, metadata, transportEntry, transportContext, recordProcessors,
-                resultsProcessors, parser, dataset, phases, exporters, ui, plugins);
+                resultsProcessors, resultsFactory, parser, dataset, phases, exporters, ui, plugins);
         return new Prepared(config, parts, out, err);
     }
 
@@ -163,10 +162,26 @@ public final class BenchmarkRunner {
         }
     }
 
+    /**
+     * Builds a fresh set of the run's results processors through the registry, for one phase: the
+     * profiling run's, the warm-up's ({@code warmup_metrics}) and each time slice's.
+     */
+    private record ResultsProcessors(PluginFactory plugins, ProcessorContext context) {
+        List<ResultsProcessor> create(CreditPhase phase) {
+            List<ResultsProcessor> processors = new ArrayList<>();
+            for (TypeEntry entry : plugins.registry().listTypes(PluginType.RESULTS_PROCESSOR)) {
+                processors.add(plugins.create(PluginType.RESULTS_PROCESSOR, entry, ProcessorContext.class,
+                        context.forPhase(phase)));
+            }
+            return processors;
+        }
+    }
+
     /** Everything {@link #prepare} built. */
     private record Parts(Endpoint endpoint, EndpointMetadata metadata, TypeEntry transportEntry,
                          TransportContext transportContext, List<RecordProcessor> recordProcessors,
-                         List<ResultsProcessor> resultsProcessors, InferenceResultParser parser,
+                         List<ResultsProcessor> resultsProcessors, ResultsProcessors resultsFactory,
+                         InferenceResultParser parser,
                          DatasetStage.Dataset dataset, List<PhasePlan> phases, Exporters exporters, AiperfUi ui,
                          PluginFactory plugins) {
     }
@@ -182,7 +197,9 @@ public final class BenchmarkRunner {
         private final DatasetStage.Dataset dataset;
         private final Parts parts;
         private final PrintStream out;
-        private final PrintStream err;
+        /** The error stream; during {@link #run} also copied into the run's log. */
+        private PrintStream err;
+        private RunLog log;
         private volatile boolean interruptRequested;
         private volatile PhaseRunner currentPhase;
         private boolean handleSignals;
@@ -226,10 +243,25 @@ public final class BenchmarkRunner {
 
         /** Runs every phase and exports; an interrupted run still exports what it measured. */
         public BenchmarkOutcome run() throws IOException {
+            PrintStream console = err;
+            try {
+                log = RunLog.open(config.output().artifactDir(), Redaction.of(config));
+                err = log.tee(console);
+                log.info("aiperf " + Versions.aiperf() + ": " + (config.output().commandLine() == null ? "profile"
+                        : config.output().commandLine()));
+            } catch (IOException e) {
+                console.println("aiperf: warning: cannot write the run's log "
+                        + config.output().artifactDir().resolve(ArtifactFiles.LOG_FILE) + ": " + FileErrors.cause(e));
+            }
             InterruptSignals signals = handleSignals ? InterruptSignals.install(this::interrupt, err) : null;
             try {
                 return runPhasesAndExport();
             } finally {
+                err.flush();
+                err = console;
+                if (log != null) {
+                    log.close();
+                }
                 if (signals != null) {
                     terminated = signals.terminated();
                     signals.close();
@@ -246,8 +278,26 @@ public final class BenchmarkRunner {
             String benchmarkId = UUID.randomUUID().toString();
             AiperfUi ui = parts.ui();
             // Created last: its worker threads and file are released by finish(), in the finally below.
+            boolean warmup = parts.phases().stream().anyMatch(p -> p.phase() == CreditPhase.WARMUP);
+            List<ResultsProcessor> warmupProcessors = warmup ? parts.resultsFactory().create(CreditPhase.WARMUP)
+                    : List.of();
+            TimesliceCollector slices = config.output().sliceDurationSeconds() == null ? null
+                    : new TimesliceCollector(config.output().sliceDurationSeconds(),
+                    () -> parts.resultsFactory().create(CreditPhase.PROFILING));
+            List<RecordPipeline.RecordObserver> observers = new ArrayList<>();
+            if (!warmupProcessors.isEmpty()) {
+                observers.add(record -> {
+                    RequestInfo info = record.record().request().requestInfo();
+                    if (info != null && info.phase() == CreditPhase.WARMUP) {
+                        warmupProcessors.forEach(p -> p.addRecord(record));
+                    }
+                });
+            }
+            if (slices != null) {
+                observers.add(slices);
+            }
             RecordPipeline pipeline = new RecordPipeline(parser, recordProcessors, resultsProcessors,
-                    RecordWriters.forConfig(config), err);
+                    RecordWriters.forRun(config, Redaction.of(config)), observers, err);
             List<PhaseOutcome> phases = new ArrayList<>();
             ClientLoadMonitor.ClientLoad clientLoad = null;
             Integer connectionLimit = null;
@@ -296,7 +346,8 @@ public final class BenchmarkRunner {
             boolean interrupted = interruptRequested;
             PhaseOutcome profiling = phases.stream().filter(p -> p.phase() == CreditPhase.PROFILING).findFirst()
                     .orElse(null);
-            return export(benchmarkId, pipeline, profiling, interrupted, clientLoad, connectionLimit);
+            return export(benchmarkId, pipeline, profiling, interrupted, clientLoad, connectionLimit, warmupProcessors,
+                    slices);
         }
 
         private PhaseOutcome runPhase(PhasePlan plan, RequestSender sender, RecordPipeline pipeline,
@@ -308,16 +359,22 @@ public final class BenchmarkRunner {
             if (phase == CreditPhase.PROFILING) {
                 progress.countErrorsFrom(() -> pipeline.errors().total());
             }
-            PhaseRunner.RecordSink sink = phase == CreditPhase.PROFILING ? (p, record) -> pipeline.submit(record)
-                    : (p, record) -> { };
+            // Warm-up records too: they make warmup_metrics and the raw export, never the run's results.
+            PhaseRunner.RecordSink sink = (p, record) -> pipeline.submit(record);
             PhaseRunner runner = new PhaseRunner(phase, load, plan.strategy(), dataset.nextConversation(), sender,
                     sink, this::assistantText, () -> interruptRequested, progress, config.endpoint().urls().size(),
                     plan.concurrencyRamp());
             currentPhase = runner;
             reporter.phaseStarted(progress);
+            if (log != null) {
+                log.info("phase " + phase.wireName() + " started");
+            }
             try {
                 return runner.run();
             } finally {
+                if (log != null) {
+                    log.info("phase " + phase.wireName() + " ended: " + progress.completed() + " requests completed");
+                }
                 currentPhase = null;
                 if (phase == CreditPhase.PROFILING) {
                     // The last progress line shows the summary's error count: let the pipeline catch up.
@@ -354,7 +411,8 @@ public final class BenchmarkRunner {
 
         private BenchmarkOutcome export(String benchmarkId, RecordPipeline pipeline, PhaseOutcome profiling,
                                         boolean interrupted, ClientLoadMonitor.ClientLoad clientLoad,
-                                        Integer connectionLimit) {
+                                        Integer connectionLimit, List<ResultsProcessor> warmupProcessors,
+                                        TimesliceCollector slices) {
             List<MetricResult> results = new ArrayList<>();
             for (ResultsProcessor processor : resultsProcessors) {
                 results.addAll(processor.processResults());
@@ -363,6 +421,12 @@ public final class BenchmarkRunner {
             long endWall = profiling == null ? 0 : profiling.endWallNs();
             ExportContext context = new ExportContext(config, metadata, results, pipeline.errors().toList(), startWall,
                     endWall, benchmarkId, Versions.aiperf(), interrupted);
+            List<MetricResult> warmupResults = new ArrayList<>();
+            warmupProcessors.forEach(p -> warmupResults.addAll(p.processResults()));
+            context = context.withWarmupResults(warmupResults);
+            if (slices != null) {
+                context = context.withTimeslices(slices.results());
+            }
             if (clientLoad != null && !context.isEmpty()) {
                 context = context.withClientHealth(ClientVerdict.assess(pipeline.clientTiming().results(), clientLoad,
                         medianLatencyMs(context), connectionLimit, config.load().concurrency()));
@@ -376,7 +440,13 @@ public final class BenchmarkRunner {
                 for (Map.Entry<String, DataExporter> exporter : parts.exporters().data().entrySet()) {
                     try {
                         exporter.getValue().export(context);
-                        written.add(exporter.getValue().getExportInfo());
+                        ExportInfo info = exporter.getValue().getExportInfo();
+                        if (info != null) {
+                            written.add(info);
+                            if (log != null) {
+                                log.info(info.exportType() + ": " + info.filePath().toAbsolutePath());
+                            }
+                        }
                     } catch (IOException | RuntimeException e) {
                         exportErrors.add("data exporter '" + exporter.getKey() + "' failed: " + e.getMessage());
                     }
@@ -392,7 +462,7 @@ public final class BenchmarkRunner {
                     out.println();
                     out.println(context.clientHealth().verdict());
                 }
-                ConsoleFooter.print(context, written, null, out);
+                ConsoleFooter.print(context, written, log == null ? null : log.file(), out);
                 out.println("Artifacts: " + config.output().artifactDir().toAbsolutePath());
                 out.flush();
             }

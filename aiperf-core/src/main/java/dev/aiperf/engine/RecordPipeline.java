@@ -1,5 +1,6 @@
 package dev.aiperf.engine;
 
+import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.ParsedResponseRecord;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.record.MetricRecord;
@@ -52,7 +53,8 @@ final class RecordPipeline {
     private final InferenceResultParser parser;
     private final List<RecordProcessor> recordProcessors;
     private final List<ResultsProcessor> resultsProcessors;
-    private final RecordWriter writer;
+    private final List<RecordWriter> writers;
+    private final List<RecordObserver> observers;
     private final ErrorSummary errors = new ErrorSummary();
     private final ClientTimingRecorder clientTiming = new ClientTimingRecorder();
     private final PrintStream err;
@@ -84,8 +86,19 @@ final class RecordPipeline {
         void close() throws IOException;
     }
 
-    /** What a worker made of one record: {@code metrics} is null when it could not be measured. */
-    private record Processed(ParsedResponseRecord parsed, MetricRecord metrics, String line, Throwable failure) {
+    /**
+     * Sees every committed record, warm-up ones included, in completion order, on the committing thread
+     * (the warm-up's results, the time slices).
+     */
+    interface RecordObserver {
+        void add(MetricRecord record);
+    }
+
+    /**
+     * What a worker made of one record: {@code metrics} is null when it could not be measured; {@code lines}
+     * holds each writer's line (null where that writer writes none).
+     */
+    private record Processed(ParsedResponseRecord parsed, MetricRecord metrics, String[] lines, Throwable failure) {
     }
 
     /** One submitted record: prepared by a worker, then committed in its turn. */
@@ -106,10 +119,28 @@ final class RecordPipeline {
 
     RecordPipeline(InferenceResultParser parser, List<RecordProcessor> recordProcessors,
                    List<ResultsProcessor> resultsProcessors, RecordWriter writer, PrintStream err, int workerThreads) {
+        this(parser, recordProcessors, resultsProcessors, List.of(writer), List.of(), err, workerThreads);
+    }
+
+    /**
+     * @param writers   where each record's lines go ({@code profile_export.jsonl}, {@code profile_export_raw.jsonl})
+     * @param observers what else sees every committed record, warm-up ones included
+     */
+    RecordPipeline(InferenceResultParser parser, List<RecordProcessor> recordProcessors,
+                   List<ResultsProcessor> resultsProcessors, List<RecordWriter> writers,
+                   List<RecordObserver> observers, PrintStream err) {
+        this(parser, recordProcessors, resultsProcessors, writers, observers, err,
+                Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    }
+
+    RecordPipeline(InferenceResultParser parser, List<RecordProcessor> recordProcessors,
+                   List<ResultsProcessor> resultsProcessors, List<RecordWriter> writers,
+                   List<RecordObserver> observers, PrintStream err, int workerThreads) {
         this.parser = parser;
         this.recordProcessors = List.copyOf(recordProcessors);
         this.resultsProcessors = List.copyOf(resultsProcessors);
-        this.writer = writer;
+        this.writers = List.copyOf(writers);
+        this.observers = List.copyOf(observers);
         this.err = err;
         for (int i = 1; i <= workerThreads; i++) {
             Thread worker = new Thread(this::work, "aiperf-records-" + i);
@@ -140,10 +171,12 @@ final class RecordPipeline {
             joinUninterruptibly(worker);
         }
         commitReady();
-        try {
-            writer.close();
-        } catch (IOException | RuntimeException e) {
-            writeFailed(e);
+        for (RecordWriter writer : writers) {
+            try {
+                writer.close();
+            } catch (IOException | RuntimeException e) {
+                writeFailed(e);
+            }
         }
     }
 
@@ -215,7 +248,11 @@ final class RecordPipeline {
             parsed = parser.parse(pending.raw);
             MetricRecord metrics = metricsOf(parsed);
             try {
-                result = new Processed(parsed, metrics, writer.format(metrics), null);
+                String[] lines = new String[writers.size()];
+                for (int i = 0; i < lines.length; i++) {
+                    lines[i] = writers.get(i).format(metrics);
+                }
+                result = new Processed(parsed, metrics, lines, null);
             } catch (RuntimeException e) {
                 result = new Processed(parsed, metrics, null, e); // no line, but the metrics still count
             }
@@ -272,7 +309,10 @@ final class RecordPipeline {
     }
 
     private void commit(Processed done) {
-        if (done.parsed() != null) {
+        // Warm-up records only reach the observers and the writers (the raw export keeps them): the
+        // error summary, the client's timing and the run's results are the profiling phase's.
+        boolean warmup = done.parsed() != null && isWarmup(done.parsed().request());
+        if (done.parsed() != null && !warmup) {
             errors.add(done.parsed());
             clientTiming.add(done.parsed());
         }
@@ -282,13 +322,27 @@ final class RecordPipeline {
         }
         if (done.failure() != null) {
             writeFailed(done.failure());
-        } else if (done.line() != null && writeFailure == null) {
+        } else if (writeFailure == null) {
             try {
-                writer.append(done.line());
-                unflushed = true;
+                for (int i = 0; i < done.lines().length; i++) {
+                    if (done.lines()[i] != null) {
+                        writers.get(i).append(done.lines()[i]);
+                        unflushed = true;
+                    }
+                }
             } catch (IOException | RuntimeException e) {
                 writeFailed(e);
             }
+        }
+        for (RecordObserver observer : observers) {
+            try {
+                observer.add(done.metrics());
+            } catch (RuntimeException e) {
+                skipped(e);
+            }
+        }
+        if (warmup) {
+            return;
         }
         for (ResultsProcessor results : resultsProcessors) {
             try {
@@ -308,7 +362,9 @@ final class RecordPipeline {
         }
         unflushed = false;
         try {
-            writer.flush();
+            for (RecordWriter writer : writers) {
+                writer.flush();
+            }
         } catch (IOException | RuntimeException e) {
             writeFailed(e);
         }
@@ -326,6 +382,10 @@ final class RecordPipeline {
         if (failures++ == 0) {
             err.println("aiperf: warning: a record could not be processed and was skipped: " + e);
         }
+    }
+
+    private static boolean isWarmup(RequestRecord request) {
+        return request.requestInfo() != null && request.requestInfo().phase() == CreditPhase.WARMUP;
     }
 
     private static void joinUninterruptibly(Thread thread) {

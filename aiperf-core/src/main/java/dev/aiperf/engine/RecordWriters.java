@@ -3,14 +3,21 @@ package dev.aiperf.engine;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.record.MetricRecord;
 import dev.aiperf.export.ArtifactFiles;
+import dev.aiperf.export.RawRecordsWriter;
 import dev.aiperf.export.RecordsJsonlWriter;
+import dev.aiperf.export.Redaction;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** The per-request record writer of a run: {@code profile_export.jsonl}, or nothing at export level summary. */
+/**
+ * The per-request record writers of a run: {@code profile_export.jsonl} (export levels records and raw),
+ * {@code profile_export_raw.jsonl} (export level raw); none at export level summary.
+ */
 final class RecordWriters {
     /** One JVM sends everything, so every record names the same worker. */
     static final String WORKER_ID = "worker_0";
@@ -18,6 +25,19 @@ final class RecordWriters {
     private RecordWriters() {
     }
 
+    /** Every writer of the run, in a fixed order. */
+    static List<RecordPipeline.RecordWriter> forRun(BenchmarkConfig config, Redaction redaction) {
+        List<RecordPipeline.RecordWriter> writers = new ArrayList<>();
+        try {
+            RecordsJsonlWriter.forRun(config, redaction).ifPresent(w -> writers.add(records(w)));
+            RawRecordsWriter.forRun(config, redaction).ifPresent(w -> writers.add(raw(w)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the records files in " + config.output().artifactDir(), e);
+        }
+        return writers;
+    }
+
+    /** The {@code profile_export.jsonl} writer alone (a no-op one at export level summary). */
     static RecordPipeline.RecordWriter forConfig(BenchmarkConfig config) {
         Optional<RecordsJsonlWriter> jsonl;
         try {
@@ -25,31 +45,55 @@ final class RecordWriters {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the records file in " + config.output().artifactDir(), e);
         }
-        if (jsonl.isEmpty()) {
-            return new RecordPipeline.RecordWriter() {
-                @Override
-                public String format(MetricRecord record) {
-                    return null; // export level summary: per-request records are not kept
-                }
+        return jsonl.map(RecordWriters::records).orElseGet(() -> new RecordPipeline.RecordWriter() {
+            @Override
+            public String format(MetricRecord record) {
+                return null; // export level summary: per-request records are not kept
+            }
 
-                @Override
-                public void append(String line) {
-                }
+            @Override
+            public void append(String line) {
+            }
 
-                @Override
-                public void flush() {
-                }
+            @Override
+            public void flush() {
+            }
 
-                @Override
-                public void close() {
-                }
-            };
-        }
-        RecordsJsonlWriter writer = jsonl.get();
+            @Override
+            public void close() {
+            }
+        });
+    }
+
+    private static RecordPipeline.RecordWriter records(RecordsJsonlWriter writer) {
         return new RecordPipeline.RecordWriter() {
             @Override
             public String format(MetricRecord record) {
                 return writer.line(record, WORKER_ID);
+            }
+
+            @Override
+            public void append(String line) throws IOException {
+                writer.append(line);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                writer.flush();
+            }
+
+            @Override
+            public void close() throws IOException {
+                writer.close();
+            }
+        };
+    }
+
+    private static RecordPipeline.RecordWriter raw(RawRecordsWriter writer) {
+        return new RecordPipeline.RecordWriter() {
+            @Override
+            public String format(MetricRecord record) {
+                return writer.line(record.record().request(), WORKER_ID);
             }
 
             @Override

@@ -41,6 +41,12 @@ final class CompactJsonObject {
         return new CompactJsonObject(out);
     }
 
+    /** Opens a member whose value the caller appends to the returned builder itself (valid JSON, e.g. a list). */
+    StringBuilder member(String name) {
+        name(name);
+        return out;
+    }
+
     /** True while no member has been written. */
     boolean isEmpty() {
         return empty;

@@ -128,6 +128,8 @@ final class InputConfigJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("artifact_directory", output.artifactDir() == null ? null : output.artifactDir().toString());
         json.put("export_level", output.exportLevel());
+        json.put("slice_duration", output.sliceDurationSeconds());
+        json.put("export_http_trace", output.exportHttpTrace() ? true : null);
         return json;
     }
 

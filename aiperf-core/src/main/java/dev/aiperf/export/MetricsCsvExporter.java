@@ -4,6 +4,8 @@ import dev.aiperf.api.export.DataExporter;
 import dev.aiperf.api.export.ExportContext;
 import dev.aiperf.api.export.ExportInfo;
 import dev.aiperf.api.export.ExporterContext;
+import dev.aiperf.api.export.GpuTelemetry;
+import dev.aiperf.api.export.TelemetryData;
 import dev.aiperf.api.record.MetricResult;
 import dev.aiperf.api.record.Statistic;
 
@@ -13,11 +15,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes {@code profile_export_aiperf.csv} (metrics spec §5.3): per-request metrics with every
  * statistic, a blank line, then run-level metrics with their value; rows sorted by tag, numbers
- * with two decimals, CRLF line ends.
+ * with two decimals, CRLF line ends; then, when GPU telemetry was collected, its section.
  */
 public final class MetricsCsvExporter implements DataExporter {
     static final List<Statistic> COLUMNS = List.of(Statistic.AVG, Statistic.MIN, Statistic.MAX, Statistic.SUM,
@@ -33,7 +36,7 @@ public final class MetricsCsvExporter implements DataExporter {
     /** Writes an empty file when there are no results. */
     @Override
     public void export(ExportContext context) throws IOException {
-        AtomicFile.writeString(file, render(context.results()));
+        AtomicFile.writeString(file, render(context.results()) + gpuSection(context.telemetryData()));
     }
 
     @Override
@@ -63,6 +66,53 @@ public final class MetricsCsvExporter implements DataExporter {
             CsvText.row(out, List.of("Metric", "Value"));
             for (MetricResult result : systemMetrics) {
                 CsvText.row(out, List.of(metricCell(result), number(result.avg())));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The GPU telemetry section (metrics spec §5.3), only when some GPU reported: two empty rows, then one
+     * row per GPU and metric; the Hostname, Namespace and Pod Name columns only when some GPU has one.
+     */
+    static String gpuSection(TelemetryData telemetry) {
+        if (!telemetry.hasGpus()) {
+            return "";
+        }
+        List<Map.Entry<String, GpuTelemetry>> gpus = TelemetryJson.rows(telemetry);
+        boolean hostname = gpus.stream().anyMatch(g -> g.getValue().hostname() != null);
+        boolean namespace = gpus.stream().anyMatch(g -> g.getValue().namespace() != null);
+        boolean pod = gpus.stream().anyMatch(g -> g.getValue().podName() != null);
+        StringBuilder out = new StringBuilder();
+        out.append(CsvText.LINE_END).append(CsvText.LINE_END);
+        List<String> header = new ArrayList<>(List.of("Endpoint", "GPU_Index", "GPU_Name", "GPU_UUID", "Metric"));
+        COLUMNS.forEach(s -> header.add(s.key()));
+        if (hostname) {
+            header.add("Hostname");
+        }
+        if (namespace) {
+            header.add("Namespace");
+        }
+        if (pod) {
+            header.add("Pod Name");
+        }
+        CsvText.row(out, header);
+        for (Map.Entry<String, GpuTelemetry> entry : gpus) {
+            GpuTelemetry gpu = entry.getValue();
+            for (MetricResult metric : gpu.metrics()) {
+                List<String> row = new ArrayList<>(List.of(entry.getKey(), Integer.toString(gpu.gpuIndex()),
+                        gpu.gpuName(), gpu.gpuUuid(), metric.header() + " (" + metric.unit() + ")"));
+                COLUMNS.forEach(s -> row.add(number(metric.get(s))));
+                if (hostname) {
+                    row.add(gpu.hostname() == null ? "" : gpu.hostname());
+                }
+                if (namespace) {
+                    row.add(gpu.namespace() == null ? "" : gpu.namespace());
+                }
+                if (pod) {
+                    row.add(gpu.podName() == null ? "" : gpu.podName());
+                }
+                CsvText.row(out, row);
             }
         }
         return out.toString();

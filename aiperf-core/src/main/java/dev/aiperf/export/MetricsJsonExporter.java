@@ -20,9 +20,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes {@code profile_export_aiperf.json} (metrics spec §5.2): one JSON object indented by two
- * spaces, no trailing newline, nulls omitted; a fixed list of metrics first, then the input
- * configuration, cancellation flag, error summary and times, then every other metric.
+ * Writes {@code profile_export_aiperf.json} at the original's summary schema 1.5 (metrics spec §5.2 for
+ * the layout, upstream spec §6.2 for the 1.1 to 1.5 additions): one JSON object indented by two spaces,
+ * no trailing newline, nulls omitted; a fixed list of metrics first (each with {@code count} and
+ * {@code sum} when it is per-request), then {@code telemetry_data} (always), the input configuration,
+ * {@code run_info}, the cancellation flag, error summary and times, {@code warmup_metrics} (when the run
+ * had a warm-up), {@code runtime_submission_invalid_reasons}, then every other metric.
  */
 public final class MetricsJsonExporter implements DataExporter {
     /** Metrics written right after the header fields, in this order, when present. */
@@ -32,7 +35,7 @@ public final class MetricsJsonExporter implements DataExporter {
             "good_request_count", "output_token_count", "reasoning_token_count", "min_request_timestamp",
             "max_response_timestamp", "inter_chunk_latency", "total_output_tokens", "total_reasoning_tokens",
             "benchmark_duration", "total_isl", "total_osl", "error_request_count", "error_isl", "total_error_isl");
-    static final String SCHEMA_VERSION = "1.0";
+    static final String SCHEMA_VERSION = "1.5";
 
     private final BenchmarkConfig config;
     private final Path file;
@@ -78,11 +81,20 @@ public final class MetricsJsonExporter implements DataExporter {
                 written.add(tag);
             }
         }
+        json.put("telemetry_data", TelemetryJson.of(context, zone));
         json.put("input_config", InputConfigJson.of(config, context.benchmarkId()));
+        json.put("run_info", RunInfoJson.of(config, context.benchmarkId()));
         json.put("was_cancelled", context.interrupted());
         json.put("error_summary", context.errorSummary().stream().map(MetricsJsonExporter::errorCount).toList());
-        json.put("start_time", context.startWallNs() > 0 ? NaiveLocalTime.format(context.startWallNs(), zone) : null);
-        json.put("end_time", context.endWallNs() > 0 ? NaiveLocalTime.format(context.endWallNs(), zone) : null);
+        json.put("start_time", time(context.startWallNs()));
+        json.put("end_time", time(context.endWallNs()));
+        if (!context.warmupResults().isEmpty()) {
+            Map<String, Object> warmup = new LinkedHashMap<>();
+            context.warmupResults().forEach(r -> warmup.put(r.tag(), MetricJson.of(r)));
+            json.put("warmup_metrics", warmup);
+        }
+        // Scenario submission rules are not checked here: nothing invalidates a run.
+        json.put("runtime_submission_invalid_reasons", List.of());
         for (MetricResult result : context.results()) {
             if (!written.contains(result.tag())) {
                 json.putIfAbsent(result.tag(), MetricJson.of(result));
@@ -92,6 +104,10 @@ public final class MetricsJsonExporter implements DataExporter {
             json.put("client_health", clientHealth(context.clientHealth()));
         }
         return json;
+    }
+
+    private String time(long wallNs) {
+        return wallNs > 0 ? NaiveLocalTime.format(wallNs, zone) : null;
     }
 
     /** Not in the original: whether the client kept up, last so that readers of the original's keys are unaffected. */
@@ -116,7 +132,7 @@ public final class MetricsJsonExporter implements DataExporter {
         return json;
     }
 
-    private static Map<String, Object> errorCount(ErrorCount count) {
+    static Map<String, Object> errorCount(ErrorCount count) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("error_details", errorDetails(count.details()));
         json.put("count", count.count());

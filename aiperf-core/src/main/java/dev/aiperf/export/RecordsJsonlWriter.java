@@ -2,7 +2,6 @@ package dev.aiperf.export;
 
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.model.CreditPhase;
-import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.record.MetricFlag;
@@ -23,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Appends {@code profile_export.jsonl} (metrics spec §5.4): one compact JSON line per profiling
  * request, in the order the requests complete. Values are in display units; integers that need no
  * conversion stay integers. Failed requests are written with their {@code error}, cancelled ones
- * with {@code was_cancelled} and what they had received. If no line was written, {@link #close()}
- * deletes the file.
+ * with {@code was_cancelled} and what they had received; with {@code --export-http-trace} each line
+ * carries its request's {@code trace_data} (§5.4.1). If no line was written, {@link #close()} deletes the file.
  *
  * <p>The file only ever holds whole lines ({@link WholeLineFile}): lines are batched in memory and
  * each write to the file ends on a line boundary; a failed write is cut back to the last whole line.
@@ -46,6 +45,8 @@ public final class RecordsJsonlWriter implements AutoCloseable {
     private final MetricsEnvironment environment;
     private final String recordProcessorId;
     private final WholeLineFile out;
+    /** With --export-http-trace, how trace_data's headers are redacted; null writes no trace_data. */
+    private final Redaction traceRedaction;
     /** How each metric tag is written, worked out once per tag (unit conversion factors are not free). */
     private final Map<String, Column> columns = new ConcurrentHashMap<>();
     private long lines;
@@ -58,6 +59,16 @@ public final class RecordsJsonlWriter implements AutoCloseable {
 
     /** Creates (or truncates) the file, creating its directory. */
     public RecordsJsonlWriter(Path file, MetricsEnvironment environment, String recordProcessorId) throws IOException {
+        this(file, environment, recordProcessorId, null);
+    }
+
+    /**
+     * @param traceRedaction non-null to add each request's {@code trace_data} ({@code --export-http-trace}),
+     *                       its headers redacted by it
+     */
+    public RecordsJsonlWriter(Path file, MetricsEnvironment environment, String recordProcessorId,
+                              Redaction traceRedaction) throws IOException {
+        this.traceRedaction = traceRedaction;
         this.file = file;
         this.environment = environment;
         this.recordProcessorId = recordProcessorId;
@@ -70,11 +81,17 @@ public final class RecordsJsonlWriter implements AutoCloseable {
 
     /** The writer for a run, or empty when its export level does not include per-request records. */
     public static Optional<RecordsJsonlWriter> forRun(BenchmarkConfig config) throws IOException {
+        return forRun(config, Redaction.of(config));
+    }
+
+    /** The same, redacting {@code trace_data}'s headers with {@code redaction} under --export-http-trace. */
+    public static Optional<RecordsJsonlWriter> forRun(BenchmarkConfig config, Redaction redaction) throws IOException {
         if (!EXPORT_LEVELS.contains(config.output().exportLevel())) {
             return Optional.empty();
         }
         Path path = config.output().artifactDir().resolve(ArtifactFiles.DEFAULT.recordsJsonl());
-        return Optional.of(new RecordsJsonlWriter(path, MetricsEnvironment.fromSystem(), RECORD_PROCESSOR_ID));
+        return Optional.of(new RecordsJsonlWriter(path, MetricsEnvironment.fromSystem(), RECORD_PROCESSOR_ID,
+                config.output().exportHttpTrace() ? redaction : null));
     }
 
     public Path file() {
@@ -109,10 +126,14 @@ public final class RecordsJsonlWriter implements AutoCloseable {
         }
         StringBuilder out = new StringBuilder(1024);
         out.append("{\"metadata\":");
-        metadata(out, request, workerId);
+        RecordMetadataJson.write(out, request, workerId, recordProcessorId);
         out.append(",\"metrics\":");
         if (!metrics(out, record) && !request.hasError()) {
             return null;
+        }
+        if (traceRedaction != null && request.trace() != null) {
+            out.append(",\"trace_data\":");
+            TraceDataJson.write(out, request, traceRedaction);
         }
         if (request.hasError()) {
             out.append(",\"error\":");
@@ -192,60 +213,5 @@ public final class RecordsJsonlWriter implements AutoCloseable {
             return converted;
         }
         return ((Number) value).doubleValue() * factor;
-    }
-
-    private void metadata(StringBuilder out, RequestRecord request, String workerId) {
-        RequestInfo info = request.requestInfo();
-        CompactJsonObject json = new CompactJsonObject(out);
-        if (info != null) {
-            json.field("session_num", info.creditNum());
-            json.field("x_request_id", info.xRequestId());
-            json.field("x_correlation_id", info.xCorrelationId());
-            json.field("conversation_id", info.conversation() == null ? null : info.conversation().sessionId());
-            json.field("turn_index", info.turnIndex());
-        }
-        if (request.intendedSendPerfNs() > 0) {
-            json.field("credit_issued_ns", wall(request, request.intendedSendPerfNs()));
-        }
-        json.field("request_start_ns", request.timestampNs());
-        if (request.recvStartPerfNs() != null) {
-            json.field("request_ack_ns", wall(request, request.recvStartPerfNs()));
-        }
-        Long end = endPerfNs(request);
-        if (end != null) {
-            json.field("request_end_ns", wall(request, end));
-        }
-        json.field("worker_id", workerId);
-        json.field("record_processor_id", recordProcessorId);
-        json.field("benchmark_phase", info == null ? CreditPhase.PROFILING.wireName() : info.phase().wireName());
-        json.field("was_cancelled", request.cancellationPerfNs() != null);
-        if (request.cancellationPerfNs() != null) {
-            json.field("cancellation_time_ns", wall(request, request.cancellationPerfNs()));
-            // Not in the original, which writes no line for a cancelled request: what it had received.
-            json.field("responses_received", request.responses().size());
-        }
-        // Not in the original (docs/honesty.md): how long the request waited on the client before it went out.
-        if (request.handoffPerfNs() != null) {
-            if (request.intendedSendPerfNs() > 0) {
-                json.field("send_lag_ns", Math.max(0L, request.startPerfNs() - request.intendedSendPerfNs()));
-            }
-            json.field("queue_wait_ns", Math.max(0L, request.startPerfNs() - request.handoffPerfNs()));
-        }
-        json.end();
-    }
-
-    /** The last raw response (usage-only and [DONE] included), else the request's end. */
-    private static Long endPerfNs(RequestRecord request) {
-        var responses = request.responses();
-        if (!responses.isEmpty()) {
-            InferenceResponse last = responses.getLast();
-            return last.perfNs();
-        }
-        return request.endPerfNs();
-    }
-
-    /** A monotonic time as wall time: the request's wall start plus the monotonic offset. */
-    private static long wall(RequestRecord request, long perfNs) {
-        return request.timestampNs() + (perfNs - request.startPerfNs());
     }
 }

@@ -40,8 +40,6 @@ public record MetricApplicability(Map<MetricFlag, String> disallowed) {
         // no built-in endpoint takes or makes video
         disallowed.put(MetricFlag.SUPPORTS_VIDEO_ONLY, "the endpoint does not accept video");
         disallowed.put(MetricFlag.PRODUCES_VIDEO_ONLY, "the endpoint does not produce video");
-        // there is no HTTP trace capture yet, so trace metrics would never have a value
-        disallowed.put(MetricFlag.HTTP_TRACE_ONLY, "HTTP trace capture is not available");
         if (!environment.devMode()) {
             disallowed.put(MetricFlag.EXPERIMENTAL, "experimental metrics need AIPERF_DEV_MODE=1");
         }

@@ -17,7 +17,8 @@ import java.util.Map;
  * The built-in {@code metric_results} processor: pools per-request values into growing arrays,
  * folds aggregate contributions, and at the end computes statistics (metrics spec §4) and derived
  * metrics. Results leave in display units, without INTERNAL and EXPERIMENTAL metrics unless dev
- * mode shows them. Warm-up records are ignored.
+ * mode shows them. Only records of its phase count: profiling ones by default, warm-up ones for the
+ * instance that summarises the warm-up ({@code warmup_metrics}).
  *
  * <p>Thread-safe: both methods are synchronised (the engine calls them from one thread, so the
  * lock is never contended).
@@ -26,6 +27,7 @@ public final class MetricResultsProcessor implements ResultsProcessor {
     private static final System.Logger LOG = System.getLogger(MetricResultsProcessor.class.getName());
 
     private final ActiveMetrics metrics;
+    private final CreditPhase phase;
     /** {@link MetricArray} or {@link Accumulator} per tag, in the order tags were first seen. */
     private final Map<String, Object> pooled = new LinkedHashMap<>();
 
@@ -33,17 +35,24 @@ public final class MetricResultsProcessor implements ResultsProcessor {
      * @throws IllegalArgumentException when {@code --goodput} names a metric that is unknown or not measured
      */
     public MetricResultsProcessor(ProcessorContext context) {
-        this(ActiveMetrics.forRun(context.config(), context.endpointMetadata(), MetricsEnvironment.fromSystem()));
+        this(ActiveMetrics.forRun(context.config(), context.endpointMetadata(), MetricsEnvironment.fromSystem()),
+                context.phase());
     }
 
     public MetricResultsProcessor(ActiveMetrics metrics) {
+        this(metrics, CreditPhase.PROFILING);
+    }
+
+    /** Summarising the records of {@code phase} only. */
+    public MetricResultsProcessor(ActiveMetrics metrics, CreditPhase phase) {
         this.metrics = metrics;
+        this.phase = phase;
     }
 
     @Override
     public synchronized void addRecord(MetricRecord record) {
         RequestInfo info = record.record().request().requestInfo();
-        if (info != null && info.phase() == CreditPhase.WARMUP) {
+        if ((info == null ? CreditPhase.PROFILING : info.phase()) != phase) {
             return;
         }
         for (Map.Entry<String, Object> entry : record.values().entrySet()) {

@@ -57,4 +57,30 @@ public final class MetricTags {
 
     private MetricTags() {
     }
+
+    // HTTP trace (k6-style phases of each exchange)
+    public static final String HTTP_REQ_BLOCKED = "http_req_blocked";
+    public static final String HTTP_REQ_DNS_LOOKUP = "http_req_dns_lookup";
+    public static final String HTTP_REQ_CONNECTING = "http_req_connecting";
+    public static final String HTTP_REQ_TLS_HANDSHAKING = "http_req_tls_handshaking";
+    public static final String HTTP_REQ_SENDING = "http_req_sending";
+    public static final String HTTP_REQ_WAITING = "http_req_waiting";
+    public static final String HTTP_REQ_RECEIVING = "http_req_receiving";
+    public static final String HTTP_REQ_CONNECTION_REUSED = "http_req_connection_reused";
+    public static final String HTTP_REQ_DATA_SENT = "http_req_data_sent";
+    public static final String HTTP_REQ_CHUNKS_SENT = "http_req_chunks_sent";
+    public static final String HTTP_REQ_DATA_RECEIVED = "http_req_data_received";
+    public static final String HTTP_REQ_CHUNKS_RECEIVED = "http_req_chunks_received";
+    public static final String HTTP_REQ_CONNECTION_OVERHEAD = "http_req_connection_overhead";
+    public static final String HTTP_REQ_DURATION = "http_req_duration";
+    public static final String HTTP_REQ_TOTAL = "http_req_total";
+
+    // Prompt cache (server-reported usage)
+    public static final String USAGE_PROMPT_CACHE_READ_TOKENS = "usage_prompt_cache_read_tokens";
+    public static final String USAGE_PROMPT_CACHE_WRITE_TOKENS = "usage_prompt_cache_write_tokens";
+    public static final String USAGE_PROMPT_CACHE_MISS_TOKENS = "usage_prompt_cache_miss_tokens";
+    public static final String TOTAL_USAGE_PROMPT_CACHE_READ_TOKENS = "total_usage_prompt_cache_read_tokens";
+    public static final String TOTAL_USAGE_PROMPT_CACHE_WRITE_TOKENS = "total_usage_prompt_cache_write_tokens";
+    public static final String TOTAL_USAGE_PROMPT_CACHE_MISS_TOKENS = "total_usage_prompt_cache_miss_tokens";
+    public static final String OVERALL_USAGE_PROMPT_CACHE_READ_PCT = "overall_usage_prompt_cache_read_pct";
 }

@@ -54,7 +54,48 @@ final class UsageMetrics {
                 metric(USAGE_REASONING_TOKENS_DIFF_PCT, "Usage Reasoning Diff %", "Reasoning Diff").unit(PERCENT)
                         .flags(PRODUCES_TOKENS_ONLY, SUPPORTS_REASONING, USAGE_DIFF_ONLY, NO_CONSOLE)
                         .requires(USAGE_REASONING_TOKENS, REASONING_TOKEN_COUNT)
-                        .record(in -> diffPercent(in, USAGE_REASONING_TOKENS, REASONING_TOKEN_COUNT)));
+                        .record(in -> diffPercent(in, USAGE_REASONING_TOKENS, REASONING_TOKEN_COUNT)),
+                // Prompt cache: the original's tags and vendor synonyms; NO_CONSOLE like every usage metric here.
+                metric(USAGE_PROMPT_CACHE_READ_TOKENS, "Usage Prompt Cache Read Tokens", "Usage Prompt Cache Read")
+                        .unit(TOKENS).order(1010).flags(LARGER_IS_BETTER, NO_CONSOLE)
+                        .record(in -> lastUsage(in, UsageMetrics::cacheReadTokens)),
+                metric(USAGE_PROMPT_CACHE_WRITE_TOKENS, "Usage Prompt Cache Write Tokens", "Usage Prompt Cache Write")
+                        .unit(TOKENS).order(1015).flags(NO_CONSOLE)
+                        .record(in -> lastUsage(in, u -> field(u, "cache_creation_input_tokens", "cacheWriteInputTokens"))),
+                metric(USAGE_PROMPT_CACHE_MISS_TOKENS, "Usage Prompt Cache Miss Tokens", "Usage Prompt Cache Miss")
+                        .unit(TOKENS).order(1017).flags(NO_CONSOLE)
+                        .record(in -> lastUsage(in, u -> field(u, "prompt_cache_miss_tokens", "prompt_cache_miss_tokens"))));
+    }
+
+    /**
+     * Prompt tokens served from the server's prefix cache: OpenAI/vLLM {@code prompt_tokens_details.cached_tokens}
+     * (Responses API: {@code input_tokens_details}), Anthropic {@code cache_read_input_tokens}, DeepSeek
+     * {@code prompt_cache_hit_tokens}, Gemini {@code cachedContentTokenCount}, Bedrock {@code cacheReadInputTokens}.
+     */
+    static Long cacheReadTokens(JsonNode usage) {
+        Long value = number(usage.path("prompt_tokens_details").get("cached_tokens"));
+        if (value == null) {
+            value = number(usage.path("input_tokens_details").get("cached_tokens"));
+        }
+        for (String name : List.of("cache_read_input_tokens", "prompt_cache_hit_tokens", "cachedContentTokenCount",
+                "cacheReadInputTokens")) {
+            if (value != null) {
+                break;
+            }
+            value = number(usage.get(name));
+        }
+        return value;
+    }
+
+    /** Cache-read tokens over all prompt tokens the server reported, in percent. */
+    static Metric overallCacheReadPercent() {
+        return metric(OVERALL_USAGE_PROMPT_CACHE_READ_PCT, "Overall Usage Prompt Cache Read %", "Overall Cache Read %")
+                .unit(PERCENT).order(2012).flags(LARGER_IS_BETTER, NO_CONSOLE)
+                .requires(TOTAL_USAGE_PROMPT_CACHE_READ_TOKENS, TOTAL_USAGE_PROMPT_TOKENS)
+                .derived(run -> {
+                    double prompt = run.value(TOTAL_USAGE_PROMPT_TOKENS);
+                    return prompt == 0 ? null : run.value(TOTAL_USAGE_PROMPT_CACHE_READ_TOKENS) / prompt * 100.0;
+                });
     }
 
     /** The discrepancy counter; {@code thresholdPercent} is AIPERF_METRICS_USAGE_PCT_DIFF_THRESHOLD. */
@@ -73,7 +114,13 @@ final class UsageMetrics {
                 inherit(metric(TOTAL_USAGE_COMPLETION_TOKENS, "Total Usage Completion Tokens", "Total Usage Completion"),
                         sources.apply(USAGE_COMPLETION_TOKENS)),
                 inherit(metric(TOTAL_USAGE_TOTAL_TOKENS, "Total Usage Total Tokens", "Total Usage Total"),
-                        sources.apply(USAGE_TOTAL_TOKENS)));
+                        sources.apply(USAGE_TOTAL_TOKENS)),
+                inherit(metric(TOTAL_USAGE_PROMPT_CACHE_READ_TOKENS, "Total Usage Prompt Cache Read Tokens",
+                        "Total Usage Prompt Cache Read"), sources.apply(USAGE_PROMPT_CACHE_READ_TOKENS)),
+                inherit(metric(TOTAL_USAGE_PROMPT_CACHE_WRITE_TOKENS, "Total Usage Prompt Cache Write Tokens",
+                        "Total Usage Prompt Cache Write"), sources.apply(USAGE_PROMPT_CACHE_WRITE_TOKENS)),
+                inherit(metric(TOTAL_USAGE_PROMPT_CACHE_MISS_TOKENS, "Total Usage Prompt Cache Miss Tokens",
+                        "Total Usage Prompt Cache Miss"), sources.apply(USAGE_PROMPT_CACHE_MISS_TOKENS)));
     }
 
     private static Metric inherit(MetricBuilder builder, MetricDefinition source) {

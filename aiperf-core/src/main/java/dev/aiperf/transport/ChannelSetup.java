@@ -39,10 +39,13 @@ final class ChannelSetup {
         ChannelPipeline pipeline = channel.pipeline();
         ArrivalClock clock = new ArrivalClock();
         pipeline.addLast("arrival", clock);
+        ConnectionTimes times = new ConnectionTimes();
+        pipeline.addLast("connection-times", times);
         if (origin.secure()) {
             SslHandler tls = sslContext().newHandler(channel.alloc(), origin.host(), origin.port());
             tls.setHandshakeTimeoutMillis(Math.max(1, settings.connectTimeout().toMillis()));
             pipeline.addLast("tls", tls);
+            times.watch(tls);
         }
         pipeline.addLast("http", new HttpClientCodec(new HttpDecoderConfig().setMaxChunkSize(MAX_CHUNK_BYTES),
                 false, false));

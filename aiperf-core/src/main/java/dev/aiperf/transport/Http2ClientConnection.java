@@ -81,6 +81,8 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
     private ErrorDetails failure;
     private Throwable lastCause;
     private ScheduledFuture<?> settingsTimeout;
+    /** How this connection was opened, for the trace of the first request it carries. */
+    private ConnectionTimes connectionTimes;
 
     private Http2ClientConnection(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder,
                                   Http2Settings initialSettings, Origin origin, EventLoop loop,
@@ -185,6 +187,7 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
     @Override
     public void handlerAdded(ChannelHandlerContext context) throws Exception {
         this.ctx = context;
+        this.connectionTimes = context.pipeline().get(ConnectionTimes.class);
         super.handlerAdded(context);
     }
 
@@ -256,6 +259,10 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
         exchange.whenCancelled(() -> onLoop(() -> cancelled(stream)));
         Http2Headers headers = Http2RequestHeaders.of(exchange.request, origin);
         byte[] body = exchange.request.body();
+        HttpTraceRecorder trace = exchange.trace;
+        if (trace != null) {
+            trace.boundTo(connectionTimes, System.nanoTime());
+        }
         exchange.markSent();
         ChannelPromise sent = ctx.newPromise();
         if (body.length == 0) {
@@ -265,7 +272,11 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
             encoder().writeData(ctx, streamId, Unpooled.wrappedBuffer(body), 0, true, sent);
         }
         sent.addListener(written -> {
-            if (!written.isSuccess() && streams.get(streamId) == stream) {
+            if (written.isSuccess()) {
+                if (trace != null) {
+                    trace.sent(System.nanoTime(), body.length);
+                }
+            } else if (streams.get(streamId) == stream) {
                 end(stream, TransportErrors.fromException("Cannot send the request to " + origin, written.cause()),
                         System.nanoTime());
                 reset(streamId);
@@ -331,7 +342,7 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
             exchange.status = status;
             CharSequence contentType = headers.get("content-type");
             stream.body.begin(exchange, status, HttpResponseStatus.valueOf(status).reasonPhrase(),
-                    contentType == null ? "" : contentType);
+                    contentType == null ? "" : contentType, arrivalNs, headers);
         }
         if (endOfStream) {
             complete(stream, arrivalNs);

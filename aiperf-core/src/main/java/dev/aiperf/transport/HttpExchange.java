@@ -2,6 +2,7 @@ package dev.aiperf.transport;
 
 import dev.aiperf.api.model.ErrorDetails;
 import dev.aiperf.api.model.InferenceResponse;
+import dev.aiperf.api.model.RequestDetail;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.transport.TransportRequest;
 
@@ -24,6 +25,10 @@ final class HttpExchange {
     /** When the transport took the request; until {@link #startPerfNs} it waited for a connection. */
     final long handoffPerfNs;
     final CompletableFuture<RequestRecord> future = new CancellableFuture();
+    /** Each phase's end, for the HTTP trace; null when tracing is off. */
+    final HttpTraceRecorder trace;
+    /** The response's Content-Type, once its headers arrived. */
+    String responseContentType;
     final ArrayList<InferenceResponse> responses = new ArrayList<>();
     long startPerfNs;
     Long recvStartPerfNs;
@@ -32,6 +37,12 @@ final class HttpExchange {
     private volatile boolean cancelRequested;
 
     HttpExchange(TransportRequest request, Origin origin, long timestampNs, long startPerfNs, long deadlineNs) {
+        this(request, origin, timestampNs, startPerfNs, deadlineNs, null);
+    }
+
+    HttpExchange(TransportRequest request, Origin origin, long timestampNs, long startPerfNs, long deadlineNs,
+                 HttpTraceRecorder trace) {
+        this.trace = trace;
         this.request = request;
         this.origin = origin;
         this.timestampNs = timestampNs;
@@ -45,6 +56,9 @@ final class HttpExchange {
         long now = System.nanoTime();
         timestampNs += now - startPerfNs;
         startPerfNs = now;
+        if (trace != null) {
+            trace.sendStarted(now);
+        }
     }
 
     boolean isDone() {
@@ -96,10 +110,13 @@ final class HttpExchange {
 
     /** Completes with the responses received so far and the cancellation time; no-op if already done. */
     void completeCancelled(long cancelPerfNs) {
+        if (future.isDone()) {
+            return;
+        }
         future.complete(new RequestRecord(request.requestInfo(), request.model(), timestampNs,
                 request.intendedSendPerfNs(), startPerfNs, recvStartPerfNs,
                 responses.isEmpty() ? cancelPerfNs : responses.getLast().perfNs(), status, List.copyOf(responses),
-                null, cancelPerfNs));
+                null, cancelPerfNs, handoffPerfNs, detail()));
     }
 
     void succeed(long endPerfNs) {
@@ -107,6 +124,12 @@ final class HttpExchange {
     }
 
     void fail(ErrorDetails error, long endPerfNs) {
+        if (future.isDone()) {
+            return;
+        }
+        if (trace != null) {
+            trace.failed(endPerfNs);
+        }
         future.complete(record(endPerfNs, error));
     }
 
@@ -129,6 +152,12 @@ final class HttpExchange {
 
     private RequestRecord record(long endPerfNs, ErrorDetails error) {
         return new RequestRecord(request.requestInfo(), request.model(), timestampNs, request.intendedSendPerfNs(),
-                startPerfNs, recvStartPerfNs, endPerfNs, status, responses, error, null, handoffPerfNs);
+                startPerfNs, recvStartPerfNs, endPerfNs, status, responses, error, null, handoffPerfNs, detail());
+    }
+
+    /** What was sent, with the trace so far. */
+    private RequestDetail detail() {
+        return new RequestDetail(request.body(), request.headers(), responseContentType,
+                trace == null ? null : trace.toTrace());
     }
 }

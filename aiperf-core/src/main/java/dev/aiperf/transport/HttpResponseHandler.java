@@ -46,6 +46,8 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
     /** The same body decoding as HTTP/2's: SSE events, a text body, or the error body. */
     private final ResponseBodyDecoder body = new ResponseBodyDecoder();
     private ChannelHandlerContext ctx;
+    /** How this connection was opened, for the trace of its first request. */
+    private ConnectionTimes connectionTimes;
 
     // State of the exchange in progress; all null/zero between exchanges.
     private HttpExchange exchange;
@@ -67,6 +69,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.connectionTimes = ctx.pipeline().get(ConnectionTimes.class);
     }
 
     /** Starts an exchange on this connection; must run on its event loop. */
@@ -137,9 +140,18 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
 
     private void send(HttpExchange started) {
         FullHttpRequest request = toNettyRequest(started.request, started.origin, source instanceof FreshConnections);
+        HttpTraceRecorder trace = started.trace;
+        if (trace != null) {
+            trace.boundTo(connectionTimes, System.nanoTime());
+        }
         started.markSent();
+        int bodyBytes = started.request.body().length;
         ctx.channel().writeAndFlush(request).addListener(written -> {
-            if (!written.isSuccess() && exchange == started) {
+            if (written.isSuccess()) {
+                if (trace != null) {
+                    trace.sent(System.nanoTime(), bodyBytes);
+                }
+            } else if (exchange == started) {
                 fail(TransportErrors.fromException("Cannot send the request to " + started.origin, written.cause()),
                         System.nanoTime());
             }
@@ -183,7 +195,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
         keepAlive = HttpUtil.isKeepAlive(response);
         receiving = true;
         body.begin(exchange, exchange.status, response.status().reasonPhrase(),
-                response.headers().get(HttpHeaderNames.CONTENT_TYPE, ""));
+                response.headers().get(HttpHeaderNames.CONTENT_TYPE, ""), arrivalNs, response.headers());
     }
 
     private void onContent(ByteBuf content, long arrivalNs) {

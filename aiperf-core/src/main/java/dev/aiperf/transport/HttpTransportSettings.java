@@ -21,16 +21,28 @@ import java.util.Map;
  * @param sslVerify        verify server certificates and host names ({@code AIPERF_HTTP_SSL_VERIFY}, true)
  * @param reuseStrategy    {@code pooled}, {@code never} or {@code sticky-user-sessions}
  * @param ioThreads        event-loop threads (default: available processors)
+ * @param httpTrace        record each exchange's HTTP trace, for the {@code http_req_*} metrics
+ *                         ({@code AIPERF_HTTP_TRACE}, true: the original computes them always; false only to
+ *                         measure what tracing costs)
+ * @param keepTraceHeaders keep the response headers in the trace ({@code --export-http-trace})
  */
 public record HttpTransportSettings(Duration requestTimeout, Duration connectTimeout, Duration readTimeout,
                                     Duration keepAliveTimeout, int connectionLimit, boolean sslVerify,
-                                    String reuseStrategy, int ioThreads) {
+                                    String reuseStrategy, int ioThreads, boolean httpTrace, boolean keepTraceHeaders) {
 
     public static final String POOLED = "pooled";
     public static final String NEVER = "never";
     public static final String STICKY = "sticky-user-sessions";
     /** The original's default connection limit per host. */
     public static final int DEFAULT_CONNECTION_LIMIT = 2500;
+
+    /** Tracing on, response headers not kept. */
+    public HttpTransportSettings(Duration requestTimeout, Duration connectTimeout, Duration readTimeout,
+                                 Duration keepAliveTimeout, int connectionLimit, boolean sslVerify,
+                                 String reuseStrategy, int ioThreads) {
+        this(requestTimeout, connectTimeout, readTimeout, keepAliveTimeout, connectionLimit, sslVerify, reuseStrategy,
+                ioThreads, true, false);
+    }
 
     public HttpTransportSettings {
         requirePositive(requestTimeout, "--request-timeout-seconds");
@@ -63,8 +75,10 @@ public record HttpTransportSettings(Duration requestTimeout, Duration connectTim
         Duration keepAlive = envSeconds(environment, "AIPERF_HTTP_KEEPALIVE_TIMEOUT", Duration.ofSeconds(300));
         int limit = envInt(environment, "AIPERF_HTTP_CONNECTION_LIMIT", defaultConnectionLimit(config));
         boolean verify = envBoolean(environment, "AIPERF_HTTP_SSL_VERIFY", true);
+        boolean trace = envBoolean(environment, "AIPERF_HTTP_TRACE", true);
         return new HttpTransportSettings(request, connect, read, keepAlive, limit, verify,
-                config.endpoint().connectionReuseStrategy(), Runtime.getRuntime().availableProcessors());
+                config.endpoint().connectionReuseStrategy(), Runtime.getRuntime().availableProcessors(), trace,
+                config.output().exportHttpTrace());
     }
 
     /** The original's 2500, raised to the run's concurrency (warm-up included) when that is higher. */
@@ -77,6 +91,11 @@ public record HttpTransportSettings(Duration requestTimeout, Duration connectTim
             limit = Math.max(limit, config.load().warmupConcurrency());
         }
         return limit;
+    }
+
+    /** A recorder for a request the transport just took at {@code handoffNs}, or null when tracing is off. */
+    HttpTraceRecorder traceRecorder(String traceType, long handoffNs) {
+        return httpTrace ? new HttpTraceRecorder(traceType, keepTraceHeaders, handoffNs) : null;
     }
 
     private static Duration seconds(double value, String name) {

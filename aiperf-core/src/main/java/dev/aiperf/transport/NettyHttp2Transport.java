@@ -58,6 +58,9 @@ import java.util.function.LongConsumer;
  */
 public final class NettyHttp2Transport implements Transport, TransportDiagnostics {
 
+    /** The {@code trace_type} of this transport's traces. */
+    static final String TRACE_TYPE = "netty-http2";
+
     private final HttpTransportSettings settings;
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
@@ -95,7 +98,7 @@ public final class NettyHttp2Transport implements Transport, TransportDiagnostic
             return invalid.future;
         }
         HttpExchange exchange = new HttpExchange(request, origin, timestampNs, startNs,
-                saturatedAdd(startNs, settings.requestTimeout().toNanos()));
+                saturatedAdd(startNs, settings.requestTimeout().toNanos()), settings.traceRecorder(TRACE_TYPE, startNs));
         inFlight.add(exchange);
         exchange.future.whenComplete((record, error) -> inFlight.remove(exchange));
         if (closing) {
@@ -206,10 +209,13 @@ public final class NettyHttp2Transport implements Transport, TransportDiagnostic
             protected void initChannel(Channel channel) {
                 ChannelPipeline pipeline = channel.pipeline();
                 pipeline.addLast("arrival", clock);
+                ConnectionTimes times = new ConnectionTimes();
+                pipeline.addLast("connection-times", times);
                 if (tls != null) {
                     SslHandler handler = tls.newHandler(channel.alloc(), origin.host(), origin.port());
                     handler.setHandshakeTimeoutMillis(Math.max(1, settings.connectTimeout().toMillis()));
                     pipeline.addLast("tls", handler);
+                    times.watch(handler);
                 }
                 pipeline.addLast("keep-alive", new IdleStateHandler(0, 0, settings.keepAliveTimeout().toMillis(),
                         TimeUnit.MILLISECONDS));

@@ -42,6 +42,9 @@ import java.util.function.LongConsumer;
  */
 public final class NettyHttpTransport implements Transport, TransportDiagnostics {
 
+    /** The {@code trace_type} of this transport's traces. */
+    static final String TRACE_TYPE = "netty-http1";
+
     private final HttpTransportSettings settings;
     private final EventLoopGroup group;
     private final ConnectionSource connections;
@@ -83,7 +86,7 @@ public final class NettyHttpTransport implements Transport, TransportDiagnostics
             return invalid.future;
         }
         HttpExchange exchange = new HttpExchange(request, origin, timestampNs, startNs,
-                saturatedAdd(startNs, settings.requestTimeout().toNanos()));
+                saturatedAdd(startNs, settings.requestTimeout().toNanos()), settings.traceRecorder(TRACE_TYPE, startNs));
         inFlight.add(exchange);
         exchange.future.whenComplete((record, error) -> inFlight.remove(exchange));
         if (closing) {

@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * What one response body becomes, whatever HTTP version carried it: a 200 {@code text/event-stream}
@@ -33,9 +34,17 @@ final class ResponseBodyDecoder implements SseStreamParser.EventSink {
     /** SSE events of the previous stream decoded here: the next is alike, so its list is sized once. */
     private int lastResponseCount;
 
-    /** Starts a response: its status, reason phrase and {@code Content-Type} (may be empty). */
-    void begin(HttpExchange target, int statusCode, String reason, CharSequence contentType) {
+    /**
+     * Starts a response: its status, reason phrase and {@code Content-Type} (may be empty), its headers
+     * (kept in the trace with --export-http-trace) and when they arrived.
+     */
+    void begin(HttpExchange target, int statusCode, String reason, CharSequence contentType, long arrivalNs,
+               Iterable<? extends Map.Entry<? extends CharSequence, ? extends CharSequence>> headers) {
         exchange = target;
+        target.responseContentType = contentType == null || contentType.isEmpty() ? null : contentType.toString();
+        if (target.trace != null) {
+            target.trace.headers(arrivalNs, statusCode, reason, headers, lastResponseCount + 2);
+        }
         status = statusCode;
         reasonPhrase = reason;
         bodyLength = 0;
@@ -57,6 +66,9 @@ final class ResponseBodyDecoder implements SseStreamParser.EventSink {
      * @return the error that ends the exchange now ({@code event: error} in the stream), else null
      */
     ErrorDetails content(ByteBuf chunk, long arrivalNs) {
+        if (exchange.trace != null) {
+            exchange.trace.chunk(arrivalNs, chunk.readableBytes());
+        }
         if (body == Body.SSE) {
             sse.feed(chunk, arrivalNs, this);
             return sseError;
@@ -71,6 +83,9 @@ final class ResponseBodyDecoder implements SseStreamParser.EventSink {
      * @return the exchange's error (a status other than 200, or an SSE error event), else null
      */
     ErrorDetails end(long arrivalNs) {
+        if (exchange.trace != null) {
+            exchange.trace.received(arrivalNs);
+        }
         switch (body) {
             case SSE -> {
                 sse.finish(arrivalNs, this);

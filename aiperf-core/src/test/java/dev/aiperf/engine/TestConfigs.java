@@ -42,6 +42,13 @@ final class TestConfigs {
     String exportLevel = "records";
     String ui = "none";
     boolean preconnect = true;
+    String apiKey;
+    List<KeyValue> headers = new ArrayList<>();
+    int numPrefixPrompts;
+    int prefixPromptLength;
+    boolean exportHttpTrace;
+    Double sliceDurationSeconds;
+    String transport;
 
     static TestConfigs against(String url, Path artifactDir) {
         TestConfigs c = new TestConfigs();
@@ -52,15 +59,16 @@ final class TestConfigs {
 
     BenchmarkConfig build() {
         EndpointConfig endpoint = new EndpointConfig(List.of("mock-model"), "round_robin", endpointType, null,
-                streaming, List.of(url), requestTimeoutSeconds, null, null, false, false, "pooled", extraInputs,
-                List.of(), preconnect);
-        InputConfig input = new InputConfig(inputFile, customDatasetType, null, seed, 1, isl, 0, osl, 0, null, 0, 0,
+                streaming, List.of(url), requestTimeoutSeconds, apiKey, transport, false, false, "pooled", extraInputs,
+                headers, preconnect);
+        InputConfig input = new InputConfig(inputFile, customDatasetType, null, seed, 1, isl, 0, osl, 0, null,
+                numPrefixPrompts, prefixPromptLength,
                 null, null, entries, turns, 0, turnDelayMs, 0, 1.0);
         LoadConfig load = new LoadConfig("request_rate", concurrency, rate, pattern, smoothness, requestCount,
                 sessions, duration, grace, warmupCount, null, null, null, null, null, Double.POSITIVE_INFINITY,
                 concurrencyRamp, rateRamp, null, null);
         OutputConfig output = new OutputConfig(artifactDir, exportLevel, ui, Map.of(), "cl100k_base",
-                "aiperf profile (test)");
+                "aiperf profile (test)").withDetail(exportHttpTrace, sliceDurationSeconds);
         return new BenchmarkConfig(endpoint, input, load, output);
     }
 }

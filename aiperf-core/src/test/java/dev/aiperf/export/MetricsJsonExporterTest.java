@@ -42,7 +42,8 @@ class MetricsJsonExporterTest {
                 "output_token_throughput", "output_token_throughput_per_user", "output_sequence_length",
                 "input_sequence_length", "output_token_count", "inter_chunk_latency", "total_output_tokens",
                 "benchmark_duration", "total_isl", "total_osl", "error_request_count", "error_isl", "total_error_isl",
-                "input_config", "was_cancelled", "error_summary", "start_time", "end_time",
+                "telemetry_data", "input_config", "run_info", "was_cancelled", "error_summary", "start_time", "end_time",
+                "runtime_submission_invalid_reasons",
                 "time_to_first_output_token", "prefill_throughput_per_user", "total_token_throughput");
     }
 
@@ -50,13 +51,14 @@ class MetricsJsonExporterTest {
     void tvEValuesAndLayoutMatchTheOriginal(@TempDir Path dir) throws Exception {
         BenchmarkConfig config = TestConfigs.builder().artifactDir(dir).build();
         String text = export(config, TvEExport.context(config), dir.resolve("profile_export_aiperf.json"));
-        assertThat(text).startsWith("{\n  \"schema_version\": \"1.0\",\n  \"aiperf_version\": \"0.0.0\",\n"
+        assertThat(text).startsWith("{\n  \"schema_version\": \"1.5\",\n  \"aiperf_version\": \"0.0.0\",\n"
                 + "  \"benchmark_id\": \"4fa2b6dd-1dce-43d8-af16-1132bf9c5ca8\",\n"
                 + "  \"request_throughput\": {\n    \"unit\": \"requests/sec\",\n    \"avg\": 22.09944751381215\n  },\n"
                 + "  \"request_latency\": {\n    \"unit\": \"ms\",\n    \"avg\": 75.0,\n    \"p1\": 58.239999999999995,\n"
                 + "    \"p5\": 59.199999999999996,\n    \"p10\": 60.4,\n    \"p25\": 64.0,\n    \"p50\": 70.5,\n"
                 + "    \"p75\": 81.5,\n    \"p90\": 93.2,\n    \"p95\": 97.09999999999998,\n    \"p99\": 100.22,\n"
-                + "    \"min\": 58.0,\n    \"max\": 101.0,\n    \"std\": 16.170961628796228\n  },\n"
+                + "    \"min\": 58.0,\n    \"max\": 101.0,\n    \"std\": 16.170961628796228,\n"
+                + "    \"count\": 4,\n    \"sum\": 300.0\n  },\n"
                 + "  \"request_count\": {\n    \"unit\": \"requests\",\n    \"avg\": 4.0\n  },\n");
         assertThat(text).contains("  \"benchmark_duration\": {\n    \"unit\": \"sec\",\n    \"avg\": 0.18100000000000002\n  },\n");
         assertThat(text).contains("  \"error_request_count\": {\n    \"unit\": \"requests\",\n    \"avg\": 1.0\n  },\n");
@@ -69,8 +71,10 @@ class MetricsJsonExporterTest {
         JsonNode ttfo = JSON.readTree(text).get("time_to_first_output_token");
         assertThat(ttfo.get("p1").asDouble()).isEqualTo(35.15);
         assertThat(ttfo.get("std").asDouble()).isEqualTo(9.354143466934854);
-        assertThat(ttfo.has("sum")).as("sum and count are not exported").isFalse();
-        assertThat(ttfo.has("count")).isFalse();
+        assertThat(ttfo.get("count").asLong()).as("schema 1.1: count and sum on per-request metrics").isEqualTo(4);
+        assertThat(ttfo.get("sum").asDouble()).isEqualTo(180.0);
+        JsonNode duration = JSON.readTree(text).get("benchmark_duration");
+        assertThat(duration.has("count") || duration.has("sum")).as("scalars keep unit and avg only").isFalse();
     }
 
     @Test

@@ -131,7 +131,15 @@ class ActiveMetricsTest {
                         MetricFlag.LARGER_IS_BETTER, MetricFlag.NO_CONSOLE);
         assertThat(MetricCatalog.definition(TOTAL_REASONING_TOKENS).orElseThrow().flags())
                 .doesNotContain(MetricFlag.SUPPORTS_REASONING);
-        // the spec's 66 metrics minus 5 image/video and 14 HTTP-trace metrics (see docs/metrics.md)
-        assertThat(MetricCatalog.definitions()).hasSize(47);
+        // the spec's 66 metrics minus 5 image/video ones, plus http_req_tls_handshaking (ours) and the
+        // original's 2026 prompt-cache usage metrics (3 per request, 3 totals, 1 overall percentage)
+        assertThat(MetricCatalog.definitions()).hasSize(66 - 5 + 1 + 7);
+        assertThat(MetricCatalog.definition("http_req_waiting").orElseThrow()).satisfies(d -> {
+            assertThat(d.header()).isEqualTo("HTTP Waiting (TTFB)");
+            assertThat(d.displayUnit()).isEqualTo("ms");
+            assertThat(d.displayOrder()).isEqualTo(2040);
+            assertThat(d.flags()).containsExactlyInAnyOrder(MetricFlag.HTTP_TRACE_ONLY, MetricFlag.NO_CONSOLE);
+        });
+        assertThat(MetricCatalog.definition("http_req_data_received").orElseThrow().displayUnit()).isEqualTo("KB");
     }
 }

@@ -70,6 +70,25 @@ class TlsTransportTests {
     }
 
     @Test
+    void theTraceOfANewTlsConnectionHasItsHandshake() {
+        try (ScriptedHttpServer server = new ScriptedHttpServer(
+                ScriptedHttpServer.sseResponse("data: {\"n\":1}\n\n", "data: [DONE]\n\n"), serverTls);
+             NettyHttpTransport transport = new NettyHttpTransport(settings(HttpTransportSettings.POOLED,
+                     Duration.ofSeconds(20), Duration.ofSeconds(20), false))) {
+            RequestRecord first = await(transport.sendRequest(chat(server.baseUrl("https"), true, 4)));
+            dev.aiperf.api.model.HttpTrace trace = first.trace();
+            assertThat(trace.tlsHandshakeStartPerfNs()).isPositive().isGreaterThan(trace.tcpConnectStartPerfNs());
+            assertThat(trace.tlsHandshakeEndPerfNs()).isGreaterThan(trace.tlsHandshakeStartPerfNs())
+                    .as("connecting includes the handshake, as the original's").isEqualTo(trace.tcpConnectEndPerfNs())
+                    .isLessThanOrEqualTo(trace.requestSendStartPerfNs());
+            assertThat(dev.aiperf.metrics.HttpPhases.tlsHandshaking(trace)).isPositive()
+                    .isLessThan(dev.aiperf.metrics.HttpPhases.connecting(trace));
+            RequestRecord second = await(transport.sendRequest(chat(server.baseUrl("https"), true, 4)));
+            assertThat(dev.aiperf.metrics.HttpPhases.tlsHandshaking(second.trace())).isZero();
+        }
+    }
+
+    @Test
     void http2AgainstAServerThatDoesNotSelectH2ByAlpnIsAClearError() {
         try (ScriptedHttpServer server = new ScriptedHttpServer(
                 ScriptedHttpServer.sseResponse("data: [DONE]\n\n"), serverTls);

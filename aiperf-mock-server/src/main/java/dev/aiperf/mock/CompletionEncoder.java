@@ -177,11 +177,15 @@ final class CompletionEncoder {
         return streamHead;
     }
 
-    /** {@code prompt_tokens}, {@code completion_tokens} (content + reasoning), {@code total_tokens}. */
+    /**
+     * {@code prompt_tokens}, {@code completion_tokens} (content + reasoning), {@code total_tokens}, then as vLLM
+     * with prompt token details on: {@code prompt_tokens_details.cached_tokens} (what the prefix cache held).
+     */
     static byte[] usageJson(OutputPlan plan) {
         int completion = plan.completionTokens();
         String json = "{\"prompt_tokens\":" + plan.promptTokens() + ",\"completion_tokens\":" + completion
                 + ",\"total_tokens\":" + (plan.promptTokens() + completion)
+                + ",\"prompt_tokens_details\":{\"cached_tokens\":" + plan.cachedTokens() + "}"
                 + (plan.reasoningTokens() > 0
                         ? ",\"completion_tokens_details\":{\"reasoning_tokens\":" + plan.reasoningTokens() + "}"
                         : "")

@@ -197,6 +197,8 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
             return;
         }
         OutputPlan plan = OutputPlan.plan(inference, server.corpus);
+        plan = plan.withCachedTokens(server.prefixCache.cachedTokens(
+                server.corpus.tokenizer().pieces(inference.promptText())));
         CompletionEncoder encoder = new CompletionEncoder(server.corpus, plan, inference.kind(), quotedModel);
         if (inference.stream()) {
             HttpResponse headers = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);

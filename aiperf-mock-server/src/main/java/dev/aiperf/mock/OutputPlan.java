@@ -13,9 +13,21 @@ import java.util.Locale;
  * @param contentTokens   content tokens
  * @param contentStart    corpus index of the first content token
  * @param finishReason    {@code length} when the content filled its budget, else {@code stop}
+ * @param cachedTokens    prompt tokens the server's prefix cache held ({@code prompt_tokens_details.cached_tokens})
  */
 record OutputPlan(int promptTokens, int reasoningTokens, int reasoningStart, int contentTokens, int contentStart,
-                  String finishReason) {
+                  String finishReason, int cachedTokens) {
+
+    OutputPlan(int promptTokens, int reasoningTokens, int reasoningStart, int contentTokens, int contentStart,
+               String finishReason) {
+        this(promptTokens, reasoningTokens, reasoningStart, contentTokens, contentStart, finishReason, 0);
+    }
+
+    /** The same plan, with this many prompt tokens served from the prefix cache. */
+    OutputPlan withCachedTokens(int cached) {
+        return new OutputPlan(promptTokens, reasoningTokens, reasoningStart, contentTokens, contentStart, finishReason,
+                cached);
+    }
 
     private static final int SEED_TOKENS = 5;
     private static final int SEED_MODULUS = 1000;

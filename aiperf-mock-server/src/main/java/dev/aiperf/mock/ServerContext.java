@@ -30,6 +30,8 @@ final class ServerContext {
 
     final MockServerConfig config;
     final TokenCorpus corpus;
+    /** What the prompts so far brought into the (simulated) prefix cache. */
+    final PrefixCache prefixCache = new PrefixCache();
     /** Rejects trailing garbage after the JSON value: a body with it is malformed, not half-valid. */
     final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** Draws for {@code --error-rate}: one per inference request, in arrival order. */
@@ -63,6 +65,7 @@ final class ServerContext {
             JsonNode body = json.readTree("{\"model\":\"warm-up\",\"stream\":true,\"max_tokens\":4,"
                     + "\"messages\":[{\"role\":\"user\",\"content\":\"warm up\"}]}");
             InferenceRequest request = InferenceRequest.parseChat(body);
+            new PrefixCache().cachedTokens(corpus.tokenizer().pieces(request.promptText())); // not the server's cache
             CompletionEncoder encoder = new CompletionEncoder(corpus, OutputPlan.plan(request, corpus),
                     request.kind(), quote(request.model()));
             ByteBuf scratch = Unpooled.buffer(4096);

@@ -22,14 +22,29 @@ import java.util.Optional;
  * @param aiperfVersion    version of this tool, written to the summary JSON
  * @param interrupted      whether the run was cut short (results cover what was measured)
  * @param clientHealth     whether the client kept up with the load, or null when not assessed
+ * @param warmupResults    the same metrics computed from the warm-up requests only; empty without a warm-up
+ * @param telemetryData    GPU telemetry of the run, {@link TelemetryData#NONE} when none was collected
+ * @param timeslices       per-slice results with {@code --slice-duration}, in slice order; else empty
  */
 public record ExportContext(BenchmarkConfig config, EndpointMetadata endpointMetadata, List<MetricResult> results,
                             List<ErrorCount> errorSummary, long startWallNs, long endWallNs,
                             String benchmarkId, String aiperfVersion, boolean interrupted,
-                            ClientHealth clientHealth) {
+                            ClientHealth clientHealth, List<MetricResult> warmupResults,
+                            TelemetryData telemetryData, List<TimesliceResults> timeslices) {
     public ExportContext {
         results = List.copyOf(results);
         errorSummary = List.copyOf(errorSummary);
+        warmupResults = warmupResults == null ? List.of() : List.copyOf(warmupResults);
+        telemetryData = telemetryData == null ? TelemetryData.NONE : telemetryData;
+        timeslices = timeslices == null ? List.of() : List.copyOf(timeslices);
+    }
+
+    /** A context with a client health assessment, without warm-up results, telemetry or time slices. */
+    public ExportContext(BenchmarkConfig config, EndpointMetadata endpointMetadata, List<MetricResult> results,
+                         List<ErrorCount> errorSummary, long startWallNs, long endWallNs,
+                         String benchmarkId, String aiperfVersion, boolean interrupted, ClientHealth clientHealth) {
+        this(config, endpointMetadata, results, errorSummary, startWallNs, endWallNs, benchmarkId, aiperfVersion,
+                interrupted, clientHealth, List.of(), TelemetryData.NONE, List.of());
     }
 
     /** A context without a client health assessment. */
@@ -43,7 +58,25 @@ public record ExportContext(BenchmarkConfig config, EndpointMetadata endpointMet
     /** The same context with a client health assessment. */
     public ExportContext withClientHealth(ClientHealth health) {
         return new ExportContext(config, endpointMetadata, results, errorSummary, startWallNs, endWallNs, benchmarkId,
-                aiperfVersion, interrupted, health);
+                aiperfVersion, interrupted, health, warmupResults, telemetryData, timeslices);
+    }
+
+    /** The same context with the warm-up requests' results. */
+    public ExportContext withWarmupResults(List<MetricResult> warmup) {
+        return new ExportContext(config, endpointMetadata, results, errorSummary, startWallNs, endWallNs, benchmarkId,
+                aiperfVersion, interrupted, clientHealth, warmup, telemetryData, timeslices);
+    }
+
+    /** The same context with the run's GPU telemetry. */
+    public ExportContext withTelemetryData(TelemetryData telemetry) {
+        return new ExportContext(config, endpointMetadata, results, errorSummary, startWallNs, endWallNs, benchmarkId,
+                aiperfVersion, interrupted, clientHealth, warmupResults, telemetry, timeslices);
+    }
+
+    /** The same context with per-slice results. */
+    public ExportContext withTimeslices(List<TimesliceResults> slices) {
+        return new ExportContext(config, endpointMetadata, results, errorSummary, startWallNs, endWallNs, benchmarkId,
+                aiperfVersion, interrupted, clientHealth, warmupResults, telemetryData, slices);
     }
 
     /** The result of one metric, if the run produced it. */

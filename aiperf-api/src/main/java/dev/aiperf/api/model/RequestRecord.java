@@ -20,13 +20,28 @@ import java.util.List;
  * @param handoffPerfNs      when the engine handed the request to the transport, or null when the transport
  *                           does not say; from there to {@code startPerfNs} the request waited on the client
  *                           (for a free connection, a connect, a TLS handshake)
+ * @param detail             what was sent and the HTTP trace, or null when the transport does not say
  */
 public record RequestRecord(RequestInfo requestInfo, String model, long timestampNs, long intendedSendPerfNs,
                             long startPerfNs, Long recvStartPerfNs, Long endPerfNs, int status,
                             List<InferenceResponse> responses, ErrorDetails error, Long cancellationPerfNs,
-                            Long handoffPerfNs) {
+                            Long handoffPerfNs, RequestDetail detail) {
     public RequestRecord {
         responses = List.copyOf(responses);
+    }
+
+    /** A record without the request's detail. */
+    public RequestRecord(RequestInfo requestInfo, String model, long timestampNs, long intendedSendPerfNs,
+                         long startPerfNs, Long recvStartPerfNs, Long endPerfNs, int status,
+                         List<InferenceResponse> responses, ErrorDetails error, Long cancellationPerfNs,
+                         Long handoffPerfNs) {
+        this(requestInfo, model, timestampNs, intendedSendPerfNs, startPerfNs, recvStartPerfNs, endPerfNs, status,
+                responses, error, cancellationPerfNs, handoffPerfNs, null);
+    }
+
+    /** The HTTP trace of the exchange, or null. */
+    public HttpTrace trace() {
+        return detail == null ? null : detail.trace();
     }
 
     /** A record whose transport does not report when it took the request over. */
@@ -43,6 +58,6 @@ public record RequestRecord(RequestInfo requestInfo, String model, long timestam
 
     public RequestRecord withError(ErrorDetails newError) {
         return new RequestRecord(requestInfo, model, timestampNs, intendedSendPerfNs, startPerfNs, recvStartPerfNs,
-                endPerfNs, status, responses, newError, cancellationPerfNs, handoffPerfNs);
+                endPerfNs, status, responses, newError, cancellationPerfNs, handoffPerfNs, detail);
     }
 }

@@ -7,7 +7,10 @@ import java.util.List;
  *
  * <p><b>Lifecycle.</b> The engine creates one instance per run, calls {@link #addRecord} for
  * every {@link MetricRecord} the record processor produced (in completion order), then calls
- * {@link #processResults} once after the last request finished or the run was interrupted.
+ * {@link #processResults} once after the last request finished or the run was interrupted. It also
+ * creates one instance per phase or slice it summarises apart ({@link ProcessorContext#phase()}
+ * {@code WARMUP} for the warm-up requests; one per {@code --slice-duration} slice), each fed only
+ * that phase's or slice's records.
  *
  * <p><b>Threading.</b> The engine calls it from one thread at a time; the built-in
  * implementation is also safe to call from several.
@@ -17,7 +20,7 @@ import java.util.List;
  */
 public interface ResultsProcessor {
 
-    /** Called for every profiling record as it completes. */
+    /** Called for every record of this instance's phase (or slice) as it completes. */
     void addRecord(MetricRecord record);
 
     /**

@@ -14,4 +14,15 @@ public final class OutputOptions {
     @Option(names = {"--export-level", "--profile-export-level"}, paramLabel = "<level>",
             description = "summary, records or raw (default: records).")
     String exportLevel;
+
+    @Option(names = "--export-http-trace",
+            description = "Add each request's HTTP trace (timestamps of every phase and chunk, headers, socket"
+                    + " addresses) as trace_data to profile_export.jsonl. The http_req_* metrics are computed either"
+                    + " way.")
+    boolean exportHttpTrace;
+
+    @Option(names = "--slice-duration", paramLabel = "<seconds>",
+            description = "Seconds per time slice: also write profile_export_aiperf_timeslices.json and .csv,"
+                    + " one summary per slice of the run (requests belong to the slice they started in).")
+    Double sliceDuration;
 }
