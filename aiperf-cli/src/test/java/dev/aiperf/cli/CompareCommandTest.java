@@ -1,0 +1,75 @@
+package dev.aiperf.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code aiperf compare} on two real runs against the mock server over loopback. */
+class CompareCommandTest {
+    @TempDir
+    static Path dir;
+
+    static Path fast;
+    static Path slow;
+
+    @BeforeAll
+    static void twoRuns() {
+        fast = run("fast", "1");
+        slow = run("slow", "15");
+    }
+
+    private static Path run(String name, String ttftMs) {
+        Path artifacts = dir.resolve(name);
+        CliRun run = CliRun.of("profile", "--mock", "--mock-ttft", ttftMs, "--mock-itl", "0.1", "--streaming",
+                "--concurrency", "2", "--request-count", "20", "--isl", "16", "--osl", "4", "--ui", "none",
+                "--artifact-dir", artifacts.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        return artifacts;
+    }
+
+    @Test
+    void showsEachStatisticSideBySideWithDeltas() {
+        CliRun run = CliRun.of("compare", fast.toString(), slow.toString(), "--metric", "time_to_first_token");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("fast (base)", "slow", "time_to_first_token (ms)", "p99", "Δ%");
+        // 14 ms slower first tokens: beyond a spread of fractions of a millisecond
+        assertThat(run.out()).containsPattern("\\| avg .*\\+1[0-9]\\.[0-9]{2} │ \\+[0-9,.]+% \\* │".replace("\\|", "│"));
+    }
+
+    @Test
+    void jsonForScripts() {
+        CliRun run = CliRun.of("compare", fast.toString(), slow.resolve("profile_export_aiperf.json").toString(),
+                "--json", "--stat", "avg,p99");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.at("/runs/1/name").asText()).isEqualTo("slow");
+        JsonNode ttft = null;
+        for (JsonNode s : json.get("statistics")) {
+            if (s.get("metric").asText().equals("time_to_first_token") && s.get("stat").asText().equals("avg")) {
+                ttft = s;
+            }
+        }
+        assertThat(ttft).isNotNull();
+        assertThat(ttft.at("/deltas/1").asDouble()).isGreaterThan(10);
+        assertThat(ttft.at("/beyond_spread/1").asBoolean()).isTrue();
+    }
+
+    @Test
+    void usageErrorsAreOneLineEach() {
+        CliRun one = CliRun.of("compare", fast.toString());
+        assertThat(one.exitCode()).isEqualTo(2);
+        CliRun missing = CliRun.of("compare", fast.toString(), dir.resolve("nope").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope does not exist");
+        CliRun stat = CliRun.of("compare", fast.toString(), slow.toString(), "--stat", "p42");
+        assertThat(stat.exitCode()).isEqualTo(2);
+        assertThat(stat.err()).contains("--stat: unknown statistic 'p42'");
+        CliRun metric = CliRun.of("compare", fast.toString(), slow.toString(), "--metric", "nope");
+        assertThat(metric.err()).contains("no run has the metric 'nope'");
+    }
+}
