@@ -19,8 +19,8 @@ class CompareCommandTest {
 
     @BeforeAll
     static void twoRuns() {
-        fast = run("fast", "1");
-        slow = run("slow", "15");
+        fast = run("fast", "0");
+        slow = run("slow", "80");
     }
 
     private static Path run(String name, String ttftMs) {
@@ -37,8 +37,8 @@ class CompareCommandTest {
         CliRun run = CliRun.of("compare", fast.toString(), slow.toString(), "--metric", "time_to_first_token");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("fast (base)", "slow", "time_to_first_token (ms)", "p99", "Δ%");
-        // 14 ms slower first tokens: beyond a spread of fractions of a millisecond
-        assertThat(run.out()).containsPattern("\\| avg .*\\+1[0-9]\\.[0-9]{2} │ \\+[0-9,.]+% \\* │".replace("\\|", "│"));
+        // 80 ms slower first tokens: beyond a spread of a few milliseconds even on a loaded machine
+        assertThat(run.out()).containsPattern("│ avg  │ .* │ \\+[0-9]{2}\\.[0-9]{2} │ \\+[0-9,.]+% \\* │");
     }
 
     @Test
@@ -55,7 +55,7 @@ class CompareCommandTest {
             }
         }
         assertThat(ttft).isNotNull();
-        assertThat(ttft.at("/deltas/1").asDouble()).isGreaterThan(10);
+        assertThat(ttft.at("/deltas/1").asDouble()).isGreaterThan(40);
         assertThat(ttft.at("/beyond_spread/1").asBoolean()).isTrue();
     }
 
