@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
                 DemoCommand.class,
                 dev.aiperf.cli.profile.CalibrateCommand.class,
                 MockServerCommand.class,
+                PlotCommand.class,
         },
         footer = {"", "Run 'aiperf COMMAND --help' for the options of a command."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -14,4 +14,9 @@ public final class OutputOptions {
     @Option(names = {"--export-level", "--profile-export-level"}, paramLabel = "<level>",
             description = "summary, records or raw (default: records).")
     String exportLevel;
+
+    @Option(names = "--html-report", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Write report.html, one self-contained interactive page, into the artifact directory"
+                    + " (default: on; --no-html-report to skip it).")
+    boolean htmlReport = true;
 }
