@@ -2,12 +2,16 @@ package dev.aiperf.cli.profile;
 
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.EndpointConfig;
+import dev.aiperf.api.plot.PlotContext;
 import dev.aiperf.api.tokenizer.TokenizerSpec;
+import dev.aiperf.cli.shared.AiperfVersion;
 import dev.aiperf.cli.shared.UsageException;
 import dev.aiperf.engine.BenchmarkOutcome;
 import dev.aiperf.engine.BenchmarkRunner;
 import dev.aiperf.engine.OpenFileLimit;
 import dev.aiperf.mock.MockServer;
+import dev.aiperf.plot.PlotRenderer;
+import dev.aiperf.plugin.Plugins;
 import dev.aiperf.tokenizer.Tokenizers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -138,11 +143,30 @@ public final class ProfileCommand implements Callable<Integer> {
                     .forEach(p -> err.println("aiperf: plugin " + p.announcement()));
             BenchmarkOutcome outcome = prepared.handlingSignals().run();
             int exit = exitCode(outcome, err);
+            if (output.autoPlot && outcome.hasResults() && !autoPlot(config, out, err) && output.plotRequired
+                    && exit == 0) {
+                exit = EXIT_RUN_FAILED;
+            }
             return exit == EXIT_INTERRUPTED && prepared.terminatedBySigterm() ? EXIT_TERMINATED : exit;
         } finally {
             if (mock != null) {
                 mock.close();
             }
+        }
+    }
+
+    /** {@code --auto-plot}: the run's plots into {@code <artifact dir>/plots}; false when any failed. */
+    private static boolean autoPlot(BenchmarkConfig config, PrintStream out, PrintStream err) {
+        Path plots = config.output().artifactDir().resolve("plots");
+        try {
+            PlotRenderer.Result result = new PlotRenderer(Plugins.registry(), PlotContext.defaults())
+                    .render(List.of(config.output().artifactDir()), plots, AiperfVersion.version());
+            out.println("Plots: " + plots.toAbsolutePath());
+            result.failures().forEach(f -> err.println("aiperf: warning: " + f));
+            return result.failures().isEmpty();
+        } catch (IOException | RuntimeException e) {
+            err.println("aiperf: warning: the plots could not be drawn: " + e.getMessage());
+            return false;
         }
     }
 

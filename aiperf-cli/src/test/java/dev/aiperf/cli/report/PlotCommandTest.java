@@ -116,19 +116,20 @@ class PlotCommandTest {
     }
 
     @Test
-    void aProfileRunWritesItsOwnReportUnlessTurnedOff() throws IOException {
+    void aProfileRunWritesItsOwnReportUnlessTurnedOffAndPlotsWithAutoPlot() throws IOException {
         assertThat(runs.getFirst().resolve("report.html")).isRegularFile();
         String report = Files.readString(runs.getFirst().resolve("report.html"));
         assertThat(report).doesNotContain(SweepFixture.API_KEY).contains("\"api_key\":\"<redacted>\"");
 
         Path quiet = out.resolve("quiet");
         CliRun run = CliRun.of("profile", "--mock", "--mock-ttft", "0", "--mock-itl", "0", "--concurrency", "2",
-                "--request-count", "4", "--isl", "16", "--osl", "4", "--ui", "none", "--no-html-report",
-                "--artifact-dir", quiet.toString());
+                "--request-count", "6", "--isl", "16", "--osl", "4", "--ui", "none", "--no-html-report",
+                "--auto-plot", "--artifact-dir", quiet.toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(quiet.resolve("profile_export_aiperf.json")).isRegularFile();
         assertThat(quiet.resolve("report.html")).doesNotExist();
-        assertThat(run.out()).doesNotContain("HTML Report");
+        assertThat(run.out()).doesNotContain("HTML Report").contains("Plots: " + quiet.resolve("plots").toAbsolutePath());
+        PngAssertions.assertDrawn(quiet.resolve("plots/request_latency_distribution.png"), 1200, 700);
     }
 
     @Test
