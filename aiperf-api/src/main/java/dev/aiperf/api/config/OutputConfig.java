@@ -17,6 +17,8 @@ import java.util.Map;
  * @param tokenizerRevision        {@code --tokenizer-revision} (hub branch, tag or commit), {@code main} by default
  * @param tokenizerTrustRemoteCode {@code --tokenizer-trust-remote-code}; accepted, no model code is ever run
  * @param commandLine              the reconstructed command, embedded in exports (API key redacted)
+ * @param htmlReport               whether the run writes {@code report.html} into its artifact directory
+ *                                 ({@code --no-html-report} turns it off)
  * @param exportHttpTrace          {@code --export-http-trace}: each line of {@code profile_export.jsonl} carries
  *                                 its request's {@code trace_data} (the {@code http_req_*} metrics are computed
  *                                 either way)
@@ -25,31 +27,46 @@ import java.util.Map;
  */
 public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<String, Double> goodput,
                            String tokenizer, String tokenizerRevision, boolean tokenizerTrustRemoteCode,
-                           String commandLine, boolean exportHttpTrace, Double sliceDurationSeconds) {
+                           String commandLine, boolean htmlReport, boolean exportHttpTrace,
+                           Double sliceDurationSeconds) {
     public OutputConfig {
         goodput = Map.copyOf(goodput);
         tokenizerRevision = tokenizerRevision == null || tokenizerRevision.isBlank()
                 ? TokenizerSpec.DEFAULT_REVISION : tokenizerRevision;
     }
 
-    /** Without HTTP trace export or time slices. */
+    /** With {@code report.html}, without HTTP trace export or time slices. */
     public OutputConfig(Path artifactDir, String exportLevel, String ui, Map<String, Double> goodput,
                         String tokenizer, String tokenizerRevision, boolean tokenizerTrustRemoteCode,
                         String commandLine) {
         this(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision, tokenizerTrustRemoteCode,
-                commandLine, false, null);
+                commandLine, true, false, null);
+    }
+
+    /** Without HTTP trace export or time slices. */
+    public OutputConfig(Path artifactDir, String exportLevel, String ui, Map<String, Double> goodput,
+                        String tokenizer, String tokenizerRevision, boolean tokenizerTrustRemoteCode,
+                        String commandLine, boolean htmlReport) {
+        this(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision, tokenizerTrustRemoteCode,
+                commandLine, htmlReport, false, null);
+    }
+
+    /** The same output without (or with) {@code report.html}. */
+    public OutputConfig withHtmlReport(boolean enabled) {
+        return new OutputConfig(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision,
+                tokenizerTrustRemoteCode, commandLine, enabled, exportHttpTrace, sliceDurationSeconds);
     }
 
     /** The same output settings with {@code --export-http-trace} and {@code --slice-duration}. */
     public OutputConfig withDetail(boolean httpTrace, Double sliceSeconds) {
         return new OutputConfig(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision,
-                tokenizerTrustRemoteCode, commandLine, httpTrace, sliceSeconds);
+                tokenizerTrustRemoteCode, commandLine, htmlReport, httpTrace, sliceSeconds);
     }
 
     /** Revision {@code main}, remote code not trusted. */
     public OutputConfig(Path artifactDir, String exportLevel, String ui, Map<String, Double> goodput,
                         String tokenizer, String commandLine) {
-        this(artifactDir, exportLevel, ui, goodput, tokenizer, null, false, commandLine, false, null);
+        this(artifactDir, exportLevel, ui, goodput, tokenizer, null, false, commandLine);
     }
 
     /** The tokenizer asked for, or null when none was named (then the model's own is looked for). */

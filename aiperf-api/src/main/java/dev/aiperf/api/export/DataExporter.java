@@ -20,6 +20,6 @@ public interface DataExporter {
 
     void export(ExportContext context) throws IOException;
 
-    /** What this exporter wrote, e.g. {@code JSON Export} and its path; null when it wrote nothing this run. */
+    /** What this exporter wrote, e.g. {@code JSON Export} and its path; null when it wrote nothing this run (switched off, or nothing to write). */
     ExportInfo getExportInfo();
 }

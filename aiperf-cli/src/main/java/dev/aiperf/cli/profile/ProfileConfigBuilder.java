@@ -365,7 +365,8 @@ final class ProfileConfigBuilder {
         // No --tokenizer: the engine looks for the model's own, else falls back to cl100k_base with a warning.
         Double slice = positive("--slice-duration", o.output.sliceDuration, null);
         return new OutputConfig(dir, level, ui, goodput, o.tokenizer.tokenizer, o.tokenizer.revision,
-                o.tokenizer.trustRemoteCode, Redaction.of(endpoint).text(commandLine), o.output.exportHttpTrace, slice);
+                o.tokenizer.trustRemoteCode, Redaction.of(endpoint).text(commandLine), o.output.htmlReport,
+                o.output.exportHttpTrace, slice);
     }
 
     /** The artifact folder, or a folder above it, must not be an existing file. */
