@@ -21,10 +21,12 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Processes profiling records as they complete: parse the responses, count tokens, run every record
- * processor and format the record's JSON line on a few worker threads; then, one record at a time and
- * in completion order, append the line to {@code profile_export.jsonl} and fold the metrics into every
- * results processor.
+ * Processes records as they complete: parse the responses, count tokens, run every record processor
+ * and format the record's lines on a few worker threads; then, one record at a time and in completion
+ * order, append each line to its file ({@code profile_export.jsonl}, {@code profile_export_raw.jsonl}),
+ * hand the record to every observer (warm-up results, time slices) and fold profiling records into every
+ * results processor. Warm-up records reach only the writers and the observers: the error summary, the
+ * client's timing and the run's results are the profiling phase's.
  *
  * <p><b>Threads and hand-offs.</b> An I/O thread only appends the record to two lock-free queues: it
  * wakes nobody, so a completion costs it no system call and never delays a timestamp. Workers poll
