@@ -21,6 +21,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -90,12 +91,14 @@ public final class MockServer implements AutoCloseable {
     private final ChannelGroup connections;
     private final int port;
     private final boolean secure;
+    private final ServerContext context;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private MockServer(MockServerConfig config, IoTransport transport, EventLoopGroup group, Channel serverChannel,
-                       ChannelGroup connections, boolean secure) {
+                       ChannelGroup connections, boolean secure, ServerContext context) {
         this.secure = secure;
+        this.context = context;
         this.config = config;
         this.transport = transport;
         this.group = group;
@@ -149,7 +152,7 @@ public final class MockServer implements AutoCloseable {
                 });
         try {
             Channel channel = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
-            MockServer server = new MockServer(config, transport, group, channel, connections, tls != null);
+            MockServer server = new MockServer(config, transport, group, channel, connections, tls != null, context);
             if (tls == null) {
                 server.warmUpConnection(context);
             }
@@ -159,6 +162,20 @@ public final class MockServer implements AutoCloseable {
             throw new MockServerStartException("cannot listen on " + hostForUrl(config.host()) + ":" + config.port()
                     + ": " + describe(e), e);
         }
+    }
+
+    /**
+     * From now on, notes each request received over HTTP/1.1 (at most {@value RequestLog#LIMIT}) for
+     * {@link #receivedRequests()}: tests use it to check when a client sent what, and on which connection.
+     */
+    public MockServer recordRequests() {
+        context.requests.start();
+        return this;
+    }
+
+    /** The requests noted since {@link #recordRequests()}, in arrival order per connection. */
+    public List<ReceivedRequest> receivedRequests() {
+        return context.requests.snapshot();
     }
 
     /** The port listened on: the configured one, or the one picked when the configuration said 0. */

@@ -41,6 +41,8 @@ final class ServerContext {
     /** Settings never change while serving, so {@code /health} is encoded once. */
     private final byte[] healthBody;
     private final PrintStream log = System.err;
+    /** What {@link MockServer#receivedRequests()} reports, once {@link MockServer#recordRequests()} turned it on. */
+    final RequestLog requests = new RequestLog();
 
     ServerContext(MockServerConfig config, TokenCorpus corpus) {
         this.config = config;

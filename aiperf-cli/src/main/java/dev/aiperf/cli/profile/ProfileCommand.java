@@ -63,6 +63,12 @@ public final class ProfileCommand implements Callable<Integer> {
     LoadGeneratorOptions load = new LoadGeneratorOptions();
 
     @Mixin
+    FixedScheduleOptions fixedSchedule = new FixedScheduleOptions();
+
+    @Mixin
+    LoadShapeOptions shape = new LoadShapeOptions();
+
+    @Mixin
     OutputOptions output = new OutputOptions();
 
     @Mixin
@@ -84,6 +90,8 @@ public final class ProfileCommand implements Callable<Integer> {
                         Map.entry("Input", InputOptions.class), Map.entry("Prompt", PromptOptions.class),
                         Map.entry("Conversation", ConversationOptions.class),
                         Map.entry("Load Generator", LoadGeneratorOptions.class),
+                        Map.entry("Fixed Schedule", FixedScheduleOptions.class),
+                        Map.entry("Load Shapes", LoadShapeOptions.class),
                         Map.entry("Output", OutputOptions.class), Map.entry("Tokenizer", TokenizerOptions.class),
                         Map.entry("Service/UI", ServiceOptions.class))));
     }
