@@ -6,7 +6,8 @@ import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.config.LoadShapeConfig;
 import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;
-import dev.aiperf.mock.ReceivedRequest;
+import dev.aiperf.mock.RequestCapture;
+import dev.aiperf.mock.RequestCapture.CapturedRequest;
 import dev.aiperf.random.SeededRandomStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ class LoadShapesRunTest {
     @TempDir
     Path dir;
     private final List<MockServer> servers = new ArrayList<>();
+    private final Map<MockServer, RequestCapture> captures = new java.util.HashMap<>();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     @AfterEach
@@ -47,9 +49,15 @@ class LoadShapesRunTest {
     }
 
     private MockServer mock(MockServerConfig.Builder config) {
-        MockServer server = MockServer.start(config.host("127.0.0.1").port(0).build()).recordRequests();
+        MockServer server = MockServer.start(config.host("127.0.0.1").port(0).build());
+        captures.put(server, server.captureRequests(1_000));
         servers.add(server);
         return server;
+    }
+
+    /** What the mock received, with when and on which connection. */
+    private List<CapturedRequest> received(MockServer server) {
+        return captures.get(server).requests();
     }
 
     private BenchmarkOutcome run(TestConfigs config) throws IOException {
@@ -106,7 +114,7 @@ class LoadShapesRunTest {
         assertThat(lag.get("p99").isNumber()).isTrue();
         double maxLagMs = lag.get("max").asDouble();
         assertThat(maxLagMs).isLessThan(200);
-        List<Long> arrivals = server.receivedRequests().stream().map(ReceivedRequest::arrivalNanos).sorted().toList();
+        List<Long> arrivals = received(server).stream().map(CapturedRequest::arrivalNanos).sorted().toList();
         assertThat(arrivals).hasSize(timestamps.length);
         for (int i = 0; i < timestamps.length; i++) {
             double offsetMs = (double) (arrivals.get(i) - arrivals.getFirst()) / MS;
@@ -136,23 +144,23 @@ class LoadShapesRunTest {
         BenchmarkOutcome outcome = run(config);
 
         assertThat(outcome.profiling().completed()).isEqualTo(14);
-        List<ReceivedRequest> all = new ArrayList<>(first.receivedRequests());
-        all.addAll(second.receivedRequests());
+        List<CapturedRequest> all = new ArrayList<>(received(first));
+        all.addAll(received(second));
         assertThat(all).hasSize(14);
-        Map<String, List<ReceivedRequest>> bySession = all.stream().collect(Collectors.groupingBy(
-                ReceivedRequest::correlationId));
+        Map<String, List<CapturedRequest>> bySession = all.stream().collect(Collectors.groupingBy(
+                CapturedRequest::correlationId));
         // User ids count from 1; both servers got users.
         assertThat(bySession.keySet()).allMatch(id -> id.matches("\\d+"));
-        assertThat(first.receivedRequests()).isNotEmpty();
-        assertThat(second.receivedRequests()).isNotEmpty();
+        assertThat(received(first)).isNotEmpty();
+        assertThat(received(second)).isNotEmpty();
         int sessionsWithSeveralTurns = 0;
-        for (List<ReceivedRequest> turns : bySession.values()) {
-            List<ReceivedRequest> ordered = turns.stream().sorted(Comparator.comparingLong(ReceivedRequest::arrivalNanos))
+        for (List<CapturedRequest> turns : bySession.values()) {
+            List<CapturedRequest> ordered = turns.stream().sorted(Comparator.comparingLong(CapturedRequest::arrivalNanos))
                     .toList();
             // One URL and one connection per session.
-            boolean onFirst = first.receivedRequests().contains(ordered.getFirst());
-            assertThat(ordered).allMatch(r -> first.receivedRequests().contains(r) == onFirst);
-            assertThat(ordered).extracting(ReceivedRequest::connection).containsOnly(ordered.getFirst().connection());
+            boolean onFirst = received(first).contains(ordered.getFirst());
+            assertThat(ordered).allMatch(r -> received(first).contains(r) == onFirst);
+            assertThat(ordered).extracting(CapturedRequest::connection).containsOnly(ordered.getFirst().connection());
             for (int i = 1; i < ordered.size(); i++) {
                 long gapMs = (ordered.get(i).arrivalNanos() - ordered.get(i - 1).arrivalNanos()) / MS;
                 assertThat(gapMs).as("turn %d of user %s waits for the previous answer", i,
@@ -175,7 +183,7 @@ class LoadShapesRunTest {
         BenchmarkOutcome outcome = run(config);
 
         assertThat(outcome.profiling().completed()).isEqualTo(16);
-        List<Long> arrivals = server.receivedRequests().stream().map(ReceivedRequest::arrivalNanos).sorted().toList();
+        List<Long> arrivals = received(server).stream().map(CapturedRequest::arrivalNanos).sorted().toList();
         assertThat(arrivals).hasSize(16);
         int maxWaitingForFirstToken = 0;
         int maxInFlight = 0;

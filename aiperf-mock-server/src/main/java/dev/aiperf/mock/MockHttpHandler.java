@@ -145,11 +145,8 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
         String uri = request.uri();
         int query = uri.indexOf('?');
         String path = query < 0 ? uri : uri.substring(0, query);
-        if (server.requests.isOn()) {
-            server.requests.add(new ReceivedRequest(arrivalNanos, path, request.headers().get("X-Correlation-ID"),
-                    request.headers().get("X-Request-ID"), String.valueOf(ctx.channel().remoteAddress())));
-        }
         HttpMethod method = request.method();
+        server.capture(request, path, arrivalNanos, ctx.channel());
         switch (path) {
             case CHAT_PATH, COMPLETIONS_PATH -> {
                 if (allowed(request, HttpMethod.POST)) {

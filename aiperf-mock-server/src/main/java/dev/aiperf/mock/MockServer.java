@@ -91,9 +91,10 @@ public final class MockServer implements AutoCloseable {
     private final ChannelGroup connections;
     private final int port;
     private final boolean secure;
-    private final ServerContext context;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
+
+    private final ServerContext context;
 
     private MockServer(MockServerConfig config, IoTransport transport, EventLoopGroup group, Channel serverChannel,
                        ChannelGroup connections, boolean secure, ServerContext context) {
@@ -164,20 +165,6 @@ public final class MockServer implements AutoCloseable {
         }
     }
 
-    /**
-     * From now on, notes each request received over HTTP/1.1 (at most {@value RequestLog#LIMIT}) for
-     * {@link #receivedRequests()}: tests use it to check when a client sent what, and on which connection.
-     */
-    public MockServer recordRequests() {
-        context.requests.start();
-        return this;
-    }
-
-    /** The requests noted since {@link #recordRequests()}, in arrival order per connection. */
-    public List<ReceivedRequest> receivedRequests() {
-        return context.requests.snapshot();
-    }
-
     /** The port listened on: the configured one, or the one picked when the configuration said 0. */
     public int port() {
         return port;
@@ -195,6 +182,14 @@ public final class MockServer implements AutoCloseable {
 
     public MockServerConfig config() {
         return config;
+    }
+
+    /**
+     * Keeps the next {@code limit} requests (method, path and body as sent) from now on, replacing any
+     * earlier capture: what a test checks to see exactly what a client sent.
+     */
+    public RequestCapture captureRequests(int limit) {
+        return context.startCapture(limit);
     }
 
     /** The transport in use: {@link IoTransport#EPOLL} or {@link IoTransport#NIO}, never {@code AUTO}. */

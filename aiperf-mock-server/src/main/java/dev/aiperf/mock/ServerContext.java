@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 
@@ -41,8 +43,8 @@ final class ServerContext {
     /** Settings never change while serving, so {@code /health} is encoded once. */
     private final byte[] healthBody;
     private final PrintStream log = System.err;
-    /** What {@link MockServer#receivedRequests()} reports, once {@link MockServer#recordRequests()} turned it on. */
-    final RequestLog requests = new RequestLog();
+    /** Null until a test asks for the request bodies: then every request is offered to it. */
+    private volatile RequestCapture capture;
 
     ServerContext(MockServerConfig config, TokenCorpus corpus) {
         this.config = config;
@@ -123,6 +125,23 @@ final class ServerContext {
     /** {@code {"detail": message}}, the error body of the original (FastAPI) mock. */
     byte[] detailBody(String message) {
         return toBytes(json.createObjectNode().put("detail", message));
+    }
+
+    RequestCapture startCapture(int limit) {
+        RequestCapture started = new RequestCapture(limit);
+        capture = started;
+        return started;
+    }
+
+    /** Keeps the request for a test when a capture was started; a single volatile read otherwise. */
+    void capture(FullHttpRequest request, String path, long arrivalNanos, Channel connection) {
+        RequestCapture current = capture;
+        if (current != null) {
+            current.add(new RequestCapture.CapturedRequest(request.method().name(), path,
+                    request.content().toString(StandardCharsets.UTF_8), arrivalNanos,
+                    request.headers().get("X-Correlation-ID"), request.headers().get("X-Request-ID"),
+                    String.valueOf(connection.remoteAddress())));
+        }
     }
 
     void accessLog(String remote, String method, String uri, int status) {
