@@ -64,22 +64,26 @@ public final class UserCentricRateStrategy implements ScheduledTimingStrategy {
             }
             long slot = alternate ? ((long) i * step) % users : age % users;
             long order = users - slot;
-            spawn(start + order * staggerNs, (int) remaining);
+            spawn(start + order * staggerNs, (int) remaining, nextUserId++);
         }
-        spawn(start, -1);
+        spawn(start, -1, nextUserId++);
     }
 
-    /** A user whose first turn is meant for {@code atNs}, sending {@code turns} turns (-1: all of them). */
-    private void spawn(long atNs, int turns) {
+    /**
+     * A user whose first turn is meant for {@code atNs}, sending {@code turns} turns (-1: all of them);
+     * initial users get their ids in creation order, replacements when they join (id -1).
+     */
+    private void spawn(long atNs, int turns, long userId) {
         plan.at(atNs, () -> {
             Conversation conversation = plan.sampleConversation();
             int count = turns < 0 ? conversation.turns().size() : Math.min(turns, conversation.turns().size());
-            ScheduledSession session = plan.startSession(conversation, count, Long.toString(nextUserId++), atNs);
+            long id = userId < 0 ? nextUserId++ : userId;
+            ScheduledSession session = plan.startSession(conversation, count, Long.toString(id), atNs);
             if (count > 1) {
                 plannedNs.put(session, atNs);
             }
             // Its successor joins when this user's turns are used up, whatever the answers do.
-            spawn(atNs + count * gapNs, -1);
+            spawn(atNs + count * gapNs, -1, -1);
         });
     }
 

@@ -159,7 +159,7 @@ class ScheduledStrategiesTest {
         // i=2: age 4, remaining 1, slot 2 -> order 2; i=3: age 2, remaining 2, slot 1 -> order 3; then a fresh user.
         assertThat(plan.log.subList(0, 4)).containsExactly("start a x3 user 5 at 0", "start a x1 user 2 at 125",
                 "start a x1 user 3 at 250", "start a x2 user 4 at 375");
-        // Replacements come one full lifetime later: user 2 (1 turn) at 125 + 500.
+        // Replacements come when a user's turns are used up: user 2 (1 turn) at 125 + 500, with the next id.
         assertThat(plan.log).contains("start a x3 user 6 at 625");
     }
 
@@ -170,8 +170,9 @@ class ScheduledStrategiesTest {
         VirtualPlan plan = new VirtualPlan(dataset);
         users.start(plan);
         plan.runUntil(START);
-        assertThat(plan.log).containsExactly("start a x3 user 1 at 0");
-        FakeSession session = new FakeSession(dataset.getFirst(), 3, "1", 1);
+        // One user with L = 2: user 1 has virtually finished, so user 2 starts with a full conversation.
+        assertThat(plan.log).containsExactly("start a x3 user 2 at 0");
+        FakeSession session = new FakeSession(dataset.getFirst(), 3, "2", 1);
 
         // Gap 500 ms: a fast answer waits for the gap (no plan was recorded for this fake: it counts from the answer).
         users.onTurnReturned(session, START + 100 * MS, plan);
