@@ -276,6 +276,7 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
                 if (trace != null) {
                     trace.sent(System.nanoTime(), body.length);
                 }
+                exchange.written(loop);
             } else if (streams.get(streamId) == stream) {
                 end(stream, TransportErrors.fromException("Cannot send the request to " + origin, written.cause()),
                         System.nanoTime());

@@ -151,6 +151,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
                 if (trace != null) {
                     trace.sent(System.nanoTime(), bodyBytes);
                 }
+                started.written(ctx.executor());
             } else if (exchange == started) {
                 fail(TransportErrors.fromException("Cannot send the request to " + started.origin, written.cause()),
                         System.nanoTime());
