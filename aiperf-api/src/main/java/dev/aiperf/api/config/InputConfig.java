@@ -25,11 +25,28 @@ import java.nio.file.Path;
  * @param turnDelayMean            mean think time between turns, ms
  * @param turnDelayStddev          its standard deviation
  * @param turnDelayRatio           multiplier applied to delays
+ * @param rankings                 the synthetic rankings dataset ({@code *rankings} endpoints)
  */
 public record InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
                           int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
                           String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
                           Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
                           int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
-                          double turnDelayStddev, double turnDelayRatio) {
+                          double turnDelayStddev, double turnDelayRatio, RankingsConfig rankings) {
+    public InputConfig {
+        rankings = rankings == null ? RankingsConfig.DEFAULTS : rankings;
+    }
+
+    /** With the rankings defaults. */
+    public InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
+                       int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
+                       String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
+                       Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
+                       int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
+                       double turnDelayStddev, double turnDelayRatio) {
+        this(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize, islMean, islStddev,
+                oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, RankingsConfig.DEFAULTS);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.aiperf.api.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.List;
 
 /**
@@ -12,10 +14,30 @@ import java.util.List;
  * @param delayMs     think time before this turn (non-first turns), or null
  * @param maxTokens   requested output length, or null to send none
  * @param texts       named text batches
+ * @param rawPayload  a request body to send exactly as it is (the {@code raw} endpoint, the {@code raw_payload}
+ *                    dataset), or null; kept as a private copy, read it through {@link #rawPayload()}
  */
-public record Turn(String model, String role, Long timestampMs, Long delayMs, Integer maxTokens, List<Text> texts) {
+public record Turn(String model, String role, Long timestampMs, Long delayMs, Integer maxTokens, List<Text> texts,
+                   JsonNode rawPayload) {
     public Turn {
         texts = List.copyOf(texts);
+        rawPayload = rawPayload == null ? null : rawPayload.deepCopy();
+    }
+
+    /** A turn without a raw payload. */
+    public Turn(String model, String role, Long timestampMs, Long delayMs, Integer maxTokens, List<Text> texts) {
+        this(model, role, timestampMs, delayMs, maxTokens, texts, null);
+    }
+
+    /** A copy of the raw payload (the turn itself stays immutable), or null when it has none. */
+    @Override
+    public JsonNode rawPayload() {
+        return rawPayload == null ? null : rawPayload.deepCopy();
+    }
+
+    /** Whether this turn carries a raw payload. */
+    public boolean hasRawPayload() {
+        return rawPayload != null;
     }
 
     /** A named batch of text contents. */
@@ -36,6 +58,6 @@ public record Turn(String model, String role, Long timestampMs, Long delayMs, In
     }
 
     public Turn withModelAndMaxTokens(String newModel, Integer newMaxTokens) {
-        return new Turn(newModel, role, timestampMs, delayMs, newMaxTokens, texts);
+        return new Turn(newModel, role, timestampMs, delayMs, newMaxTokens, texts, rawPayload);
     }
 }
