@@ -25,6 +25,10 @@ import java.nio.file.Path;
  * @param turnDelayMean            mean think time between turns, ms
  * @param turnDelayStddev          its standard deviation
  * @param turnDelayRatio           multiplier applied to delays
+ * @param publicDataset            public dataset name ({@code --public-dataset}, e.g. {@code sharegpt}), or null
+ * @param image                    synthetic images ({@link ImageConfig#NONE} for none)
+ * @param audio                    synthetic audio ({@link AudioConfig#NONE} for none)
+ * @param video                    synthetic videos ({@link VideoConfig#NONE} for none)
  * @param rankings                 the synthetic rankings dataset ({@code *rankings} endpoints)
  */
 public record InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
@@ -32,8 +36,13 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                           String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
                           Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
                           int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
-                          double turnDelayStddev, double turnDelayRatio, RankingsConfig rankings) {
+                          double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
+                          AudioConfig audio, VideoConfig video, RankingsConfig rankings) {
+
     public InputConfig {
+        image = image == null ? ImageConfig.NONE : image;
+        audio = audio == null ? AudioConfig.NONE : audio;
+        video = video == null ? VideoConfig.NONE : video;
         rankings = rankings == null ? RankingsConfig.DEFAULTS : rankings;
     }
 
@@ -43,10 +52,53 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                        String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
                        Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
                        int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
+                       double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
+                       AudioConfig audio, VideoConfig video) {
+        this(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize, islMean, islStddev,
+                oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                RankingsConfig.DEFAULTS);
+    }
+
+    /** A text-only configuration without a public dataset: the shape before media, kept so existing code compiles. */
+    public InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
+                       int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
+                       String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
+                       Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
+                       int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
                        double turnDelayStddev, double turnDelayRatio) {
         this(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize, islMean, islStddev,
                 oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
-                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, RankingsConfig.DEFAULTS);
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, null, ImageConfig.NONE,
+                AudioConfig.NONE, VideoConfig.NONE);
+    }
+
+    /** The same configuration with these synthetic media settings. */
+    public InputConfig withMedia(ImageConfig newImage, AudioConfig newAudio, VideoConfig newVideo) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
+                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, newImage, newAudio,
+                newVideo, rankings);
+    }
+
+    /** The same configuration reading this public dataset. */
+    public InputConfig withPublicDataset(String name) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
+                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, name, image, audio, video,
+                rankings);
+    }
+
+    /** The same configuration with these synthetic rankings settings. */
+    public InputConfig withRankings(RankingsConfig newRankings) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
+                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                newRankings);
     }
 }

@@ -215,7 +215,7 @@ final class ProfileConfigBuilder {
         double ratio = nonNegative("--session-delay-ratio", c.turnDelayRatio, 1.0);
         return new InputConfig(file, customType, sampler, in.randomSeed, batch, isl, islStd, osl, oslStd,
                 p.sequenceDistribution, prefixPool, prefixLength, system, context, entries, turns, turnsStd, delay,
-                delayStd, ratio, rankings());
+                delayStd, ratio).withRankings(rankings());
     }
 
     /**
