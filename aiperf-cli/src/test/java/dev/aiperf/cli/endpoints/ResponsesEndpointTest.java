@@ -58,7 +58,7 @@ class ResponsesEndpointTest {
     void reasoningDeltasCountAsReasoningAndTheUsageComesFromResponseCompleted() {
         EndpointRun run = EndpointRun.of(mock, dir.resolve("reasoning"), "--endpoint-type", "responses", "-m",
                 "qwen-mock", "--streaming", "--concurrency", "2", "--request-count", "4", "--isl", "16", "--osl",
-                "120", "--extra-inputs", "ignore_eos:true", "--extra-inputs", "reasoning:{\"effort\":\"low\"}",
+                "120", "--extra-inputs", "ignore_eos:true", "--extra-inputs", "{\"reasoning\": {\"effort\": \"low\"}}",
                 "--use-server-token-count");
 
         assertThat(run.cli().exitCode()).as(run.cli().toString()).isZero();
