@@ -9,9 +9,12 @@ import dev.aiperf.api.model.ParsedResponse;
 import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.model.Turn;
 
+import java.util.List;
+
 /**
- * NVIDIA NIM embeddings (spec §4.3 "nim_embeddings"): the OpenAI embeddings shape, one turn, its texts as
- * {@code input}, answered with the same {@code data} list. Extra NIM fields such as {@code input_type}
+ * NVIDIA NIM embeddings (spec §4.3 "nim_embeddings"): the OpenAI embeddings shape, one turn, answered with the
+ * same {@code data} list. {@code input} is the turn's texts, or its images (data URIs or URLs), or, when it has
+ * both, one {@code "<text> <image>"} entry per pair (equal counts required). Extra NIM fields such as {@code input_type}
  * ({@code query} or {@code passage}) and {@code truncate} come with {@code --extra-inputs}.
  */
 public final class NimEmbeddingsEndpoint extends OpenAiEndpoint {
@@ -27,7 +30,21 @@ public final class NimEmbeddingsEndpoint extends OpenAiEndpoint {
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
         payload.put("model", options.modelFor(turn));
         ArrayNode input = payload.putArray("input");
-        turn.allTexts().forEach(input::add);
+        List<String> texts = turn.allTexts();
+        List<String> images = turn.allImages();
+        if (images.isEmpty()) {
+            texts.forEach(input::add);
+        } else if (texts.isEmpty()) {
+            images.forEach(input::add);
+        } else if (texts.size() == images.size()) {
+            for (int i = 0; i < texts.size(); i++) {
+                input.add(texts.get(i) + " " + images.get(i));
+            }
+        } else {
+            throw new IllegalArgumentException("The nim_embeddings endpoint pairs each text with an image, but turn "
+                    + requestInfo.turnIndex() + " of " + requestInfo.xCorrelationId() + " has " + texts.size()
+                    + " texts and " + images.size() + " images; give equal counts, or only texts, or only images");
+        }
         return payload;
     }
 

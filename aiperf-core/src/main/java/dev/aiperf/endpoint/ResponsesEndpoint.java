@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiperf.api.endpoint.EndpointContext;
+import dev.aiperf.api.model.AudioContent;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponse;
@@ -53,16 +54,32 @@ public final class ResponsesEndpoint extends OpenAiEndpoint {
         return payload;
     }
 
+    /**
+     * @throws IllegalArgumentException when the turn carries video, which the Responses API does not take
+     */
     private static ObjectNode item(Turn turn) {
         ObjectNode item = JsonNodeFactory.instance.objectNode();
         item.put("role", turn.role() == null ? "user" : turn.role());
-        if (turn.texts().size() == 1 && turn.texts().getFirst().contents().size() == 1) {
+        if (!turn.hasMedia() && turn.texts().size() == 1 && turn.texts().getFirst().contents().size() == 1) {
             item.put("content", turn.texts().getFirst().contents().getFirst());
         } else {
+            if (!turn.allVideos().isEmpty()) {
+                throw new IllegalArgumentException("The responses endpoint cannot send video: the Responses API"
+                        + " takes text, images and audio. Use --endpoint-type chat for video turns");
+            }
             ArrayNode parts = item.putArray("content");
             boolean assistant = "assistant".equals(turn.role());
             for (String text : turn.allTexts()) {
                 parts.addObject().put("type", assistant ? "output_text" : "input_text").put("text", text);
+            }
+            for (String image : turn.allImages()) {
+                // the Responses API takes the URL as a plain string, not chat's {"url": ...} object
+                parts.addObject().put("type", "input_image").put("image_url", image);
+            }
+            for (String audio : turn.allAudios()) {
+                AudioContent clip = AudioContent.parse(audio);
+                parts.addObject().put("type", "input_audio").putObject("input_audio")
+                        .put("data", clip.base64()).put("format", clip.format());
             }
         }
         item.put("type", "message");

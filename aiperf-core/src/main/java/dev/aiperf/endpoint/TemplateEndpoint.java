@@ -70,12 +70,9 @@ public final class TemplateEndpoint implements Endpoint {
         variables.put("passage", passages.isEmpty() ? null : passages.getFirst());
         variables.put("passages", passages);
         variables.put("texts_by_name", byName);
-        for (String media : List.of("image", "audio", "video")) {
-            // media reach the template once turns carry them; until then these are empty, as for a text-only turn
-            variables.put(media, null);
-            variables.put(media + "s", List.of());
-            variables.put(media + "s_by_name", Map.of());
-        }
+        putMedia(variables, "image", turn.allImages(), turn.images());
+        putMedia(variables, "audio", turn.allAudios(), turn.audios());
+        putMedia(variables, "video", turn.allVideos(), turn.videos());
         variables.put("model", options.modelFor(requestInfo.currentTurn()));
         variables.put("max_tokens", turn.maxTokens());
         variables.put("role", turn.role() == null ? "user" : turn.role());
@@ -91,6 +88,18 @@ public final class TemplateEndpoint implements Endpoint {
         variables.put("request_info", info);
         variables.put("stream", options.streaming());
         return variables;
+    }
+
+    /** {@code image}, {@code images}, {@code images_by_name} and the same for audio and video. */
+    private static void putMedia(Map<String, Object> variables, String kind, List<String> all, List<Turn.Media> batches) {
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        for (Turn.Media batch : batches) {
+            byName.computeIfAbsent(batch.name() == null ? "" : batch.name(), n -> new ArrayList<>())
+                    .addAll(batch.contents());
+        }
+        variables.put(kind, all.isEmpty() ? null : all.getFirst());
+        variables.put(kind + "s", all);
+        variables.put(kind + "s_by_name", byName);
     }
 
     private static List<String> named(Map<String, List<String>> byName, String... names) {

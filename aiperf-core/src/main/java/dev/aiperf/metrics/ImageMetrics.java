@@ -1,7 +1,9 @@
 package dev.aiperf.metrics;
 
 import dev.aiperf.api.model.ParsedResponse;
+import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.model.ResponseData;
+import dev.aiperf.api.model.Turn;
 
 import java.util.List;
 import java.util.function.Function;
@@ -58,9 +60,20 @@ final class ImageMetrics {
                         .derived(run -> RunMetrics.perSecond(run.value(TOTAL_NUM_IMAGES), run)));
     }
 
-    /** Final generated images in the responses; no value when there are none. */
+    /**
+     * The images of the request (every turn's, as the original counts them) plus the final generated images in the
+     * responses; no value when there are none.
+     */
     static Long numImages(RecordInput in) {
         long count = 0;
+        RequestInfo info = in.request().requestInfo();
+        if (info != null) {
+            for (Turn turn : info.turns()) {
+                for (Turn.Media batch : turn.images()) {
+                    count += batch.contents().size();
+                }
+            }
+        }
         for (ParsedResponse response : in.contentResponses()) {
             if (response.data() instanceof ResponseData.Images images) {
                 count += images.images().stream().filter(i -> i.partialImageIndex() == null).count();
