@@ -22,6 +22,7 @@ public final class MetricCatalog {
         metrics.addAll(LatencyMetrics.all());
         metrics.addAll(TokenMetrics.recordMetrics());
         metrics.addAll(UsageMetrics.recordMetrics());
+        metrics.addAll(ImageMetrics.recordMetrics());
         metrics.addAll(HttpTraceMetrics.all());
         metrics.addAll(OslMismatchMetrics.all(environment.oslMismatchPctThreshold(),
                 environment.oslMismatchMaxTokenThreshold()));
@@ -30,6 +31,7 @@ public final class MetricCatalog {
         Map<String, MetricDefinition> sources = index(metrics);
         metrics.addAll(TokenMetrics.totals(sources::get));
         metrics.addAll(UsageMetrics.totals(sources::get));
+        metrics.addAll(ImageMetrics.totals(sources::get));
         metrics.add(UsageMetrics.overallCacheReadPercent());
         metrics.addAll(RunMetrics.derived());
         metrics.addAll(GoodputMetrics.all(slos));

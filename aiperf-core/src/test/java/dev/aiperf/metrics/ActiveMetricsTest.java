@@ -131,9 +131,10 @@ class ActiveMetricsTest {
                         MetricFlag.LARGER_IS_BETTER, MetricFlag.NO_CONSOLE);
         assertThat(MetricCatalog.definition(TOTAL_REASONING_TOKENS).orElseThrow().flags())
                 .doesNotContain(MetricFlag.SUPPORTS_REASONING);
-        // the spec's 66 metrics minus 5 image/video ones, plus http_req_tls_handshaking (ours) and the
-        // original's 2026 prompt-cache usage metrics (3 per request, 3 totals, 1 overall percentage)
-        assertThat(MetricCatalog.definitions()).hasSize(66 - 5 + 1 + 7);
+        // the spec's 66 metrics minus 2 video ones, plus the 2026 total_num_images and image_samples_per_second
+        // (see docs/metrics.md), http_req_tls_handshaking (ours) and the original's 2026 prompt-cache usage
+        // metrics (3 per request, 3 totals, 1 overall percentage)
+        assertThat(MetricCatalog.definitions()).hasSize(66 - 2 + 2 + 1 + 7);
         assertThat(MetricCatalog.definition("http_req_waiting").orElseThrow()).satisfies(d -> {
             assertThat(d.header()).isEqualTo("HTTP Waiting (TTFB)");
             assertThat(d.displayUnit()).isEqualTo("ms");
