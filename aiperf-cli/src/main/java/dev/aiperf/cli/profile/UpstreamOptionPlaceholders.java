@@ -27,11 +27,11 @@ public final class UpstreamOptionPlaceholders implements CommandLine.IModelTrans
     @Override
     public CommandSpec transform(CommandSpec spec) {
         Map<String, OptionSpec> declared = spec.optionsMap();
+        Map<String, OptionSpec> negated = spec.negatedOptionsMap();
         for (UpstreamOption option : UpstreamOption.all()) {
-            if (declared.containsKey(option.name())) {
-                continue;
-            }
-            List<String> free = option.names().stream().filter(n -> !declared.containsKey(n)).toList();
+            // An implemented option may lack one of the original's spellings: that spelling gets a placeholder too.
+            List<String> free = option.names().stream()
+                    .filter(n -> !declared.containsKey(n) && !negated.containsKey(n)).toList();
             if (free.isEmpty()) {
                 continue;
             }
@@ -72,7 +72,11 @@ public final class UpstreamOptionPlaceholders implements CommandLine.IModelTrans
                 continue;
             }
             UpstreamOption o = option.get();
-            if (o.applies()) {
+            OptionSpec primary = parsed.commandSpec().optionsMap().get(o.name());
+            if (primary != null && !MARK.equals(primary.descriptionKey())) {
+                missing.add(used.longestName() + ": this spelling of the original's option is not accepted here;"
+                        + " use " + o.name());
+            } else if (o.applies()) {
                 missing.add(used.longestName() + ": an option of the original aiperf (" + o.meaning()
                         + ") that this version does not implement yet; docs/options.md lists the status of every"
                         + " option");
