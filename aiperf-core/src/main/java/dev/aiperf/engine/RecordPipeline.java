@@ -4,6 +4,7 @@ import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.ParsedResponseRecord;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.record.MetricRecord;
+import dev.aiperf.api.ui.LiveMetrics;
 import dev.aiperf.api.record.RecordProcessor;
 import dev.aiperf.api.record.ResultsProcessor;
 import dev.aiperf.records.ErrorSummary;
@@ -59,6 +60,7 @@ final class RecordPipeline {
     private final List<RecordObserver> observers;
     private final ErrorSummary errors = new ErrorSummary();
     private final ClientTimingRecorder clientTiming = new ClientTimingRecorder();
+    private final LiveMetricsTracker live = new LiveMetricsTracker();
     private final PrintStream err;
     private final List<Thread> workers = new ArrayList<>();
     /** Every submitted record not yet committed, in completion order. */
@@ -204,6 +206,11 @@ final class RecordPipeline {
         return errors;
     }
 
+    /** What the committed records show so far; from the progress thread only. */
+    LiveMetrics liveMetrics() {
+        return live.snapshot(errors);
+    }
+
     long processed() {
         return processed;
     }
@@ -322,6 +329,7 @@ final class RecordPipeline {
             skipped(done.failure());
             return;
         }
+        live.add(done.metrics());
         if (done.failure() != null) {
             writeFailed(done.failure());
         } else if (writeFailure == null) {
