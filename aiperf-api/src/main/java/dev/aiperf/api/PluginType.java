@@ -13,6 +13,7 @@ import dev.aiperf.api.record.ResultsProcessor;
 import dev.aiperf.api.service.Communication;
 import dev.aiperf.api.service.Service;
 import dev.aiperf.api.service.ServiceManager;
+import dev.aiperf.api.telemetry.GpuTelemetryCollector;
 import dev.aiperf.api.timing.ArrivalPattern;
 import dev.aiperf.api.timing.Ramp;
 import dev.aiperf.api.timing.TimingStrategy;
@@ -62,10 +63,13 @@ public final class PluginType<T> extends Category<T> {
     public static final PluginType<Communication> COMMUNICATION = new PluginType<>("communication", Communication.class);
     public static final PluginType<AiperfUi> UI = new PluginType<>("ui", AiperfUi.class);
     public static final PluginType<Plot> PLOT = new PluginType<>("plot", Plot.class);
+    public static final PluginType<GpuTelemetryCollector> GPU_TELEMETRY_COLLECTOR =
+            new PluginType<>("gpu_telemetry_collector", GpuTelemetryCollector.class);
 
     private static final List<PluginType<?>> VALUES = List.of(ENDPOINT, TRANSPORT, TIMING_STRATEGY, ARRIVAL_PATTERN,
             RAMP, DATASET_BACKING_STORE, DATASET_SAMPLER, DATASET_COMPOSER, CUSTOM_DATASET_LOADER, TOKENIZER, RECORD_PROCESSOR,
-            RESULTS_PROCESSOR, DATA_EXPORTER, CONSOLE_EXPORTER, SERVICE, SERVICE_MANAGER, COMMUNICATION, UI, PLOT);
+            RESULTS_PROCESSOR, DATA_EXPORTER, CONSOLE_EXPORTER, SERVICE, SERVICE_MANAGER, COMMUNICATION, UI, PLOT,
+            GPU_TELEMETRY_COLLECTOR);
     private static final Map<String, PluginType<?>> BY_NAME = VALUES.stream()
             .collect(Collectors.toUnmodifiableMap(Category::name, Function.identity()));
 

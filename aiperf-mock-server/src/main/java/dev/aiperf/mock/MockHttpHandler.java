@@ -159,6 +159,20 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
                     embeddings(request, arrivalNanos);
                 }
             }
+            case "/metrics" -> {
+                if (allowed(request, HttpMethod.GET)) {
+                    respondText(request, MetricsPages.vllm(server.load));
+                }
+            }
+            case "/dcgm1/metrics", "/dcgm2/metrics" -> {
+                DcgmFaker dcgm = server.dcgm(path.equals("/dcgm1/metrics") ? 1 : 2);
+                if (dcgm == null) {
+                    respond(request, HttpResponseStatus.NOT_FOUND, server.detailBody("Not Found: DCGM endpoints are off"
+                            + " (--dcgm-num-gpus 0)"));
+                } else if (allowed(request, HttpMethod.GET)) {
+                    respondText(request, dcgm.page(System.nanoTime()));
+                }
+            }
             case "/v1/models" -> {
                 if (allowed(request, HttpMethod.GET)) {
                     respond(request, HttpResponseStatus.OK, server.modelsBody());
@@ -198,6 +212,9 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
         }
         OutputPlan plan = OutputPlan.plan(inference, server.corpus);
         CompletionEncoder encoder = new CompletionEncoder(server.corpus, plan, inference.kind(), quotedModel);
+        ServerLoad.Ticket ticket = server.load.arrived(inference.model(), inference.promptText(), plan.promptTokens(),
+                arrivalNanos);
+        boolean atLength = inference.maxTokens() != null && plan.completionTokens() >= inference.maxTokens();
         if (inference.stream()) {
             HttpResponse headers = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
             headers.headers().set(HttpHeaderNames.CONTENT_TYPE, EVENT_STREAM)
@@ -206,7 +223,8 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
             HttpUtil.setKeepAlive(headers, keepAlive);
             log(request, 200);
             ctx.write(headers);
-            new TokenStreamer(ctx, server, encoder, inference.includeUsage(), arrivalNanos, this).start();
+            new TokenStreamer(ctx, server, encoder, inference.includeUsage(), arrivalNanos, this, ticket, atLength)
+                    .start();
             return;
         }
         long dueNanos = arrivalNanos + server.config.effectiveTtftNanos()
@@ -215,6 +233,9 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
         String method = request.method().name();
         runAt(dueNanos, () -> {
             ByteBuf body = encoder.body(ctx.alloc(), server.malformed.hit(malformedPercent()));
+            long now = System.nanoTime();
+            ticket.tokensSent(plan.completionTokens(), now);
+            ticket.finished(now, atLength);
             log(method, uri, 200);
             send(jsonResponse(HttpResponseStatus.OK, body));
         });
@@ -288,6 +309,15 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
         } catch (IOException e) {
             throw new InvalidRequestException("Malformed JSON body: " + e.getMessage());
         }
+    }
+
+    /** A Prometheus text page. */
+    private void respondText(FullHttpRequest request, byte[] body) {
+        ByteBuf content = Unpooled.wrappedBuffer(body);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, content);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, MetricsPages.CONTENT_TYPE)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
+        send(request, response);
     }
 
     private void respond(FullHttpRequest request, HttpResponseStatus status, byte[] body) {

@@ -29,12 +29,15 @@ import java.util.Objects;
  *                                   model id in the local cache, a folder or a tokenizer.json; null for the
  *                                   original's character chunks (about four characters per token)
  * @param tokenizerRevision          revision of a model id in the Hugging Face cache ({@code main} when null)
+ * @param dcgmGpus                   GPUs each DCGM-exporter-style endpoint ({@code /dcgm1/metrics},
+ *                                   {@code /dcgm2/metrics}) reports; 0 turns those endpoints off
+ * @param dcgmGpuName                the model name those GPUs report
  */
 public record MockServerConfig(String host, int port, double ttftMs, double itlMs, double embeddingBaseLatencyMs,
                                double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent,
                                Long randomSeed, int workers, IoTransport transport, boolean accessLogs,
                                boolean verbose, List<String> models, FaultInjection faults, String tokenizer,
-                               String tokenizerRevision) {
+                               String tokenizerRevision, int dcgmGpus, String dcgmGpuName) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -42,6 +45,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
     public static final double DEFAULT_ITL_MS = 5;
     public static final double DEFAULT_EMBEDDING_BASE_LATENCY_MS = 10;
     public static final double DEFAULT_EMBEDDING_PER_INPUT_LATENCY_MS = 2;
+    public static final int DEFAULT_DCGM_GPUS = 2;
+    public static final String DEFAULT_DCGM_GPU_NAME = "NVIDIA H200";
 
     public MockServerConfig {
         Objects.requireNonNull(host, "host");
@@ -65,6 +70,22 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         if (tokenizer != null && tokenizer.isBlank()) {
             tokenizer = null;
         }
+        if (dcgmGpus < 0 || dcgmGpus > 64) {
+            throw new IllegalArgumentException("--dcgm-num-gpus must be between 0 (off) and 64, got " + dcgmGpus);
+        }
+        if (dcgmGpuName == null || dcgmGpuName.isBlank()) {
+            dcgmGpuName = DEFAULT_DCGM_GPU_NAME;
+        }
+    }
+
+    /** A configuration with the default DCGM endpoints (2 GPUs each). */
+    public MockServerConfig(String host, int port, double ttftMs, double itlMs, double embeddingBaseLatencyMs,
+                            double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent, Long randomSeed,
+                            int workers, IoTransport transport, boolean accessLogs, boolean verbose,
+                            List<String> models, FaultInjection faults, String tokenizer, String tokenizerRevision) {
+        this(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs, fast, errorRatePercent,
+                randomSeed, workers, transport, accessLogs, verbose, models, faults, tokenizer, tokenizerRevision,
+                DEFAULT_DCGM_GPUS, DEFAULT_DCGM_GPU_NAME);
     }
 
     /** The defaults of the original tool: 127.0.0.1:8000, TTFT 20 ms, ITL 5 ms, no errors, no faults. */
@@ -139,6 +160,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         private int forcedStatus;
         private String tokenizer;
         private String tokenizerRevision;
+        private int dcgmGpus = DEFAULT_DCGM_GPUS;
+        private String dcgmGpuName = DEFAULT_DCGM_GPU_NAME;
 
         private Builder() {
         }
@@ -161,6 +184,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
             faults(c.faults);
             tokenizer = c.tokenizer;
             tokenizerRevision = c.tokenizerRevision;
+            dcgmGpus = c.dcgmGpus;
+            dcgmGpuName = c.dcgmGpuName;
         }
 
         public Builder host(String host) { this.host = host; return this; }
@@ -180,6 +205,9 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         /** Tokenizer of prompts and output (see {@link MockServerConfig#tokenizer}); null for character chunks. */
         public Builder tokenizer(String tokenizer) { this.tokenizer = tokenizer; return this; }
         public Builder tokenizerRevision(String revision) { this.tokenizerRevision = revision; return this; }
+        /** GPUs per DCGM-style endpoint; 0 turns {@code /dcgm1/metrics} and {@code /dcgm2/metrics} off. */
+        public Builder dcgmGpus(int gpus) { this.dcgmGpus = gpus; return this; }
+        public Builder dcgmGpuName(String name) { this.dcgmGpuName = name; return this; }
 
         /** Closes streamed responses after {@code chunks} token chunks; {@link FaultInjection#OFF} disables it. */
         public Builder faultTruncateStreamAfter(int chunks) { this.truncateStreamAfterChunks = chunks; return this; }
@@ -205,7 +233,7 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
                     stallAfterHeaders, forcedStatus);
             return new MockServerConfig(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs,
                     fast, errorRatePercent, randomSeed, workers, transport, accessLogs, verbose, models, faults,
-                    tokenizer, tokenizerRevision);
+                    tokenizer, tokenizerRevision, dcgmGpus, dcgmGpuName);
         }
     }
 }

@@ -66,6 +66,9 @@ public final class ProfileCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
 
     @Mixin
+    TelemetryOptions telemetry = new TelemetryOptions();
+
+    @Mixin
     TokenizerOptions tokenizer = new TokenizerOptions();
 
     @Mixin
@@ -84,7 +87,9 @@ public final class ProfileCommand implements Callable<Integer> {
                         Map.entry("Input", InputOptions.class), Map.entry("Prompt", PromptOptions.class),
                         Map.entry("Conversation", ConversationOptions.class),
                         Map.entry("Load Generator", LoadGeneratorOptions.class),
-                        Map.entry("Output", OutputOptions.class), Map.entry("Tokenizer", TokenizerOptions.class),
+                        Map.entry("Output", OutputOptions.class),
+                        Map.entry("Server Metrics and GPU Telemetry", TelemetryOptions.class),
+                        Map.entry("Tokenizer", TokenizerOptions.class),
                         Map.entry("Service/UI", ServiceOptions.class))));
     }
 
@@ -160,7 +165,7 @@ public final class ProfileCommand implements Callable<Integer> {
                 e.customEndpoint(), e.streaming(), List.of(url), e.requestTimeoutSeconds(), e.apiKey(), e.transport(),
                 e.useLegacyMaxTokens(), e.useServerTokenCount(), e.connectionReuseStrategy(), e.extraInputs(),
                 e.headers(), e.preconnect());
-        return new BenchmarkConfig(endpoint, config.input(), config.load(), config.output());
+        return new BenchmarkConfig(endpoint, config.input(), config.load(), config.output(), config.telemetry());
     }
 
     private static int exitCode(BenchmarkOutcome outcome, PrintStream err) {
