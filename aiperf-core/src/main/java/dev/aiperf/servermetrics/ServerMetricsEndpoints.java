@@ -26,25 +26,38 @@ public final class ServerMetricsEndpoints {
         return List.copyOf(urls);
     }
 
-    /** {@code scheme://host:port} of a benchmark URL; h2c/h2 map to http/https, a missing scheme is http. */
+    /**
+     * {@code scheme://host:port} of a benchmark URL; h2c/h2 map to http/https, a missing scheme is http. Credentials
+     * in the URL are left out: they are the inference API's, and scrape URLs are written to the exports.
+     */
     static String base(String url) {
         URI uri = URI.create(url.contains("://") ? url : "http://" + url);
         String scheme = switch (uri.getScheme().toLowerCase()) {
             case "https", "h2" -> "https";
             default -> "http";
         };
-        return scheme + "://" + uri.getRawAuthority();
+        return scheme + "://" + hostPort(uri);
     }
 
-    /** A URL given for scraping: {@code http://} when no scheme, {@code /metrics} when no path. */
+    /**
+     * A URL given for scraping: {@code http://} when no scheme, {@code /metrics} when no path, credentials left out
+     * (they would be written to the exports).
+     */
     public static String withMetricsPath(String url) {
-        String withScheme = url.contains("://") ? url : "http://" + url;
-        URI uri = URI.create(withScheme);
+        URI uri = URI.create(url.contains("://") ? url : "http://" + url);
         String path = uri.getRawPath();
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         if (path == null || path.isEmpty() || path.equals("/")) {
-            return uri.getScheme() + "://" + uri.getRawAuthority() + "/metrics";
+            path = "/metrics";
         }
-        return withScheme;
+        return uri.getScheme() + "://" + hostPort(uri) + path + query;
+    }
+
+    private static String hostPort(URI uri) {
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("not a URL with a host: " + uri);
+        }
+        return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
     }
 
     /** {@code host:port} of an endpoint URL, as the exports name endpoints for display. */

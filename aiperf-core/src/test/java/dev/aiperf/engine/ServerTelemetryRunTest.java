@@ -141,6 +141,16 @@ class ServerTelemetryRunTest {
         assertThat(summary.at("/nvidia_total_gpu_energy/unit").asText()).isEqualTo("J");
         assertThat(summary.at("/nvidia_total_gpu_energy/avg").asDouble()).isPositive();
         assertThat(summary.at("/nvidia_output_tokens_per_joule/avg").asDouble()).isPositive();
+        String host = server.baseUrl().substring("http://".length());
+        JsonNode gpu0 = summary.at("/telemetry_data/endpoints").get(host).at("/gpus/gpu_0");
+        assertThat(gpu0.get("gpu_name").asText()).isEqualTo("NVIDIA H200");
+        assertThat(gpu0.get("platform").asText()).isEqualTo("nvidia");
+        assertThat(gpu0.at("/metrics/nvidia_power_usage/unit").asText()).isEqualTo("W");
+        assertThat(gpu0.at("/metrics/nvidia_power_usage/p99").isNumber()).isTrue();
+        assertThat(summary.at("/telemetry_data/summary/endpoints_successful")).hasSize(2);
+        String summaryCsv = Files.readString(artifacts.resolve("profile_export_aiperf.csv"));
+        assertThat(summaryCsv).contains("\r\n\r\n\r\nEndpoint,GPU_Index,GPU_Name,GPU_UUID,Metric,avg,min,max,sum,p1,")
+                .contains(host + ",0,NVIDIA H200,GPU-").contains(",NVIDIA GPU Power Usage (W),");
         String console = out.toString(StandardCharsets.UTF_8);
         assertThat(console).contains("NVIDIA AIPerf | Server Metrics (").contains("vllm:num_requests_running")
                 .contains("NVIDIA AIPerf | GPU 0 | NVIDIA H200").contains("NVIDIA Output Tokens per Joule");

@@ -110,5 +110,8 @@ class ServerMetricsSummarizerTest {
                 .isEqualTo("http://h:1/custom/metrics");
         assertThat(ServerMetricsEndpoints.base("h2c://10.0.0.1:8000/v1")).isEqualTo("http://10.0.0.1:8000");
         assertThat(ServerMetricsEndpoints.base("https://api.example.com")).isEqualTo("https://api.example.com");
+        // credentials of the inference URL never reach a scrape URL (which the exports name)
+        assertThat(ServerMetricsEndpoints.base("http://user:secret@h:8000/v1")).isEqualTo("http://h:8000");
+        assertThat(ServerMetricsEndpoints.withMetricsPath("http://u:p@h:9/m?x=1")).isEqualTo("http://h:9/m?x=1");
     }
 }
