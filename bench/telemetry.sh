@@ -2,8 +2,9 @@
 # Cost of server-metrics scraping and GPU telemetry to the client (issue 9): the real `aiperf profile` against
 # `aiperf mock-server` in a separate JVM, streaming 64-token responses, with
 #   off: --no-server-metrics --no-gpu-telemetry
-#   on:  the default scraping of <url>/metrics (the mock's vLLM-style page, every 333 ms) plus
-#        --gpu-telemetry on the mock's two DCGM pages (4 GPUs, every 333 ms) and --server-metrics-formats json csv jsonl
+#   on:  the default scraping of <url>/metrics (the mock's vLLM-style page, every 333 ms, json and csv files) plus
+#        --gpu-telemetry on the mock's two DCGM pages (4 GPUs, every 333 ms); JSONL=1 adds the opt-in
+#        server_metrics_export.jsonl
 # and prints the client's CPU per request (process user+sys; start-up, warm-up and JIT removed by taking the
 # difference of a long and a short run), off against on, runs alternating.
 #
@@ -43,7 +44,8 @@ run() {
   local mode="$1" requests="$2" out="$work/$1-$2-$RANDOM"
   local extra=(--no-server-metrics --no-gpu-telemetry)
   if [ "$mode" = on ]; then
-    extra=(--gpu-telemetry "$base_url/dcgm1/metrics" "$base_url/dcgm2/metrics" --server-metrics-formats json csv jsonl)
+    extra=(--gpu-telemetry "$base_url/dcgm1/metrics" "$base_url/dcgm2/metrics")
+    [ -n "${JSONL:-}" ] && extra+=(--server-metrics-formats json csv jsonl)
   fi
   local load=(--concurrency "$CONCURRENCY")
   [ -n "$RATE" ] && load+=(--request-rate "$RATE")
@@ -53,14 +55,16 @@ run() {
       "${load[@]}" --artifact-dir "$out" "${extra[@]}" >"$out.log" 2>&1 ; } 2>"$out.time" \
       || { echo "client run failed:" >&2; tail -20 "$out.log" >&2; exit 1; }
   local scrapes=0
-  [ -f "$out/server_metrics_export.jsonl" ] && scrapes=$(wc -l <"$out/server_metrics_export.jsonl")
+  [ -f "$out/server_metrics_export.json" ] && scrapes=$(python3 -c 'import json,sys
+d=json.load(open(sys.argv[1]))["summary"]["endpoint_info"]; print(sum(v["total_fetches"] for v in d.values()))' \
+      "$out/server_metrics_export.json")
   awk -v s="$scrapes" '{printf "%.3f %.3f %d\n", $1 + $2, $3, s}' "$out.time"
 }
 
 printf '\n== telemetry cost (%s CPUs, %s), streaming 64 tokens, concurrency %s%s ==\n' "$(nproc)" \
   "$("$java" -version 2>&1 | head -1)" "$CONCURRENCY" "${RATE:+, rate $RATE/s}"
-printf '%-5s %-4s %12s %12s %10s %10s %9s %22s\n' round mode "cpu long s" "cpu short s" "wall long" "scrapes" \
-  "" "CPU ms per request"
+printf '%-5s %-4s %12s %12s %10s %10s %9s %22s\n' round mode "cpu long s" "cpu short s" "wall long" \
+  "/metrics" "" "CPU ms per request"
 declare -a offs ons
 for round in $(seq 1 "$ROUNDS"); do
   for mode in off on; do

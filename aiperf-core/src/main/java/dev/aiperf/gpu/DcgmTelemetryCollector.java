@@ -7,6 +7,7 @@ import dev.aiperf.prometheus.MetricFamily;
 import dev.aiperf.prometheus.MetricsFetcher;
 import dev.aiperf.prometheus.PrometheusTextParser;
 import dev.aiperf.prometheus.Sample;
+import dev.aiperf.prometheus.SeriesCache;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.Map;
 public final class DcgmTelemetryCollector implements GpuTelemetryCollector {
     private final String url;
     private final MetricsFetcher fetcher;
+    private final SeriesCache cache = new SeriesCache();
 
     public DcgmTelemetryCollector(GpuTelemetryCollectorContext context) {
         this(context.url(), new MetricsFetcher(Duration.ofSeconds(5)));
@@ -44,7 +46,8 @@ public final class DcgmTelemetryCollector implements GpuTelemetryCollector {
         if (page.status() != 200) {
             throw new IOException(url + " answered HTTP " + page.status());
         }
-        List<GpuSample> samples = samples(url, page.doneWallNs(), PrometheusTextParser.parse(page.body()).families());
+        List<GpuSample> samples = samples(url, page.doneWallNs(), PrometheusTextParser.parse(page.body(), cache)
+                .families());
         if (samples.isEmpty()) {
             throw new IOException(url + " has no DCGM_FI_* GPU series");
         }

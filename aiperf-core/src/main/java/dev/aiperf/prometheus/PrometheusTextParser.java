@@ -1,6 +1,7 @@
 package dev.aiperf.prometheus;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,14 @@ public final class PrometheusTextParser {
     }
 
     public static Exposition parse(String text) {
+        return parse(text, null);
+    }
+
+    /**
+     * Parses a page; {@code cache} (one per endpoint, or null) remembers the series of earlier pages, so that a
+     * repeated {@code name{labels}} costs a lookup instead of a parse.
+     */
+    public static Exposition parse(String text, SeriesCache cache) {
         Map<String, FamilyBuilder> families = new LinkedHashMap<>();
         int skipped = 0;
         String firstProblem = null;
@@ -49,7 +58,7 @@ public final class PrometheusTextParser {
             String line = text.substring(start, lineEnd);
             start = end + 1;
             try {
-                if (!parseLine(line, families)) {
+                if (!parseLine(line, families, cache)) {
                     break; // # EOF
                 }
             } catch (IllegalArgumentException e) {
@@ -67,7 +76,7 @@ public final class PrometheusTextParser {
     }
 
     /** Reads one line into the families; false at {@code # EOF}. */
-    private static boolean parseLine(String line, Map<String, FamilyBuilder> families) {
+    private static boolean parseLine(String line, Map<String, FamilyBuilder> families, SeriesCache cache) {
         String trimmed = line.strip();
         if (trimmed.isEmpty()) {
             return true;
@@ -75,22 +84,29 @@ public final class PrometheusTextParser {
         if (trimmed.charAt(0) == '#') {
             return parseComment(trimmed, families);
         }
-        Sample sample = parseSample(trimmed);
+        Sample sample = parseSample(trimmed, cache);
         family(families, sample.name()).samples.add(sample);
         return true;
     }
 
     private static boolean parseComment(String line, Map<String, FamilyBuilder> families) {
-        String[] parts = line.substring(1).strip().split("[ \t]+", 3);
-        String keyword = parts[0];
+        Cursor c = new Cursor(line);
+        c.pos = 1;
+        c.skipBlanks();
+        String keyword = c.token();
         if (keyword.equals("EOF")) {
             return false;
         }
-        if (parts.length < 2 || !(keyword.equals("HELP") || keyword.equals("TYPE") || keyword.equals("UNIT"))) {
+        if (!(keyword.equals("HELP") || keyword.equals("TYPE") || keyword.equals("UNIT"))) {
             return true; // an ordinary comment
         }
-        String name = parts[1];
-        String rest = parts.length > 2 ? parts[2] : "";
+        c.skipBlanks();
+        String name = c.token();
+        if (name.isEmpty()) {
+            return true;
+        }
+        c.skipBlanks();
+        String rest = c.atEnd() ? "" : line.substring(c.pos);
         FamilyBuilder builder = families.computeIfAbsent(name, FamilyBuilder::new);
         switch (keyword) {
             case "HELP" -> builder.help = unescapeHelp(rest);
@@ -127,20 +143,36 @@ public final class PrometheusTextParser {
     }
 
     /** {@code name{a="b",...} value [timestamp] [# exemplar]}. */
-    static Sample parseSample(String line) {
+    static Sample parseSample(String line, SeriesCache cache) {
         Cursor c = new Cursor(line);
-        String name = c.name();
-        Map<String, String> labels = new LinkedHashMap<>();
-        c.skipBlanks();
-        if (c.peek() == '{') {
-            c.pos++;
-            String quotedName = readLabels(c, labels);
-            if (name.isEmpty()) {
-                name = quotedName;
+        String name;
+        Map<String, String> labels;
+        String seriesText = cache == null ? null : line.substring(0, seriesEnd(line));
+        SeriesCache.Series known = seriesText == null ? null : cache.get(seriesText);
+        if (known != null) {
+            name = known.name();
+            labels = known.labels();
+            c.pos = seriesText.length();
+        } else {
+            name = c.name();
+            int seriesLength = c.pos;
+            Map<String, String> read = new LinkedHashMap<>();
+            c.skipBlanks();
+            if (c.peek() == '{') {
+                c.pos++;
+                String quotedName = readLabels(c, read);
+                seriesLength = c.pos;
+                if (name.isEmpty()) {
+                    name = quotedName;
+                }
             }
-        }
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("a sample line without a metric name");
+            if (name == null || name.isEmpty()) {
+                throw new IllegalArgumentException("a sample line without a metric name");
+            }
+            labels = read.isEmpty() ? Map.of() : Collections.unmodifiableMap(read);
+            if (cache != null && seriesLength == seriesText.length()) {
+                cache.put(seriesText, new SeriesCache.Series(name, labels));
+            }
         }
         c.skipBlanks();
         String valueText = c.token();
@@ -154,6 +186,37 @@ public final class PrometheusTextParser {
             timestamp = parseTimestamp(c.token());
         }
         return new Sample(name, labels, value, timestamp);
+    }
+
+    /**
+     * Where the series part of a sample line ends: after the closing brace of its labels (quoted values skipped),
+     * else at the first blank. Only a cache key: a malformed line is found out by the real parse.
+     */
+    private static int seriesEnd(String line) {
+        int i = 0;
+        int n = line.length();
+        while (i < n && line.charAt(i) != '{' && line.charAt(i) != ' ' && line.charAt(i) != '\t') {
+            i++;
+        }
+        if (i >= n || line.charAt(i) != '{') {
+            return i;
+        }
+        boolean quoted = false;
+        for (i++; i < n; i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '\\') {
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == '}') {
+                return i + 1;
+            }
+        }
+        return n;
     }
 
     /** Reads {@code a="b",...}} after the opening brace; returns a quoted metric name found inside (UTF-8 names). */

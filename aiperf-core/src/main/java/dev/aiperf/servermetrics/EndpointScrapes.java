@@ -102,9 +102,9 @@ final class EndpointScrapes {
         metrics.putIfAbsent(name, new MetricInfo("histogram", family.help()));
         for (Map.Entry<Map<String, String>, Accumulating> entry : bySeries.entrySet()) {
             Accumulating reading = entry.getValue();
-            List<String> bounds = HistogramBounds.sorted(reading.buckets.keySet());
             SeriesKey key = new SeriesKey(name, entry.getKey());
-            HistogramSeries series = histograms.computeIfAbsent(key, k -> new HistogramSeries(bounds));
+            HistogramSeries series = histograms.computeIfAbsent(key,
+                    k -> new HistogramSeries(HistogramBounds.sorted(reading.buckets.keySet())));
             double[] cumulative = new double[series.bounds().size()];
             for (int i = 0; i < cumulative.length; i++) {
                 Double value = reading.buckets.get(series.bounds().get(i));

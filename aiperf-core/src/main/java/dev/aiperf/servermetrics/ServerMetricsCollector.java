@@ -2,6 +2,7 @@ package dev.aiperf.servermetrics;
 
 import dev.aiperf.prometheus.MetricsFetcher;
 import dev.aiperf.prometheus.PrometheusTextParser;
+import dev.aiperf.prometheus.SeriesCache;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ public final class ServerMetricsCollector {
         final String configured;
         String url;
         final EndpointScrapes scrapes;
+        /** The series this endpoint's pages repeat: only their values are read again. */
+        final SeriesCache cache = new SeriesCache();
         boolean warned;
         boolean disabled;
         boolean triedFallback;
@@ -84,7 +87,7 @@ public final class ServerMetricsCollector {
             disable(target, why);
             return;
         }
-        PrometheusTextParser.Exposition exposition = PrometheusTextParser.parse(page.body());
+        PrometheusTextParser.Exposition exposition = PrometheusTextParser.parse(page.body(), target.cache);
         if (exposition.families().isEmpty() && exposition.skippedLines() > 0) {
             if (!fallBack(target)) {
                 disable(target, "not Prometheus text (" + exposition.firstProblem() + ")");

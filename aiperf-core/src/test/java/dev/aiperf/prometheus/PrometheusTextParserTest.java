@@ -132,4 +132,27 @@ class PrometheusTextParserTest {
         PrometheusTextParser.Exposition crlf = PrometheusTextParser.parse("# TYPE x counter\r\nx_total 3\r\n");
         assertThat(family(crlf, "x").samples().getFirst().value()).isEqualTo(3.0);
     }
+
+    @Test
+    void aSeriesCacheGivesTheSameSamplesAndReadsOnlyTheValuesOfRepeatedSeries() throws IOException {
+        String page;
+        try (InputStream in = PrometheusTextParserTest.class.getResourceAsStream("vllm.txt")) {
+            page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        SeriesCache cache = new SeriesCache();
+        PrometheusTextParser.Exposition first = PrometheusTextParser.parse(page, cache);
+        PrometheusTextParser.Exposition second = PrometheusTextParser.parse(page.replace("} 7.0", "} 8.0"), cache);
+        PrometheusTextParser.Exposition uncached = PrometheusTextParser.parse(page);
+
+        assertThat(first.families()).isEqualTo(uncached.families());
+        assertThat(cache.size()).isEqualTo(first.families().stream().mapToInt(f -> f.samples().size()).sum());
+        Sample before = family(first, "vllm:num_requests_running").samples().getFirst();
+        Sample after = family(second, "vllm:num_requests_running").samples().getFirst();
+        assertThat(after.value()).isEqualTo(8.0);
+        assertThat(after.labels()).isSameAs(before.labels());
+        // a line that no longer parses is still caught when its series is cached
+        PrometheusTextParser.Exposition broken = PrometheusTextParser.parse(
+                "vllm:num_requests_waiting{engine=\"0\",model_name=\"Qwen/Qwen3-0.6B\"} not-a-number\n", cache);
+        assertThat(broken.skippedLines()).isEqualTo(1);
+    }
 }
