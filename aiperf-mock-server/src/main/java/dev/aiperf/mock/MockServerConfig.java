@@ -29,6 +29,8 @@ import java.util.Objects;
  *                                   model id in the local cache, a folder or a tokenizer.json; null for the
  *                                   original's character chunks (about four characters per token)
  * @param tokenizerRevision          revision of a model id in the Hugging Face cache ({@code main} when null)
+ * @param rankingBaseLatencyMs       fixed latency of a rankings request (NIM, TEI, Cohere)
+ * @param rankingPerPassageLatencyMs added latency per ranked passage
  * @param dcgmGpus                   GPUs each DCGM-exporter-style endpoint ({@code /dcgm1/metrics},
  *                                   {@code /dcgm2/metrics}) reports; 0 turns those endpoints off
  * @param dcgmGpuName                the model name those GPUs report
@@ -37,7 +39,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
                                double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent,
                                Long randomSeed, int workers, IoTransport transport, boolean accessLogs,
                                boolean verbose, List<String> models, FaultInjection faults, String tokenizer,
-                               String tokenizerRevision, int dcgmGpus, String dcgmGpuName) {
+                               String tokenizerRevision, double rankingBaseLatencyMs,
+                               double rankingPerPassageLatencyMs, int dcgmGpus, String dcgmGpuName) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -45,6 +48,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
     public static final double DEFAULT_ITL_MS = 5;
     public static final double DEFAULT_EMBEDDING_BASE_LATENCY_MS = 10;
     public static final double DEFAULT_EMBEDDING_PER_INPUT_LATENCY_MS = 2;
+    public static final double DEFAULT_RANKING_BASE_LATENCY_MS = 10;
+    public static final double DEFAULT_RANKING_PER_PASSAGE_LATENCY_MS = 1;
     public static final int DEFAULT_DCGM_GPUS = 2;
     public static final String DEFAULT_DCGM_GPU_NAME = "NVIDIA H200";
 
@@ -60,6 +65,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         requireLatency("--itl", itlMs);
         requireLatency("--embedding-base-latency", embeddingBaseLatencyMs);
         requireLatency("--embedding-per-input-latency", embeddingPerInputLatencyMs);
+        requireLatency("--ranking-base-latency", rankingBaseLatencyMs);
+        requireLatency("--ranking-per-passage-latency", rankingPerPassageLatencyMs);
         requirePercent("--error-rate", errorRatePercent);
         if (workers < 0) {
             throw new IllegalArgumentException("--workers must be 0 (one per processor) or more, got " + workers);
@@ -82,10 +89,11 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
     public MockServerConfig(String host, int port, double ttftMs, double itlMs, double embeddingBaseLatencyMs,
                             double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent, Long randomSeed,
                             int workers, IoTransport transport, boolean accessLogs, boolean verbose,
-                            List<String> models, FaultInjection faults, String tokenizer, String tokenizerRevision) {
+                            List<String> models, FaultInjection faults, String tokenizer, String tokenizerRevision,
+                            double rankingBaseLatencyMs, double rankingPerPassageLatencyMs) {
         this(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs, fast, errorRatePercent,
                 randomSeed, workers, transport, accessLogs, verbose, models, faults, tokenizer, tokenizerRevision,
-                DEFAULT_DCGM_GPUS, DEFAULT_DCGM_GPU_NAME);
+                rankingBaseLatencyMs, rankingPerPassageLatencyMs, DEFAULT_DCGM_GPUS, DEFAULT_DCGM_GPU_NAME);
     }
 
     /** The defaults of the original tool: 127.0.0.1:8000, TTFT 20 ms, ITL 5 ms, no errors, no faults. */
@@ -115,6 +123,11 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
     /** Latency of an embeddings request with {@code inputs} inputs, in nanoseconds; 0 in fast mode. */
     public long embeddingLatencyNanos(int inputs) {
         return fast ? 0 : millisToNanos(embeddingBaseLatencyMs + embeddingPerInputLatencyMs * inputs);
+    }
+
+    /** Latency of a rankings request with {@code passages} passages, in nanoseconds; 0 in fast mode. */
+    public long rankingLatencyNanos(int passages) {
+        return fast ? 0 : millisToNanos(rankingBaseLatencyMs + rankingPerPassageLatencyMs * passages);
     }
 
     /** Event-loop threads to start: {@link #workers}, or one per processor when it is 0. */
@@ -160,6 +173,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         private int forcedStatus;
         private String tokenizer;
         private String tokenizerRevision;
+        private double rankingBaseLatencyMs = DEFAULT_RANKING_BASE_LATENCY_MS;
+        private double rankingPerPassageLatencyMs = DEFAULT_RANKING_PER_PASSAGE_LATENCY_MS;
         private int dcgmGpus = DEFAULT_DCGM_GPUS;
         private String dcgmGpuName = DEFAULT_DCGM_GPU_NAME;
 
@@ -184,9 +199,18 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
             faults(c.faults);
             tokenizer = c.tokenizer;
             tokenizerRevision = c.tokenizerRevision;
+            rankingBaseLatencyMs = c.rankingBaseLatencyMs;
+            rankingPerPassageLatencyMs = c.rankingPerPassageLatencyMs;
             dcgmGpus = c.dcgmGpus;
             dcgmGpuName = c.dcgmGpuName;
         }
+
+        public Builder rankingBaseLatencyMs(double ms) { this.rankingBaseLatencyMs = ms; return this; }
+        public Builder rankingPerPassageLatencyMs(double ms) { this.rankingPerPassageLatencyMs = ms; return this; }
+        /** GPUs per DCGM-style endpoint; 0 turns {@code /dcgm1/metrics} and {@code /dcgm2/metrics} off. */
+        public Builder dcgmGpus(int gpus) { this.dcgmGpus = gpus; return this; }
+        public Builder dcgmGpuName(String name) { this.dcgmGpuName = name; return this; }
+
 
         public Builder host(String host) { this.host = host; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -205,9 +229,6 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         /** Tokenizer of prompts and output (see {@link MockServerConfig#tokenizer}); null for character chunks. */
         public Builder tokenizer(String tokenizer) { this.tokenizer = tokenizer; return this; }
         public Builder tokenizerRevision(String revision) { this.tokenizerRevision = revision; return this; }
-        /** GPUs per DCGM-style endpoint; 0 turns {@code /dcgm1/metrics} and {@code /dcgm2/metrics} off. */
-        public Builder dcgmGpus(int gpus) { this.dcgmGpus = gpus; return this; }
-        public Builder dcgmGpuName(String name) { this.dcgmGpuName = name; return this; }
 
         /** Closes streamed responses after {@code chunks} token chunks; {@link FaultInjection#OFF} disables it. */
         public Builder faultTruncateStreamAfter(int chunks) { this.truncateStreamAfterChunks = chunks; return this; }
@@ -233,7 +254,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
                     stallAfterHeaders, forcedStatus);
             return new MockServerConfig(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs,
                     fast, errorRatePercent, randomSeed, workers, transport, accessLogs, verbose, models, faults,
-                    tokenizer, tokenizerRevision, dcgmGpus, dcgmGpuName);
+                    tokenizer, tokenizerRevision, rankingBaseLatencyMs, rankingPerPassageLatencyMs, dcgmGpus,
+                    dcgmGpuName);
         }
     }
 }

@@ -26,13 +26,13 @@ final class TokenStreamer implements Runnable {
     private static final long BACKPRESSURE_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final ChannelHandlerContext ctx;
-    private final CompletionEncoder encoder;
+    private final StreamEncoder encoder;
     private final ResponseCompletion completion;
     private final SeededChance malformed;
     private final double malformedPercent;
     private final int truncateAfter;
     private final boolean includeUsage;
-    /** The request as the server's load counts it ({@code /metrics}). */
+    /** The request as the server's load counts it ({@code /metrics}); null for what is not counted (images). */
     private final ServerLoad.Ticket ticket;
     private final boolean endsAtLength;
     /** When token 0 is due; moved once, to the actual first write when that was late (see {@link #run}). */
@@ -46,7 +46,7 @@ final class TokenStreamer implements Runnable {
         void responseWritten(ChannelFuture lastWrite);
     }
 
-    TokenStreamer(ChannelHandlerContext ctx, ServerContext server, CompletionEncoder encoder, boolean includeUsage,
+    TokenStreamer(ChannelHandlerContext ctx, ServerContext server, StreamEncoder encoder, boolean includeUsage,
                   long arrivalNanos, ResponseCompletion completion, ServerLoad.Ticket ticket, boolean endsAtLength) {
         this.ticket = ticket;
         this.endsAtLength = endsAtLength;
@@ -59,13 +59,15 @@ final class TokenStreamer implements Runnable {
         this.includeUsage = includeUsage;
         this.firstTokenNanos = arrivalNanos + server.config.effectiveTtftNanos();
         this.itlNanos = server.config.effectiveItlNanos();
-        this.total = encoder.plan().totalTokens();
+        this.total = encoder.eventCount();
     }
 
     /** Starts after the response headers have been written (not necessarily flushed). */
     void start() {
         if (truncateAfter == 0) {
-            ticket.aborted();
+            if (ticket != null) {
+                ticket.aborted();
+            }
             ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             return;
         }
@@ -81,7 +83,9 @@ final class TokenStreamer implements Runnable {
     @Override
     public void run() {
         if (!ctx.channel().isActive()) {
-            ticket.aborted();
+            if (ticket != null) {
+                ticket.aborted();
+            }
             return;
         }
         if (!ctx.channel().isWritable()) {
@@ -112,15 +116,21 @@ final class TokenStreamer implements Runnable {
             for (int i = 0; i < due; i++) {
                 encoder.writeTokenEvent(out, next++, malformed.hit(malformedPercent), stamp);
             }
-            ticket.tokensSent(due, sentNanos);
+            if (ticket != null) {
+                ticket.tokensSent(due, sentNanos);
+            }
         }
         if (truncates) {
             // The fault: cut the connection after the N-th chunk, with no [DONE] and no terminating HTTP chunk.
-            ticket.aborted();
+            if (ticket != null) {
+                ticket.aborted();
+            }
             ctx.writeAndFlush(new DefaultHttpContent(out)).addListener(ChannelFutureListener.CLOSE);
         } else if (ends) {
             encoder.writeEnd(out, includeUsage, includeUsage && malformed.hit(malformedPercent), stamp);
-            ticket.finished(System.nanoTime(), endsAtLength);
+            if (ticket != null) {
+                ticket.finished(System.nanoTime(), endsAtLength);
+            }
             completion.responseWritten(ctx.writeAndFlush(new DefaultLastHttpContent(out)));
         } else {
             if (out != null) {
