@@ -14,6 +14,11 @@ final class MetricsPages {
     private MetricsPages() {
     }
 
+    /** The Prometheus pages' paths: {@code /metrics} and the DCGM pages. */
+    static boolean isScrapePath(String path) {
+        return path.equals("/metrics") || path.equals("/dcgm1/metrics") || path.equals("/dcgm2/metrics");
+    }
+
     static byte[] vllm(ServerLoad load) {
         String labels = "engine=\"0\",model_name=\"" + escape(load.modelName) + "\"";
         StringBuilder out = new StringBuilder(8192);

@@ -146,7 +146,9 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
         int query = uri.indexOf('?');
         String path = query < 0 ? uri : uri.substring(0, query);
         HttpMethod method = request.method();
-        server.capture(request, path, arrivalNanos, ctx.channel());
+        if (!MetricsPages.isScrapePath(path)) { // a capture keeps the benchmark's requests, not the scrapes beside it
+            server.capture(request, path, arrivalNanos, ctx.channel());
+        }
         switch (path) {
             case CHAT_PATH, COMPLETIONS_PATH -> {
                 if (allowed(request, HttpMethod.POST)) {
