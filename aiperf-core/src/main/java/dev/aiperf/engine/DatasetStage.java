@@ -1,5 +1,7 @@
 package dev.aiperf.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.api.PluginType;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.InputConfig;
@@ -14,7 +16,9 @@ import dev.aiperf.api.endpoint.Endpoint;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.random.RandomStreams;
 import dev.aiperf.api.tokenizer.Tokenizer;
+import dev.aiperf.dataset.DatasetLine;
 import dev.aiperf.dataset.InputsJsonWriter;
+import dev.aiperf.dataset.JsonLinesFile;
 import dev.aiperf.plugin.TypeEntry;
 
 import java.io.IOException;
@@ -32,6 +36,7 @@ import java.util.function.Supplier;
 final class DatasetStage {
     static final String SYNTHETIC = "synthetic";
     static final String MEMORY_STORE = "memory";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DatasetStage() {
     }
@@ -50,6 +55,7 @@ final class DatasetStage {
         DatasetContext context = new DatasetContext(config, tokenizer, random, plugins.registry());
         boolean custom = input.inputFile() != null;
         String source;
+        String preferredSampler;
         List<Conversation> conversations;
         if (custom) {
             String type = input.customDatasetType() != null ? input.customDatasetType()
@@ -58,6 +64,7 @@ final class DatasetStage {
                     context);
             conversations = loader.load(input.inputFile());
             source = type;
+            preferredSampler = loader.preferredSampler();
             if (conversations.isEmpty()) {
                 throw new InvalidDatasetException("--input-file " + input.inputFile()
                         + " holds no conversations: every line is blank. Give at least one " + type + " entry");
@@ -67,6 +74,7 @@ final class DatasetStage {
                     context);
             conversations = composer.compose();
             source = SYNTHETIC;
+            preferredSampler = composer.preferredSampler();
             if (conversations.isEmpty()) {
                 throw new InvalidDatasetException("the synthetic dataset is empty; check --num-dataset-entries");
             }
@@ -75,7 +83,7 @@ final class DatasetStage {
                 DatasetContext.class, context);
         store.store(conversations);
         String samplerName = input.datasetSamplingStrategy() != null ? input.datasetSamplingStrategy()
-                : custom ? "sequential" : "shuffle";
+                : preferredSampler;
         DatasetSampler sampler = plugins.create(PluginType.DATASET_SAMPLER, samplerName, SamplerContext.class,
                 new SamplerContext(config, store.size(), random));
         Files.createDirectories(artifactDir);
@@ -84,15 +92,28 @@ final class DatasetStage {
         return new Dataset(store, () -> store.get(sampler.nextIndex()), inputs, source);
     }
 
-    /** The one loader that recognises the file (spec §3.5), or an error asking for the type. */
+    /**
+     * The loader of the file (spec §3.5): the one named by the first line's {@code "type"} when it names a
+     * registered loader, else the one loader that accepts the first line (or, for a directory, the directory), else
+     * an error listing the candidates.
+     */
     private static String detect(PluginFactory plugins, DatasetContext context, Path file) throws IOException {
-        if (Files.isRegularFile(file) && isBlank(file)) {
-            throw new InvalidDatasetException("--input-file " + file + " is empty: it has no non-blank line");
-        }
-        List<String> accepting = new ArrayList<>();
         List<String> all = new ArrayList<>();
         for (TypeEntry entry : plugins.registry().listTypes(PluginType.CUSTOM_DATASET_LOADER)) {
             all.add(entry.name());
+        }
+        if (Files.isRegularFile(file)) {
+            DatasetLine first = JsonLinesFile.first(file);
+            if (first == null) {
+                throw new InvalidDatasetException("--input-file " + file + " is empty: it has no non-blank line");
+            }
+            String named = declaredType(first);
+            if (named != null && all.contains(named)) {
+                return named;
+            }
+        }
+        List<String> accepting = new ArrayList<>();
+        for (TypeEntry entry : plugins.registry().listTypes(PluginType.CUSTOM_DATASET_LOADER)) {
             CustomDatasetLoader loader = plugins.create(PluginType.CUSTOM_DATASET_LOADER, entry, DatasetContext.class,
                     context);
             if (loader.canLoad(file)) {
@@ -102,18 +123,23 @@ final class DatasetStage {
         if (accepting.size() == 1) {
             return accepting.getFirst();
         }
+        String what = Files.isDirectory(file) ? "directory" : "first non-blank line";
         if (accepting.isEmpty()) {
-            throw new InvalidDatasetException("--input-file " + file + " matches no known dataset format (its first"
-                    + " non-blank line is not a valid entry of " + String.join(", ", all)
-                    + "); fix the file or give --custom-dataset-type");
+            throw new InvalidDatasetException("--input-file " + file + " matches no known dataset format (its " + what
+                    + " is not valid for any of " + String.join(", ", all) + "); fix the file or give"
+                    + " --custom-dataset-type to see what is wrong with it");
         }
         throw new InvalidDatasetException("--input-file " + file + " matches several dataset formats ("
                 + String.join(", ", accepting) + "); choose one with --custom-dataset-type");
     }
 
-    private static boolean isBlank(Path file) throws IOException {
-        try (var lines = Files.lines(file)) {
-            return lines.allMatch(String::isBlank);
+    /** The first line's {@code "type"} string, or null when it has none or is not a JSON object. */
+    private static String declaredType(DatasetLine first) {
+        try {
+            JsonNode type = JSON.readTree(first.text()).get("type");
+            return type != null && type.isTextual() ? type.asText() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 }

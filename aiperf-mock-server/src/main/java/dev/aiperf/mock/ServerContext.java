@@ -37,6 +37,8 @@ final class ServerContext {
     /** Draws for {@code --fault-malformed-json-rate}: one per body or token chunk. */
     final SeededChance malformed;
     final long startEpochSeconds = System.currentTimeMillis() / 1000;
+    /** The requests received, when a test asked to record them. */
+    final RecordedRequests recorded = new RecordedRequests();
     private final Map<String, byte[]> quotedModels = new ConcurrentHashMap<>();
     /** Settings never change while serving, so {@code /health} is encoded once. */
     private final byte[] healthBody;

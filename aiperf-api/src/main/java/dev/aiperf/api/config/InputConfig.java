@@ -25,11 +25,26 @@ import java.nio.file.Path;
  * @param turnDelayMean            mean think time between turns, ms
  * @param turnDelayStddev          its standard deviation
  * @param turnDelayRatio           multiplier applied to delays
+ * @param islBlockSize             tokens per trace {@code hash_id} block ({@code --isl-block-size}), or null for the
+ *                                 trace format's own (512 mooncake_trace, 16 bailian_trace)
  */
 public record InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
                           int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
                           String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
                           Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
                           int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
-                          double turnDelayStddev, double turnDelayRatio) {
+                          double turnDelayStddev, double turnDelayRatio, Integer islBlockSize) {
+
+    /** Without {@code --isl-block-size}. */
+    public InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
+                       int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
+                       String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
+                       Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
+                       int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
+                       double turnDelayStddev, double turnDelayRatio) {
+        this(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize, islMean, islStddev,
+                oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, null);
+    }
 }

@@ -164,8 +164,8 @@ final class ProfileConfigBuilder {
         Path file = in.inputFile;
         if (file != null && !Files.exists(file)) {
             problems.add("--input-file " + file + " does not exist");
-        } else if (file != null && !Files.isRegularFile(file)) {
-            problems.add("--input-file " + file + " is not a regular file (directories are not supported yet)");
+        } else if (file != null && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            problems.add("--input-file " + file + " is neither a file nor a directory");
         }
         String customType = null;
         if (in.customDatasetType != null) {
@@ -203,9 +203,10 @@ final class ProfileConfigBuilder {
         double delay = nonNegative("--session-turn-delay-mean", c.turnDelayMean, 0.0);
         double delayStd = nonNegative("--session-turn-delay-stddev", c.turnDelayStddev, 0.0);
         double ratio = nonNegative("--session-delay-ratio", c.turnDelayRatio, 1.0);
+        Integer blockSize = p.islBlockSize == null ? null : atLeast("--isl-block-size", p.islBlockSize, 1, 1);
         return new InputConfig(file, customType, sampler, in.randomSeed, batch, isl, islStd, osl, oslStd,
                 p.sequenceDistribution, prefixPool, prefixLength, system, context, entries, turns, turnsStd, delay,
-                delayStd, ratio);
+                delayStd, ratio, blockSize);
     }
 
     // ---- Load generator (spec §1.4 steps 1-8, 12) --------------------------------------------------------------------

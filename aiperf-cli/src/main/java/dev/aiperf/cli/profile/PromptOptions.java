@@ -17,6 +17,11 @@ public final class PromptOptions {
             paramLabel = "<tokens>", description = "Standard deviation of the prompt length (default: 0).")
     Double islStddev;
 
+    @Option(names = {"--isl-block-size", "--prompt-input-tokens-block-size", "--synthetic-input-tokens-block-size"},
+            paramLabel = "<tokens>", description = "Tokens per hash_id block of trace prompts (default: the trace"
+            + " format's, 512 for mooncake_trace, 16 for bailian_trace).")
+    Integer islBlockSize;
+
     @Option(names = {"--seq-dist", "--sequence-distribution"}, paramLabel = "<dist>",
             description = "Mixture of (ISL,OSL) pairs, e.g. \"128,64:25;512,128:75\".")
     String sequenceDistribution;
