@@ -50,6 +50,11 @@ public final class BailianTraceDatasetLoader implements CustomDatasetLoader {
     }
 
     @Override
+    public String rejection(Path file) throws IOException {
+        return DatasetFiles.firstLineProblem(file, line -> parse(line, 0));
+    }
+
+    @Override
     public List<Conversation> load(Path file) throws IOException {
         Integer blockOption = config.input().islBlockSize();
         TracePrompts prompts = new TracePrompts(tokenizer, config.input().randomSeed(),

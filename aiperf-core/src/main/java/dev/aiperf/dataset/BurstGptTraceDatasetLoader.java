@@ -51,6 +51,11 @@ public final class BurstGptTraceDatasetLoader implements CustomDatasetLoader {
     }
 
     @Override
+    public String rejection(Path file) throws IOException {
+        return DatasetFiles.firstLineProblem(file, BurstGptTraceDatasetLoader::columns);
+    }
+
+    @Override
     public List<Conversation> load(Path file) throws IOException {
         DatasetFiles.requireFile(file, TYPE);
         List<DatasetLine> lines = JsonLinesFile.read(file);
@@ -90,7 +95,12 @@ public final class BurstGptTraceDatasetLoader implements CustomDatasetLoader {
     }
 
     private static Columns columns(DatasetLine header) {
-        List<String> names = List.of(cells(header));
+        List<String> names;
+        try {
+            names = List.of(cells(header));
+        } catch (InvalidDatasetException e) {
+            names = List.of();
+        }
         int timestamp = names.indexOf(TIMESTAMP);
         int request = names.indexOf(REQUEST_TOKENS);
         int response = names.indexOf(RESPONSE_TOKENS);

@@ -43,18 +43,23 @@ final class DatasetFiles {
 
     /** Whether the first non-blank line of a regular file is accepted by {@code parser} (type auto-detection). */
     static boolean firstLineParses(Path file, Consumer<DatasetLine> parser) throws IOException {
+        return firstLineProblem(file, parser) == null;
+    }
+
+    /** Why {@code parser} rejects the first non-blank line of a regular file, or null when it accepts it. */
+    static String firstLineProblem(Path file, Consumer<DatasetLine> parser) throws IOException {
         if (!Files.isRegularFile(file)) {
-            return false;
+            return file + " is not a regular file";
         }
         try {
             DatasetLine first = JsonLinesFile.first(file);
             if (first == null) {
-                return false;
+                return file + " has no non-blank line";
             }
             parser.accept(first);
-            return true;
+            return null;
         } catch (InvalidDatasetException e) {
-            return false;
+            return e.getMessage();
         }
     }
 

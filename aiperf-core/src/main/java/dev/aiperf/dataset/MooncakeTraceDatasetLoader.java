@@ -48,6 +48,11 @@ public final class MooncakeTraceDatasetLoader implements CustomDatasetLoader {
     }
 
     @Override
+    public String rejection(Path file) throws IOException {
+        return DatasetFiles.firstLineProblem(file, line -> parse(line, 0));
+    }
+
+    @Override
     public List<Conversation> load(Path file) throws IOException {
         Integer blockOption = config.input().islBlockSize();
         TracePrompts prompts = new TracePrompts(tokenizer, config.input().randomSeed(),

@@ -42,6 +42,11 @@ public final class MultiTurnDatasetLoader implements CustomDatasetLoader {
     }
 
     @Override
+    public String rejection(Path file) throws IOException {
+        return DatasetFiles.firstLineProblem(file, MultiTurnDatasetLoader::parse);
+    }
+
+    @Override
     public List<Conversation> load(Path file) throws IOException {
         SessionIds generated = new SessionIds(config.input().randomSeed());
         Map<String, List<Turn>> sessions = new LinkedHashMap<>();

@@ -62,6 +62,16 @@ public final class RandomPoolDatasetLoader implements CustomDatasetLoader {
     }
 
     @Override
+    public String rejection(Path path) throws IOException {
+        if (canLoad(path)) {
+            return null;
+        }
+        return Files.isDirectory(path) ? "no file in " + path + " starts with a valid " + TYPE + " line such as "
+                + EXAMPLE : "a file is read as " + TYPE + " only when its first line says \"type\": \"" + TYPE
+                + "\" (or give a directory of pool files)";
+    }
+
+    @Override
     public String preferredSampler() {
         return "shuffle";
     }

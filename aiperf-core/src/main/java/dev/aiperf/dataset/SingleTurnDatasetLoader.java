@@ -37,6 +37,11 @@ public final class SingleTurnDatasetLoader implements CustomDatasetLoader {
     }
 
     @Override
+    public String rejection(Path file) throws IOException {
+        return DatasetFiles.firstLineProblem(file, SingleTurnDatasetLoader::parseTurn);
+    }
+
+    @Override
     public List<Conversation> load(Path file) throws IOException {
         TurnFinalizer finalizer = new TurnFinalizer(config);
         SessionIds sessionIds = new SessionIds(config.input().randomSeed());

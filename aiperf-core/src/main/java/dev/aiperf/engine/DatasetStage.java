@@ -113,11 +113,15 @@ final class DatasetStage {
             }
         }
         List<String> accepting = new ArrayList<>();
+        StringBuilder rejections = new StringBuilder();
         for (TypeEntry entry : plugins.registry().listTypes(PluginType.CUSTOM_DATASET_LOADER)) {
             CustomDatasetLoader loader = plugins.create(PluginType.CUSTOM_DATASET_LOADER, entry, DatasetContext.class,
                     context);
             if (loader.canLoad(file)) {
                 accepting.add(entry.name());
+            } else {
+                String why = loader.rejection(file);
+                rejections.append("\n  ").append(entry.name()).append(": ").append(why == null ? "not recognised" : why);
             }
         }
         if (accepting.size() == 1) {
@@ -125,9 +129,9 @@ final class DatasetStage {
         }
         String what = Files.isDirectory(file) ? "directory" : "first non-blank line";
         if (accepting.isEmpty()) {
-            throw new InvalidDatasetException("--input-file " + file + " matches no known dataset format (its " + what
-                    + " is not valid for any of " + String.join(", ", all) + "); fix the file or give"
-                    + " --custom-dataset-type to see what is wrong with it");
+            throw new InvalidDatasetException("--input-file " + file + " matches no known dataset format (" + what
+                    + " checked against " + String.join(", ", all) + "):" + rejections
+                    + "\nFix the file, or name its format with --custom-dataset-type");
         }
         throw new InvalidDatasetException("--input-file " + file + " matches several dataset formats ("
                 + String.join(", ", accepting) + "); choose one with --custom-dataset-type");
