@@ -2,6 +2,7 @@ package dev.aiperf.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.api.config.InputConfig;
 import dev.aiperf.api.dataset.CustomDatasetLoader;
 import dev.aiperf.api.dataset.DatasetContext;
 import dev.aiperf.api.dataset.InvalidDatasetException;
@@ -13,18 +14,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 
 /**
  * The {@code random_pool} format (spec §3.4): a file (one pool) or a directory (each regular file a pool, in sorted
  * name order) of single_turn-shaped lines without timing or role ({@link TurnFields}). It builds
- * {@code --num-sessions} (default 100) one-turn conversations. With a text batch size of 1 ({@code
- * --prompt-batch-size}), conversation i merges one entry drawn with replacement from every pool; otherwise the
- * texts of every pool are flattened into one list and each conversation draws that many from it. Plain strings
- * take their pool file's stem as their name; {@code {"name", "contents"}} batches keep theirs.
+ * {@code --num-sessions} (default 100) one-turn conversations. When every batch size is 1 ({@code
+ * --prompt-batch-size}, {@code --image-batch-size}, {@code --audio-batch-size}, {@code --video-batch-size}),
+ * conversation i merges one entry drawn with replacement from every pool; otherwise the items of each modality of
+ * every pool are put in one list and each conversation draws its batch size of them. Plain strings take their
+ * pool file's stem as their name; {@code {"name", "contents"}} batches keep theirs.
  */
 public final class RandomPoolDatasetLoader implements CustomDatasetLoader {
 
@@ -95,19 +100,28 @@ public final class RandomPoolDatasetLoader implements CustomDatasetLoader {
         }
         Integer sessions = config.load().numSessions();
         int count = sessions != null ? sessions : DEFAULT_CONVERSATIONS;
-        int batch = config.input().promptBatchSize();
-        RandomGenerator random = RandomStreams.forStream(config.input().randomSeed(), "dataset.loader.random_pool");
+        InputConfig input = config.input();
+        BatchSizes batches = new BatchSizes(input.promptBatchSize(), input.image().batchSize(),
+                input.audio().batchSize(), input.video().batchSize());
+        RandomGenerator random = RandomStreams.forStream(input.randomSeed(), "dataset.loader.random_pool");
         TurnFinalizer finalizer = new TurnFinalizer(config);
-        SessionIds ids = new SessionIds(config.input().randomSeed());
+        SessionIds ids = new SessionIds(input.randomSeed());
         List<Conversation> conversations = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Turn turn = batch == 1 ? oneFromEachPool(pools, random) : drawFlattened(pools, batch, random);
+            Turn turn = batches.allOne() ? oneFromEachPool(pools, random) : drawFlattened(pools, batches, random);
             conversations.add(new Conversation(ids.next(), List.of(finalizer.finalizeTurn(turn, null)), null, null));
         }
         return conversations;
     }
 
-    /** One pool: its entries, their unnamed texts named after the file's stem. */
+    /** Items per turn of each modality: {@code --prompt-batch-size}, {@code --image-batch-size}, ... */
+    private record BatchSizes(int text, int image, int audio, int video) {
+        boolean allOne() {
+            return text == 1 && image == 1 && audio == 1 && video == 1;
+        }
+    }
+
+    /** One pool: its entries, their unnamed texts and media named after the file's stem. */
     private record Pool(List<Turn> entries) {
     }
 
@@ -116,44 +130,66 @@ public final class RandomPoolDatasetLoader implements CustomDatasetLoader {
         List<Turn> entries = new ArrayList<>();
         for (DatasetLine line : DatasetFiles.lines(file, TYPE, EXAMPLE)) {
             Turn turn = parse(line);
-            List<Turn.Text> named = turn.texts().stream()
+            List<Turn.Text> texts = turn.texts().stream()
                     .map(t -> t.name().isEmpty() ? new Turn.Text(stem, t.contents()) : t).toList();
-            entries.add(new Turn(null, null, null, null, turn.maxTokens(), named));
+            entries.add(new Turn(null, null, null, null, turn.maxTokens(), texts, named(turn.images(), stem),
+                    named(turn.audios(), stem), named(turn.videos(), stem)));
         }
         return new Pool(entries);
     }
 
+    private static List<Turn.Media> named(List<Turn.Media> batches, String stem) {
+        return batches.stream().map(m -> m.name().isEmpty() ? new Turn.Media(stem, m.contents()) : m).toList();
+    }
+
     private static Turn oneFromEachPool(List<Pool> pools, RandomGenerator random) {
         List<Turn.Text> texts = new ArrayList<>();
+        List<Turn.Media> images = new ArrayList<>();
+        List<Turn.Media> audios = new ArrayList<>();
+        List<Turn.Media> videos = new ArrayList<>();
         Integer maxTokens = null;
         for (Pool pool : pools) {
             Turn drawn = pool.entries().get(random.nextInt(pool.entries().size()));
             texts.addAll(drawn.texts());
+            images.addAll(drawn.images());
+            audios.addAll(drawn.audios());
+            videos.addAll(drawn.videos());
             maxTokens = maxTokens != null ? maxTokens : drawn.maxTokens();
         }
-        return new Turn(null, null, null, null, maxTokens, texts);
+        return new Turn(null, null, null, null, maxTokens, texts, images, audios, videos);
     }
 
-    /** {@code batch} text contents drawn with replacement from every pool's texts together, grouped by name. */
-    private static Turn drawFlattened(List<Pool> pools, int batch, RandomGenerator random) {
-        record Named(String name, String content) {
-        }
-        List<Named> all = new ArrayList<>();
-        for (Pool pool : pools) {
-            for (Turn entry : pool.entries()) {
-                for (Turn.Text text : entry.texts()) {
-                    text.contents().forEach(content -> all.add(new Named(text.name(), content)));
-                }
-            }
-        }
-        java.util.Map<String, List<String>> byName = new java.util.LinkedHashMap<>();
-        for (int k = 0; k < batch; k++) {
+    /**
+     * Per modality, its batch size of items drawn with replacement from every pool's items of that modality
+     * together (pairings between modalities are not kept, as in the original), grouped by name.
+     */
+    private static Turn drawFlattened(List<Pool> pools, BatchSizes batches, RandomGenerator random) {
+        List<Turn> entries = pools.stream().flatMap(p -> p.entries().stream()).toList();
+        List<Turn.Text> texts = draw(entries.stream().flatMap(e -> e.texts().stream())
+                .flatMap(t -> t.contents().stream().map(c -> new Named(t.name(), c))).toList(), batches.text(), random)
+                .entrySet().stream().map(e -> new Turn.Text(e.getKey(), e.getValue())).toList();
+        return new Turn(null, null, null, null, null, texts, drawMedia(entries, Turn::images, batches.image(), random),
+                drawMedia(entries, Turn::audios, batches.audio(), random),
+                drawMedia(entries, Turn::videos, batches.video(), random));
+    }
+
+    private record Named(String name, String content) {
+    }
+
+    private static List<Turn.Media> drawMedia(List<Turn> entries, Function<Turn, List<Turn.Media>> modality, int batch,
+                                              RandomGenerator random) {
+        List<Named> all = entries.stream().flatMap(e -> modality.apply(e).stream())
+                .flatMap(m -> m.contents().stream().map(c -> new Named(m.name(), c))).toList();
+        return draw(all, batch, random).entrySet().stream().map(e -> new Turn.Media(e.getKey(), e.getValue())).toList();
+    }
+
+    private static Map<String, List<String>> draw(List<Named> all, int batch, RandomGenerator random) {
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        for (int k = 0; k < batch && !all.isEmpty(); k++) {
             Named drawn = all.get(random.nextInt(all.size()));
             byName.computeIfAbsent(drawn.name(), n -> new ArrayList<>()).add(drawn.content());
         }
-        List<Turn.Text> texts = new ArrayList<>();
-        byName.forEach((name, contents) -> texts.add(new Turn.Text(name, contents)));
-        return new Turn(null, null, null, null, null, texts);
+        return byName;
     }
 
     private static Turn parse(DatasetLine line) {

@@ -2,6 +2,8 @@ package dev.aiperf.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiperf.api.model.Turn;
+import dev.aiperf.dataset.media.MediaKind;
+import dev.aiperf.dataset.media.TurnMediaFields;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,19 +15,23 @@ import java.util.Set;
  * Reads the fields of one turn object (spec §3.4), the same for every format whose turns are written as
  * JSON objects: a single_turn line, each item of a multi_turn line's {@code turns}, a random_pool line. What a
  * turn may hold is defined here once: {@code text} or {@code texts} (strings, or {@code {"name", "contents"}}
- * batches), {@code output_length} (its max tokens), and, where the format has timing, {@code timestamp} or
- * {@code delay} (ms) and {@code role}. Errors name the file, line, column and field.
+ * batches), the media fields {@code image(s)}, {@code audio(s)}, {@code video(s)} ({@link TurnMediaFields}),
+ * {@code output_length} (its max tokens), and, where the format has timing, {@code timestamp} or
+ * {@code delay} (ms) and {@code role}. At least one text or medium. Errors name the file, line, column and field.
  */
 final class TurnFields {
 
+    /** Media fields, singular and plural. */
+    static final List<String> MEDIA = MediaKind.fieldNames();
     /** Fields of a turn in a format without timing (random_pool). */
-    static final Set<String> CONTENT = Set.of("text", "texts", "output_length");
+    static final Set<String> CONTENT;
     /** Fields of a turn in a format with timing and roles (single_turn, multi_turn). */
     static final Set<String> TIMED;
-    /** Media fields the original reads that this build does not send. */
-    static final Set<String> MEDIA = Set.of("image", "images", "audio", "audios", "video", "videos");
 
     static {
+        Set<String> content = new LinkedHashSet<>(List.of("text", "texts", "output_length"));
+        content.addAll(MEDIA);
+        CONTENT = Set.copyOf(content);
         Set<String> timed = new LinkedHashSet<>(CONTENT);
         timed.addAll(List.of("timestamp", "delay", "role"));
         TIMED = Set.copyOf(timed);
@@ -46,7 +52,8 @@ final class TurnFields {
             throw line.error(at, "expected an object such as {\"text\": \"Hello\"}, got " + kind(node));
         }
         checkNames(line, node, at, allowed, format);
-        List<Turn.Text> texts = texts(line, node, at);
+        List<Turn.Text> texts = node.has("text") || node.has("texts") ? texts(line, node, at) : List.of();
+        TurnMediaFields media = media(line, node, at);
         Long timestamp = milliseconds(line, node, at, "timestamp");
         Long delay = milliseconds(line, node, at, "delay");
         if (timestamp != null && delay != null) {
@@ -63,16 +70,33 @@ final class TurnFields {
         if (node.hasNonNull("output_length")) {
             maxTokens = positiveInt(line, node.get("output_length"), at + "/output_length");
         }
-        return new Turn(null, role, timestamp, delay, maxTokens, texts);
+        return media.applyTo(new Turn(null, role, timestamp, delay, maxTokens, texts));
+    }
+
+    /**
+     * The media fields; local paths are looked up relative to the working directory, then to the dataset file's
+     * folder. A problem is reported at the field it is about.
+     */
+    private static TurnMediaFields media(DatasetLine line, JsonNode node, String at) {
+        try {
+            return TurnMediaFields.read(node, line.file().toAbsolutePath().getParent());
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            for (String field : MEDIA) {
+                String quoted = "'" + field + "'";
+                if (message.startsWith(quoted)) {
+                    String problem = message.substring(quoted.length()).replaceFirst("^:? ", "");
+                    throw line.error(at + "/" + field, problem);
+                }
+            }
+            String present = MEDIA.stream().filter(node::has).reduce((first, second) -> second).orElse("");
+            throw line.error(present.isEmpty() ? at : at + "/" + present, message);
+        }
     }
 
     private static void checkNames(DatasetLine line, JsonNode node, String at, Set<String> allowed, String format) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (MEDIA.contains(name)) {
-                throw line.error(at + "/" + name, "image, audio and video inputs are not supported by this build;"
-                        + " only 'text' or 'texts' can be sent");
-            }
             if (!allowed.contains(name)) {
                 throw line.error(at + "/" + name, "unknown field; a " + format + " turn may have "
                         + String.join(", ", sorted(allowed)));
@@ -81,9 +105,9 @@ final class TurnFields {
         if (node.has("text") && node.has("texts")) {
             throw line.error(at + "/texts", "give either 'text' or 'texts', not both");
         }
-        if (!node.has("text") && !node.has("texts")) {
-            throw line.error(at, "a " + format + " turn needs 'text' (a string) or 'texts' (a list),"
-                    + " e.g. {\"text\": \"Hello\"}");
+        if (!node.has("text") && !node.has("texts") && MEDIA.stream().noneMatch(node::hasNonNull)) {
+            throw line.error(at, "a " + format + " turn needs at least one of 'text' (a string) or 'texts' (a list),"
+                    + " 'image'/'images', 'audio'/'audios', 'video'/'videos', e.g. {\"text\": \"Hello\"}");
         }
     }
 

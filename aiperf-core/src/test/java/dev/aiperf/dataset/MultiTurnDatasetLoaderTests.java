@@ -72,7 +72,7 @@ class MultiTurnDatasetLoaderTests {
                         + " turns and type");
         assertThatThrownBy(() -> loader().load(file("{\"turns\": [{\"txt\": \"x\"}]}")))
                 .hasMessageContaining(":1:13: field 'turns[0].txt': unknown field; a multi_turn turn may have"
-                        + " delay, output_length, role, text, texts, timestamp");
+                        + " audio, audios, delay, image, images, output_length, role, text, texts, timestamp, video, videos");
         assertThatThrownBy(() -> loader().load(file("{\"turns\": [\"x\"]}")))
                 .hasMessageContaining(":1:12: field 'turns[0]': expected an object");
     }

@@ -94,6 +94,7 @@ class RandomPoolDatasetLoaderTests {
     void timingFieldsAreNotPartOfAPool() throws IOException {
         Path pool = Files.writeString(dir.resolve("p.jsonl"), "{\"text\": \"a\", \"delay\": 5}\n");
         assertThatThrownBy(() -> loader(new TestConfig()).load(pool)).hasMessage(pool + ":1:15: field 'delay':"
-                + " unknown field; a random_pool turn may have output_length, text, texts, type");
+                + " unknown field; a random_pool turn may have audio, audios, image, images, output_length, text, texts, type,"
+                + " video, videos");
     }
 }

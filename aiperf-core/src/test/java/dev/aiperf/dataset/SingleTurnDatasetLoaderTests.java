@@ -72,13 +72,14 @@ class SingleTurnDatasetLoaderTests {
 
         assertThatThrownBy(() -> loader().load(file("{\"txt\": \"typo\"}")))
                 .hasMessageContaining("data.jsonl:1:2: field 'txt': unknown field")
-                .hasMessageContaining("delay, output_length, role, text, texts, timestamp, type");
+                .hasMessageContaining("audio, audios, delay, image, images, output_length, role, text, texts, timestamp,"
+                        + " type, video, videos");
         assertThatThrownBy(() -> loader().load(file("{\"role\": \"user\"}")))
-                .hasMessageContaining(":1:1: a single_turn turn needs 'text'");
+                .hasMessageContaining(":1:1: a single_turn turn needs at least one of 'text'");
         assertThatThrownBy(() -> loader().load(file("{\"text\": \"a\"}", "{\"text\": \"b\", \"timestamp\": 1, \"delay\": 2}")))
                 .hasMessageContaining(":2:31: field 'delay': give either 'timestamp' or 'delay'");
         assertThatThrownBy(() -> loader().load(file("{\"text\": \"a\", \"image\": \"cat.png\"}")))
-                .hasMessageContaining(":1:15: field 'image': image, audio and video inputs are not supported");
+                .hasMessageContaining(":1:15: field 'image': media file ").hasMessageContaining("'cat.png' does not exist");
         assertThatThrownBy(() -> loader().load(file("[1, 2]"))).hasMessageContaining(":1: expected a JSON object");
         assertThatThrownBy(() -> loader().load(file("{\"text\": 5}"))).hasMessageContaining("field 'text': must be a string");
         assertThatThrownBy(() -> loader().load(file("{\"texts\": [\"a\", 1]}")))

@@ -57,7 +57,7 @@ public final class TestConfig {
         InputConfig input = new InputConfig(inputFile, null, null, randomSeed, promptBatchSize, islMean, islStddev,
                 oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
-                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, islBlockSize);
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio).withIslBlockSize(islBlockSize);
         LoadConfig load = new LoadConfig("request_rate", 1, null, "concurrency_burst", null, 10, numSessions, null, 30,
                 null, null);
         OutputConfig output = new OutputConfig(Path.of("artifacts"), "records", "none", Map.of(), tokenizer, "aiperf");

@@ -146,11 +146,7 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
         int query = uri.indexOf('?');
         String path = query < 0 ? uri : uri.substring(0, query);
         HttpMethod method = request.method();
-        if (server.recorded.enabled()) {
-            byte[] body = new byte[request.content().readableBytes()];
-            request.content().getBytes(request.content().readerIndex(), body);
-            server.recorded.add(method.name(), path, body);
-        }
+        server.capture(method.name(), path, request.content());
         switch (path) {
             case CHAT_PATH, COMPLETIONS_PATH -> {
                 if (allowed(request, HttpMethod.POST)) {

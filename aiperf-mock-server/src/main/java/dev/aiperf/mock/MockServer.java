@@ -92,12 +92,13 @@ public final class MockServer implements AutoCloseable {
     private final boolean secure;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
+
     private final ServerContext context;
 
-    private MockServer(MockServerConfig config, ServerContext context, IoTransport transport, EventLoopGroup group,
-                       Channel serverChannel, ChannelGroup connections, boolean secure) {
-        this.context = context;
+    private MockServer(MockServerConfig config, IoTransport transport, EventLoopGroup group, Channel serverChannel,
+                       ChannelGroup connections, boolean secure, ServerContext context) {
         this.secure = secure;
+        this.context = context;
         this.config = config;
         this.transport = transport;
         this.group = group;
@@ -151,7 +152,7 @@ public final class MockServer implements AutoCloseable {
                 });
         try {
             Channel channel = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
-            MockServer server = new MockServer(config, context, transport, group, channel, connections, tls != null);
+            MockServer server = new MockServer(config, transport, group, channel, connections, tls != null, context);
             if (tls == null) {
                 server.warmUpConnection(context);
             }
@@ -182,23 +183,17 @@ public final class MockServer implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Keeps the next {@code limit} requests (method, path and body as sent) from now on, replacing any
+     * earlier capture: what a test checks to see exactly what a client sent.
+     */
+    public RequestCapture captureRequests(int limit) {
+        return context.startCapture(limit);
+    }
+
     /** The transport in use: {@link IoTransport#EPOLL} or {@link IoTransport#NIO}, never {@code AUTO}. */
     public IoTransport transport() {
         return transport;
-    }
-
-    /**
-     * Starts keeping the requests received from now on, up to {@code maxKept} of them, for tests that check what a
-     * client sent ({@link #recordedRequests()}). Off by default: serving copies no body unless asked.
-     */
-    public MockServer recordRequests(int maxKept) {
-        context.recorded.enable(maxKept);
-        return this;
-    }
-
-    /** The requests kept since {@link #recordRequests(int)}, in arrival order (the mock's own warm-up excluded). */
-    public java.util.List<RecordedRequest> recordedRequests() {
-        return context.recorded.snapshot();
     }
 
     /** Blocks until {@link #close()} has finished (from another thread or a shutdown hook). */

@@ -25,6 +25,10 @@ import java.nio.file.Path;
  * @param turnDelayMean            mean think time between turns, ms
  * @param turnDelayStddev          its standard deviation
  * @param turnDelayRatio           multiplier applied to delays
+ * @param publicDataset            public dataset name ({@code --public-dataset}, e.g. {@code sharegpt}), or null
+ * @param image                    synthetic images ({@link ImageConfig#NONE} for none)
+ * @param audio                    synthetic audio ({@link AudioConfig#NONE} for none)
+ * @param video                    synthetic videos ({@link VideoConfig#NONE} for none)
  * @param islBlockSize             tokens per trace {@code hash_id} block ({@code --isl-block-size}), or null for the
  *                                 trace format's own (512 mooncake_trace, 16 bailian_trace)
  */
@@ -33,9 +37,16 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                           String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
                           Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
                           int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
-                          double turnDelayStddev, double turnDelayRatio, Integer islBlockSize) {
+                          double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
+                          AudioConfig audio, VideoConfig video, Integer islBlockSize) {
 
-    /** Without {@code --isl-block-size}. */
+    public InputConfig {
+        image = image == null ? ImageConfig.NONE : image;
+        audio = audio == null ? AudioConfig.NONE : audio;
+        video = video == null ? VideoConfig.NONE : video;
+    }
+
+    /** A text-only configuration without a public dataset: the shape before media, kept so existing code compiles. */
     public InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
                        int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
                        String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
@@ -45,6 +56,33 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
         this(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize, islMean, islStddev,
                 oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
-                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, null);
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, null, ImageConfig.NONE,
+                AudioConfig.NONE, VideoConfig.NONE, null);
+    }
+
+    /** The same configuration with these synthetic media settings. */
+    public InputConfig withMedia(ImageConfig newImage, AudioConfig newAudio, VideoConfig newVideo) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
+                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, newImage, newAudio,
+                newVideo, islBlockSize);
+    }
+
+    /** The same configuration reading this public dataset. */
+    public InputConfig withPublicDataset(String name) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
+                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, name, image, audio, video, islBlockSize);
+    }
+
+    /** The same configuration with this {@code --isl-block-size} (null for each trace format's own). */
+    public InputConfig withIslBlockSize(Integer tokens) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
+                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                tokens);
     }
 }

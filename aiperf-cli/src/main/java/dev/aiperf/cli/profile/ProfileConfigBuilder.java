@@ -206,7 +206,7 @@ final class ProfileConfigBuilder {
         Integer blockSize = p.islBlockSize == null ? null : atLeast("--isl-block-size", p.islBlockSize, 1, 1);
         return new InputConfig(file, customType, sampler, in.randomSeed, batch, isl, islStd, osl, oslStd,
                 p.sequenceDistribution, prefixPool, prefixLength, system, context, entries, turns, turnsStd, delay,
-                delayStd, ratio, blockSize);
+                delayStd, ratio).withIslBlockSize(blockSize);
     }
 
     // ---- Load generator (spec §1.4 steps 1-8, 12) --------------------------------------------------------------------

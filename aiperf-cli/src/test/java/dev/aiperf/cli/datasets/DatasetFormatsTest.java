@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.cli.CliRun;
 import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;
-import dev.aiperf.mock.RecordedRequest;
+import dev.aiperf.mock.RequestCapture;
 import dev.aiperf.api.tokenizer.Tokenizer;
 import dev.aiperf.tokenizer.Tokenizers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,13 +44,8 @@ class DatasetFormatsTest {
         server.close();
     }
 
-    @BeforeEach
-    void recordFromNowOn() {
-        server.recordRequests(1000);
-    }
-
     private Run profile(String... args) throws IOException {
-        int before = server.recordedRequests().size();
+        RequestCapture capture = server.captureRequests(1000);
         Path artifacts = dir.resolve("run");
         List<String> all = new ArrayList<>(List.of("profile", "-m", "mock-model", "--url", server.baseUrl(),
                 "--concurrency", "1", "--random-seed", "7", "--ui", "none", "--artifact-dir", artifacts.toString()));
@@ -59,9 +53,9 @@ class DatasetFormatsTest {
         CliRun run = CliRun.of(all.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<JsonNode> bodies = new ArrayList<>();
-        for (RecordedRequest request : server.recordedRequests().subList(before, server.recordedRequests().size())) {
+        for (RequestCapture.CapturedRequest request : capture.requests()) {
             assertThat(request.path()).isEqualTo("/v1/chat/completions");
-            bodies.add(JSON.readTree(request.body()));
+            bodies.add(request.json());
         }
         List<JsonNode> records = new ArrayList<>();
         for (String line : Files.readAllLines(artifacts.resolve("profile_export.jsonl"))) {
@@ -120,6 +114,22 @@ class DatasetFormatsTest {
         assertThat(chat1.get("session_id").asText()).isEqualTo("chat_1");
         assertThat(chat1.at("/payloads/0/messages/0/role").asText()).isEqualTo("system");
         assertThat(chat1.get("payloads")).hasSize(3);
+    }
+
+    @Test
+    void multiTurnTurnsSendTheirImagesAsContentParts() throws IOException {
+        Path data = Files.writeString(dir.resolve("vision.jsonl"), "{\"session_id\": \"v\", \"turns\": ["
+                + "{\"text\": \"What is in the picture?\", \"image\": \"https://example.com/cat.png\"},"
+                + "{\"text\": \"What colour is it?\", \"delay\": 10}]}\n");
+
+        Run run = profile("--input-file", data.toString(), "--request-count", "2");
+
+        JsonNode parts = lastMessage(run.bodies().get(0)).get("content");
+        assertThat(parts.toString()).isEqualTo("[{\"type\":\"text\",\"text\":\"What is in the picture?\"},"
+                + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/cat.png\"}}]");
+        assertThat(run.bodies().get(1).at("/messages/0/content/1/image_url/url").asText())
+                .as("the history keeps the first turn's image").isEqualTo("https://example.com/cat.png");
+        assertThat(run.records()).hasSize(2).allSatisfy(r -> assertThat(r.has("error")).isFalse());
     }
 
     @Test
