@@ -11,6 +11,7 @@ import dev.aiperf.api.dataset.DatasetComposer;
 import dev.aiperf.api.dataset.DatasetContext;
 import dev.aiperf.api.dataset.DatasetSampler;
 import dev.aiperf.api.dataset.InvalidDatasetException;
+import dev.aiperf.api.dataset.PublicDatasetLoader;
 import dev.aiperf.api.dataset.SamplerContext;
 import dev.aiperf.api.endpoint.Endpoint;
 import dev.aiperf.api.model.Conversation;
@@ -29,8 +30,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Builds every conversation before the benchmark starts (spec §3.1): a custom loader when a file is
- * given (named by {@code --custom-dataset-type} or detected), else the synthetic composer; stores
+ * Builds every conversation before the benchmark starts (spec §3.1): the public dataset loader named by
+ * {@code --public-dataset}, else a custom loader when a file is given (named by
+ * {@code --custom-dataset-type} or detected), else the synthetic composer; stores
  * them, picks the sampler and writes {@code inputs.json}.
  */
 final class DatasetStage {
@@ -57,7 +59,13 @@ final class DatasetStage {
         String source;
         String preferredSampler;
         List<Conversation> conversations;
-        if (custom) {
+        if (input.publicDataset() != null) {
+            PublicDatasetLoader loader = plugins.create(PluginType.PUBLIC_DATASET_LOADER, input.publicDataset(),
+                    DatasetContext.class, context);
+            conversations = loader.load(input.inputFile());
+            source = input.publicDataset();
+            preferredSampler = loader.preferredSampler();
+        } else if (custom) {
             String type = input.customDatasetType() != null ? input.customDatasetType()
                     : detect(plugins, context, input.inputFile());
             CustomDatasetLoader loader = plugins.create(PluginType.CUSTOM_DATASET_LOADER, type, DatasetContext.class,

@@ -25,6 +25,11 @@ public final class InputOptions {
                     + " bailian_trace, burst_gpt_trace or a plugin's (default: detected from the file).")
     String customDatasetType;
 
+    @Option(names = "--public-dataset", paramLabel = "<name>",
+            description = "Public dataset read from the local file given with --input-file, e.g. sharegpt"
+                    + " (nothing is downloaded).")
+    String publicDataset;
+
     @Option(names = "--dataset-sampling-strategy", paramLabel = "<strategy>",
             description = "sequential, random or shuffle (default: depends on the dataset).")
     String datasetSamplingStrategy;
