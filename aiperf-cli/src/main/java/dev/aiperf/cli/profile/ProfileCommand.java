@@ -2,12 +2,16 @@ package dev.aiperf.cli.profile;
 
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.EndpointConfig;
+import dev.aiperf.api.plot.PlotContext;
 import dev.aiperf.api.tokenizer.TokenizerSpec;
+import dev.aiperf.cli.shared.AiperfVersion;
 import dev.aiperf.cli.shared.UsageException;
 import dev.aiperf.engine.BenchmarkOutcome;
 import dev.aiperf.engine.BenchmarkRunner;
 import dev.aiperf.engine.OpenFileLimit;
 import dev.aiperf.mock.MockServer;
+import dev.aiperf.plot.PlotRenderer;
+import dev.aiperf.plugin.Plugins;
 import dev.aiperf.slo.SloGate;
 import dev.aiperf.slo.SloReport;
 import dev.aiperf.summary.RunSummary;
@@ -148,6 +152,10 @@ public final class ProfileCommand implements Callable<Integer> {
                     .forEach(p -> err.println("aiperf: plugin " + p.announcement()));
             BenchmarkOutcome outcome = prepared.handlingSignals().run();
             int exit = exitCode(outcome, err);
+            if (output.autoPlot && outcome.hasResults() && !autoPlot(config, out, err) && output.plotRequired
+                    && exit == 0) {
+                exit = EXIT_RUN_FAILED;
+            }
             if (exit == 0 && !gates.isEmpty()) {
                 exit = checkGates(gates, outcome, out, err);
             }
@@ -156,6 +164,21 @@ public final class ProfileCommand implements Callable<Integer> {
             if (mock != null) {
                 mock.close();
             }
+        }
+    }
+
+    /** {@code --auto-plot}: the run's plots into {@code <artifact dir>/plots}; false when any failed. */
+    private static boolean autoPlot(BenchmarkConfig config, PrintStream out, PrintStream err) {
+        Path plots = config.output().artifactDir().resolve("plots");
+        try {
+            PlotRenderer.Result result = new PlotRenderer(Plugins.registry(), PlotContext.defaults())
+                    .render(List.of(config.output().artifactDir()), plots, AiperfVersion.version());
+            out.println("Plots: " + plots.toAbsolutePath());
+            result.failures().forEach(f -> err.println("aiperf: warning: " + f));
+            return result.failures().isEmpty();
+        } catch (IOException | RuntimeException e) {
+            err.println("aiperf: warning: the plots could not be drawn: " + e.getMessage());
+            return false;
         }
     }
 
