@@ -56,9 +56,9 @@ public final class BailianTraceDatasetLoader implements CustomDatasetLoader {
 
     @Override
     public List<Conversation> load(Path file) throws IOException {
-        Integer blockOption = config.input().islBlockSize();
+        TraceReplay replay = new TraceReplay(config.input().trace());
         TracePrompts prompts = new TracePrompts(tokenizer, config.input().randomSeed(),
-                blockOption != null ? blockOption : DEFAULT_BLOCK_SIZE);
+                replay.blockSize(DEFAULT_BLOCK_SIZE));
         List<Row> rows = new ArrayList<>();
         Map<Long, Row> byId = new HashMap<>();
         for (DatasetLine line : DatasetFiles.lines(file, TYPE, EXAMPLE)) {
@@ -67,8 +67,11 @@ public final class BailianTraceDatasetLoader implements CustomDatasetLoader {
                 throw line.error("/chat_id", "chat_id " + row.chatId() + " was already used on line "
                         + byId.get(row.chatId()).line().number() + "; each request needs its own");
             }
-            rows.add(row);
+            if (replay.keeps(row.inputLength())) {
+                rows.add(row);
+            }
         }
+        byId.values().removeIf(row -> !replay.keeps(row.inputLength()));
         Map<Long, List<Row>> chats = new LinkedHashMap<>();
         for (Row row : rows) {
             chats.computeIfAbsent(root(row, byId), id -> new ArrayList<>()).add(row);
@@ -79,12 +82,12 @@ public final class BailianTraceDatasetLoader implements CustomDatasetLoader {
             List<Turn> turns = new ArrayList<>(chat.size());
             for (Row row : chat) {
                 String prompt = prompts.prompt(row.inputLength(), row.hashIds());
-                turns.add(new Turn(null, null, row.timestampMs(), null, row.outputLength(),
+                turns.add(new Turn(null, null, replay.time(row.timestampMs()), null, replay.outputLength(row.outputLength()),
                         List.of(new Turn.Text("text", List.of(prompt)))));
             }
             sessions.put(Long.toString(root), turns);
         });
-        return TraceConversations.of(sessions, config);
+        return TraceConversations.of(sessions, config, file);
     }
 
     /** The first request of a row's chat: its parent's root, while the parent is in the file. */

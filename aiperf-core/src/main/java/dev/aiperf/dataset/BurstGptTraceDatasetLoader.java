@@ -64,6 +64,7 @@ public final class BurstGptTraceDatasetLoader implements CustomDatasetLoader {
                     + " file with the header " + HEADER + " and one row per request");
         }
         Columns columns = columns(lines.getFirst());
+        TraceReplay replay = new TraceReplay(config.input().trace());
         TracePrompts prompts = new TracePrompts(tokenizer, config.input().randomSeed(), 1);
         SessionIds ids = new SessionIds(config.input().randomSeed());
         Map<String, List<Turn>> sessions = new LinkedHashMap<>();
@@ -77,17 +78,18 @@ public final class BurstGptTraceDatasetLoader implements CustomDatasetLoader {
                 skipped++;
                 continue;
             }
-            Turn turn = new Turn(null, null, Math.round(seconds * 1000), null, output > 0 ? (int) output : null,
+            if (!replay.keeps((int) Math.min(input, Integer.MAX_VALUE))) {
+                continue;
+            }
+            Turn turn = new Turn(null, null, replay.time(Math.round(seconds * 1000)), null,
+                    replay.outputLength(output > 0 ? (int) output : null),
                     List.of(new Turn.Text("text", List.of(prompts.prompt((int) input, List.of())))));
             sessions.put(ids.next(), List.of(turn));
         }
         if (skipped > 0) {
             LOG.log(System.Logger.Level.WARNING, "{0}: skipped {1} rows with 0 request tokens", file, skipped);
         }
-        if (sessions.isEmpty()) {
-            throw new InvalidDatasetException("Input file " + file + " has no row with 1 or more request tokens");
-        }
-        return TraceConversations.of(sessions, config);
+        return TraceConversations.of(sessions, config, file);
     }
 
     /** Where the three columns read are. */

@@ -54,20 +54,23 @@ public final class MooncakeTraceDatasetLoader implements CustomDatasetLoader {
 
     @Override
     public List<Conversation> load(Path file) throws IOException {
-        Integer blockOption = config.input().islBlockSize();
+        TraceReplay replay = new TraceReplay(config.input().trace());
         TracePrompts prompts = new TracePrompts(tokenizer, config.input().randomSeed(),
-                blockOption != null ? blockOption : DEFAULT_BLOCK_SIZE);
+                replay.blockSize(DEFAULT_BLOCK_SIZE));
         SessionIds generated = new SessionIds(config.input().randomSeed());
         Map<String, List<Turn>> sessions = new LinkedHashMap<>();
         for (DatasetLine line : DatasetFiles.lines(file, TYPE, EXAMPLE)) {
             Row row = parse(line, prompts.blockSize());
+            if (row.inputLength() != null && !replay.keeps(row.inputLength())) {
+                continue;
+            }
             String prompt = row.textInput() != null ? row.textInput() : prompts.prompt(row.inputLength(), row.hashIds());
-            Turn turn = new Turn(null, null, row.timestampMs(), row.delayMs(), row.outputLength(),
-                    List.of(new Turn.Text("text", List.of(prompt))));
+            Turn turn = new Turn(null, null, replay.time(row.timestampMs()), replay.time(row.delayMs()),
+                    replay.outputLength(row.outputLength()), List.of(new Turn.Text("text", List.of(prompt))));
             String id = row.sessionId() != null ? row.sessionId() : generated.next();
             sessions.computeIfAbsent(id, key -> new ArrayList<>()).add(turn);
         }
-        return TraceConversations.of(sessions, config);
+        return TraceConversations.of(sessions, config, file);
     }
 
     /** One validated line. */

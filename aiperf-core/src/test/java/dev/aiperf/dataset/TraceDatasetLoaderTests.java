@@ -1,5 +1,6 @@
 package dev.aiperf.dataset;
 
+import dev.aiperf.api.config.TraceConfig;
 import dev.aiperf.api.dataset.InvalidDatasetException;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.Turn;
@@ -75,7 +76,7 @@ class TraceDatasetLoaderTests {
         Path trace = Files.writeString(dir.resolve("t.jsonl"),
                 "{\"input_length\": 40, \"hash_ids\": [1, 2, 3]}\n{\"input_length\": 80, \"hash_ids\": [1, 2]}\n");
         TestConfig config = new TestConfig();
-        config.islBlockSize = 16;
+        config.trace = new TraceConfig(16, null, null, 1.0, false);
 
         assertThatThrownBy(() -> new MooncakeTraceDatasetLoader(Contexts.dataset(config.build())).load(trace))
                 .isInstanceOf(InvalidDatasetException.class)
@@ -84,6 +85,30 @@ class TraceDatasetLoaderTests {
         assertThatThrownBy(() -> new MooncakeTraceDatasetLoader(Contexts.dataset(new TestConfig().build())).load(
                 Files.writeString(dir.resolve("u.jsonl"), "{\"input_length\": 10, \"hash_ids\": [1, 2]}\n")))
                 .hasMessageContaining("more than 512 and at most 1024");
+    }
+
+    @Test
+    void replayOptionsDropLongRowsCapOutputsAndSpeedUpOrDropTheTiming() throws IOException {
+        TestConfig config = new TestConfig();
+        config.trace = new TraceConfig(null, 1150, 9, 2.0, false);
+
+        List<Conversation> conversations = new MooncakeTraceDatasetLoader(Contexts.dataset(config.build()))
+                .load(EXAMPLES.resolve("mooncake_trace.jsonl"));
+
+        assertThat(conversations).as("the 1200-token row is left out").hasSize(4);
+        assertThat(conversations).extracting(c -> c.turns().get(0).maxTokens()).containsExactly(9, 8, 9, 6);
+        assertThat(conversations).extracting(c -> c.turns().get(0).timestampMs()).containsExactly(0L, 45L, 60L, 75L);
+        assertThat(conversations.get(3).turns().get(1).delayMs()).isEqualTo(25L);
+
+        config.trace = new TraceConfig(null, null, null, 1.0, true);
+        List<Conversation> untimed = new BailianTraceDatasetLoader(Contexts.dataset(config.build()))
+                .load(EXAMPLES.resolve("bailian_trace.jsonl"));
+        assertThat(untimed).flatExtracting(Conversation::turns).extracting(Turn::timestampMs).containsOnlyNulls();
+
+        config.trace = new TraceConfig(null, 10, null, 1.0, false);
+        assertThatThrownBy(() -> new BurstGptTraceDatasetLoader(Contexts.dataset(config.build()))
+                .load(EXAMPLES.resolve("burst_gpt_trace.csv"))).isInstanceOf(InvalidDatasetException.class)
+                .hasMessageContaining("has no request to replay with an input length of at most 10 (--synthesis-max-isl)");
     }
 
     @Test

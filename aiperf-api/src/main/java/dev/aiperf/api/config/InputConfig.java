@@ -29,8 +29,7 @@ import java.nio.file.Path;
  * @param image                    synthetic images ({@link ImageConfig#NONE} for none)
  * @param audio                    synthetic audio ({@link AudioConfig#NONE} for none)
  * @param video                    synthetic videos ({@link VideoConfig#NONE} for none)
- * @param islBlockSize             tokens per trace {@code hash_id} block ({@code --isl-block-size}), or null for the
- *                                 trace format's own (512 mooncake_trace, 16 bailian_trace)
+ * @param trace                    how trace datasets are replayed ({@link TraceConfig#DEFAULT} for the defaults)
  */
 public record InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
                           int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
@@ -38,12 +37,13 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                           Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
                           int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
                           double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
-                          AudioConfig audio, VideoConfig video, Integer islBlockSize) {
+                          AudioConfig audio, VideoConfig video, TraceConfig trace) {
 
     public InputConfig {
         image = image == null ? ImageConfig.NONE : image;
         audio = audio == null ? AudioConfig.NONE : audio;
         video = video == null ? VideoConfig.NONE : video;
+        trace = trace == null ? TraceConfig.DEFAULT : trace;
     }
 
     /** A text-only configuration without a public dataset: the shape before media, kept so existing code compiles. */
@@ -66,7 +66,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, newImage, newAudio,
-                newVideo, islBlockSize);
+                newVideo, trace);
     }
 
     /** The same configuration reading this public dataset. */
@@ -74,15 +74,15 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
         return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
-                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, name, image, audio, video, islBlockSize);
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, name, image, audio, video, trace);
     }
 
-    /** The same configuration with this {@code --isl-block-size} (null for each trace format's own). */
-    public InputConfig withIslBlockSize(Integer tokens) {
+    /** The same configuration with these trace replay settings. */
+    public InputConfig withTrace(TraceConfig newTrace) {
         return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                tokens);
+                newTrace);
     }
 }

@@ -30,6 +30,10 @@ public final class InputOptions {
                     + " (nothing is downloaded).")
     String publicDataset;
 
+    @Option(names = "--ignore-trace-delays",
+            description = "Trace datasets: drop the rows' timestamps and delays, so turns run back to back.")
+    boolean ignoreTraceDelays;
+
     @Option(names = "--dataset-sampling-strategy", paramLabel = "<strategy>",
             description = "sequential, random or shuffle (default: depends on the dataset).")
     String datasetSamplingStrategy;

@@ -4,6 +4,7 @@ import dev.aiperf.api.PluginType;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.EndpointConfig;
 import dev.aiperf.api.config.InputConfig;
+import dev.aiperf.api.config.TraceConfig;
 import dev.aiperf.api.config.KeyValue;
 import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.config.OutputConfig;
@@ -206,9 +207,17 @@ final class ProfileConfigBuilder {
         double delayStd = nonNegative("--session-turn-delay-stddev", c.turnDelayStddev, 0.0);
         double ratio = nonNegative("--session-delay-ratio", c.turnDelayRatio, 1.0);
         Integer blockSize = p.islBlockSize == null ? null : atLeast("--isl-block-size", p.islBlockSize, 1, 1);
+        Integer maxIsl = p.synthesisMaxIsl == null ? null : atLeast("--synthesis-max-isl", p.synthesisMaxIsl, 1, 1);
+        Integer maxOsl = p.synthesisMaxOsl == null ? null : atLeast("--synthesis-max-osl", p.synthesisMaxOsl, 1, 1);
+        double speedup = nonNegative("--synthesis-speedup-ratio", p.synthesisSpeedupRatio, 1.0);
+        if (speedup == 0) {
+            problems.add("--synthesis-speedup-ratio must be more than 0");
+            speedup = 1.0;
+        }
+        TraceConfig trace = new TraceConfig(blockSize, maxIsl, maxOsl, speedup, in.ignoreTraceDelays);
         return new InputConfig(file, customType, sampler, in.randomSeed, batch, isl, islStd, osl, oslStd,
                 p.sequenceDistribution, prefixPool, prefixLength, system, context, entries, turns, turnsStd, delay,
-                delayStd, ratio).withIslBlockSize(blockSize);
+                delayStd, ratio).withTrace(trace);
     }
 
     /** {@code --public-dataset}: a registered public dataset loader reading the local {@code --input-file}. */
