@@ -29,6 +29,7 @@ import java.nio.file.Path;
  * @param image                    synthetic images ({@link ImageConfig#NONE} for none)
  * @param audio                    synthetic audio ({@link AudioConfig#NONE} for none)
  * @param video                    synthetic videos ({@link VideoConfig#NONE} for none)
+ * @param rankings                 the synthetic rankings dataset ({@code *rankings} endpoints)
  * @param trace                    how trace datasets are replayed ({@link TraceConfig#DEFAULT} for the defaults)
  */
 public record InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
@@ -37,13 +38,30 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                           Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
                           int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
                           double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
-                          AudioConfig audio, VideoConfig video, TraceConfig trace) {
+                          AudioConfig audio, VideoConfig video, RankingsConfig rankings,
+                          TraceConfig trace) {
 
     public InputConfig {
         image = image == null ? ImageConfig.NONE : image;
         audio = audio == null ? AudioConfig.NONE : audio;
         video = video == null ? VideoConfig.NONE : video;
+        rankings = rankings == null ? RankingsConfig.DEFAULTS : rankings;
         trace = trace == null ? TraceConfig.DEFAULT : trace;
+    }
+
+    /** With the rankings defaults. */
+    public InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
+                       int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
+                       String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
+                       Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
+                       int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
+                       double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
+                       AudioConfig audio, VideoConfig video) {
+        this(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize, islMean, islStddev,
+                oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                RankingsConfig.DEFAULTS, TraceConfig.DEFAULT);
     }
 
     /** A text-only configuration without a public dataset: the shape before media, kept so existing code compiles. */
@@ -57,7 +75,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, null, ImageConfig.NONE,
-                AudioConfig.NONE, VideoConfig.NONE, null);
+                AudioConfig.NONE, VideoConfig.NONE);
     }
 
     /** The same configuration with these synthetic media settings. */
@@ -66,7 +84,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, newImage, newAudio,
-                newVideo, trace);
+                newVideo, rankings, trace);
     }
 
     /** The same configuration reading this public dataset. */
@@ -74,7 +92,17 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
         return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
-                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, name, image, audio, video, trace);
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, name, image, audio, video,
+                rankings, trace);
+    }
+
+    /** The same configuration with these synthetic rankings settings. */
+    public InputConfig withRankings(RankingsConfig newRankings) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
+                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                newRankings, trace);
     }
 
     /** The same configuration with these trace replay settings. */
@@ -83,6 +111,6 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                newTrace);
+                rankings, newTrace);
     }
 }

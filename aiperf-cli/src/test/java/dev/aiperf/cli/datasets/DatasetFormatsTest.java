@@ -48,23 +48,31 @@ class DatasetFormatsTest {
         RequestCapture capture = server.captureRequests(1000);
         Path artifacts = dir.resolve("run");
         List<String> all = new ArrayList<>(List.of("profile", "-m", "mock-model", "--url", server.baseUrl(),
-                "--concurrency", "1", "--random-seed", "7", "--ui", "none", "--artifact-dir", artifacts.toString()));
+                "--random-seed", "7", "--ui", "none", "--artifact-dir", artifacts.toString()));
+        if (!List.of(args).contains("--fixed-schedule")) {
+            all.addAll(List.of("--concurrency", "1"));
+        }
         all.addAll(List.of(args));
         CliRun run = CliRun.of(all.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<JsonNode> bodies = new ArrayList<>();
-        for (RequestCapture.CapturedRequest request : capture.requests()) {
+        List<Long> arrivals = new ArrayList<>();
+        List<RequestCapture.CapturedRequest> requests = new ArrayList<>(capture.requests());
+        requests.sort(java.util.Comparator.comparingLong(RequestCapture.CapturedRequest::arrivalNanos));
+        for (RequestCapture.CapturedRequest request : requests) {
             assertThat(request.path()).isEqualTo("/v1/chat/completions");
             bodies.add(request.json());
+            arrivals.add(request.arrivalNanos());
         }
         List<JsonNode> records = new ArrayList<>();
         for (String line : Files.readAllLines(artifacts.resolve("profile_export.jsonl"))) {
             records.add(JSON.readTree(line));
         }
-        return new Run(run, bodies, records, JSON.readTree(artifacts.resolve("inputs.json").toFile()));
+        return new Run(run, bodies, arrivals, records, JSON.readTree(artifacts.resolve("inputs.json").toFile()));
     }
 
-    private record Run(CliRun cli, List<JsonNode> bodies, List<JsonNode> records, JsonNode inputs) {
+    private record Run(CliRun cli, List<JsonNode> bodies, List<Long> arrivalNanos, List<JsonNode> records,
+                       JsonNode inputs) {
         List<String> lastContents() {
             return bodies.stream().map(b -> lastMessage(b).path("content").asText()).toList();
         }
@@ -167,6 +175,26 @@ class DatasetFormatsTest {
         assertThat(run.inputLengths().subList(0, 3)).as("measured ISL, in the same tokenizer")
                 .containsExactly(1100, 1200, 700);
         assertThat(run.inputLengths().get(4)).isEqualTo(64);
+    }
+
+    @Test
+    void aFixedScheduleReplaysTheTraceTimestampsAndDelays() throws IOException {
+        Run run = profile("--input-file", EXAMPLES.resolve("mooncake_trace.jsonl").toString(), "--fixed-schedule",
+                "--fixed-schedule-auto-offset");
+
+        // In arrival order: rows at 0, 40, 90, 120 and 150 ms, then the second turn of s1 50 ms after its first.
+        assertThat(run.bodies()).extracting(b -> b.get("max_completion_tokens").asInt())
+                .containsExactly(12, 10, 8, 16, 6, 6);
+        long[] dueMs = {0, 40, 90, 120, 150};
+        // Measured from the first row's arrival, which can itself be a few ms late (a busy machine, a first request).
+        long start = run.arrivalNanos().getFirst();
+        for (int i = 1; i < dueMs.length; i++) {
+            assertThat((run.arrivalNanos().get(i) - start) / 1e6).as("row %d, due at %d ms", i, dueMs[i])
+                    .isGreaterThanOrEqualTo(dueMs[i] - 10.0);
+        }
+        assertThat((run.arrivalNanos().get(5) - run.arrivalNanos().get(4)) / 1e6).as("s1's delay of 50 ms")
+                .isGreaterThanOrEqualTo(50.0);
+        assertThat(run.records()).hasSize(6);
     }
 
     @Test
