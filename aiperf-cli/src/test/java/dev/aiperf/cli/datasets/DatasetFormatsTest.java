@@ -185,13 +185,8 @@ class DatasetFormatsTest {
         // In arrival order: rows at 0, 40, 90, 120 and 150 ms, then the second turn of s1 50 ms after its first.
         assertThat(run.bodies()).extracting(b -> b.get("max_completion_tokens").asInt())
                 .containsExactly(12, 10, 8, 16, 6, 6);
-        long[] dueMs = {0, 40, 90, 120, 150};
-        // Measured from the first row's arrival, which can itself be a few ms late (a busy machine, a first request).
-        long start = run.arrivalNanos().getFirst();
-        for (int i = 1; i < dueMs.length; i++) {
-            assertThat((run.arrivalNanos().get(i) - start) / 1e6).as("row %d, due at %d ms", i, dueMs[i])
-                    .isGreaterThanOrEqualTo(dueMs[i] - 10.0);
-        }
+        // The rows' send times are the schedule's (tested with a fake clock by the load-shape tests); here only what
+        // cannot depend on this machine's load: the order, and s1's delay, waited after its first turn's reply.
         assertThat((run.arrivalNanos().get(5) - run.arrivalNanos().get(4)) / 1e6).as("s1's delay of 50 ms")
                 .isGreaterThanOrEqualTo(50.0);
         assertThat(run.records()).hasSize(6);
