@@ -4,6 +4,7 @@ import dev.aiperf.api.PluginType;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.EndpointConfig;
 import dev.aiperf.api.config.InputConfig;
+import dev.aiperf.api.config.TraceConfig;
 import dev.aiperf.api.config.RankingsConfig;
 import dev.aiperf.api.config.KeyValue;
 import dev.aiperf.api.config.LoadConfig;
@@ -260,8 +261,8 @@ final class ProfileConfigBuilder {
         Path file = in.inputFile;
         if (file != null && !Files.exists(file)) {
             problems.add("--input-file " + file + " does not exist");
-        } else if (file != null && !Files.isRegularFile(file)) {
-            problems.add("--input-file " + file + " is not a regular file (directories are not supported yet)");
+        } else if (file != null && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            problems.add("--input-file " + file + " is neither a file nor a directory");
         }
         String customType = null;
         if (in.customDatasetType != null) {
@@ -299,9 +300,18 @@ final class ProfileConfigBuilder {
         double delay = nonNegative("--session-turn-delay-mean", c.turnDelayMean, 0.0);
         double delayStd = nonNegative("--session-turn-delay-stddev", c.turnDelayStddev, 0.0);
         double ratio = nonNegative("--session-delay-ratio", c.turnDelayRatio, 1.0);
+        Integer blockSize = p.islBlockSize == null ? null : atLeast("--isl-block-size", p.islBlockSize, 1, 1);
+        Integer maxIsl = p.synthesisMaxIsl == null ? null : atLeast("--synthesis-max-isl", p.synthesisMaxIsl, 1, 1);
+        Integer maxOsl = p.synthesisMaxOsl == null ? null : atLeast("--synthesis-max-osl", p.synthesisMaxOsl, 1, 1);
+        double speedup = nonNegative("--synthesis-speedup-ratio", p.synthesisSpeedupRatio, 1.0);
+        if (speedup == 0) {
+            problems.add("--synthesis-speedup-ratio must be more than 0");
+            speedup = 1.0;
+        }
+        TraceConfig trace = new TraceConfig(blockSize, maxIsl, maxOsl, speedup, in.ignoreTraceDelays);
         return new InputConfig(file, customType, sampler, in.randomSeed, batch, isl, islStd, osl, oslStd,
                 p.sequenceDistribution, prefixPool, prefixLength, system, context, entries, turns, turnsStd, delay,
-                delayStd, ratio).withRankings(rankings());
+                delayStd, ratio).withRankings(rankings()).withTrace(trace);
     }
 
     /**
