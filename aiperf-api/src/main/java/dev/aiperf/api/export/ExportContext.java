@@ -3,7 +3,10 @@ package dev.aiperf.api.export;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.endpoint.EndpointMetadata;
 import dev.aiperf.api.record.MetricResult;
+import dev.aiperf.api.telemetry.GpuTelemetryResults;
+import dev.aiperf.api.telemetry.ServerMetricsResults;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +25,8 @@ import java.util.Optional;
  * @param aiperfVersion    version of this tool, written to the summary JSON
  * @param interrupted      whether the run was cut short (results cover what was measured)
  * @param clientHealth     whether the client kept up with the load, or null when not assessed
+ * @param serverMetrics    the servers' Prometheus metrics over the run, or null when none were scraped
+ * @param gpuTelemetry     the GPUs' telemetry over the run, or null when none was collected
  * @param warmupResults    the same metrics computed from the warm-up requests only; empty without a warm-up
  * @param telemetryData    GPU telemetry of the run, {@link TelemetryData#NONE} when none was collected
  * @param timeslices       per-slice results with {@code --slice-duration}, in slice order; else empty
@@ -29,7 +34,8 @@ import java.util.Optional;
 public record ExportContext(BenchmarkConfig config, EndpointMetadata endpointMetadata, List<MetricResult> results,
                             List<ErrorCount> errorSummary, long startWallNs, long endWallNs,
                             String benchmarkId, String aiperfVersion, boolean interrupted,
-                            ClientHealth clientHealth, List<MetricResult> warmupResults,
+                            ClientHealth clientHealth, ServerMetricsResults serverMetrics,
+                            GpuTelemetryResults gpuTelemetry, List<MetricResult> warmupResults,
                             TelemetryData telemetryData, List<TimesliceResults> timeslices) {
     public ExportContext {
         results = List.copyOf(results);
@@ -39,12 +45,12 @@ public record ExportContext(BenchmarkConfig config, EndpointMetadata endpointMet
         timeslices = timeslices == null ? List.of() : List.copyOf(timeslices);
     }
 
-    /** A context with a client health assessment, without warm-up results, telemetry or time slices. */
+    /** A context with a client health assessment, without server metrics, GPU telemetry, warm-up results or time slices. */
     public ExportContext(BenchmarkConfig config, EndpointMetadata endpointMetadata, List<MetricResult> results,
                          List<ErrorCount> errorSummary, long startWallNs, long endWallNs,
                          String benchmarkId, String aiperfVersion, boolean interrupted, ClientHealth clientHealth) {
         this(config, endpointMetadata, results, errorSummary, startWallNs, endWallNs, benchmarkId, aiperfVersion,
-                interrupted, clientHealth, List.of(), TelemetryData.NONE, List.of());
+                interrupted, clientHealth, null, null, List.of(), TelemetryData.NONE, List.of());
     }
 
     /** A context without a client health assessment. */
@@ -52,31 +58,44 @@ public record ExportContext(BenchmarkConfig config, EndpointMetadata endpointMet
                          List<ErrorCount> errorSummary, long startWallNs, long endWallNs,
                          String benchmarkId, String aiperfVersion, boolean interrupted) {
         this(config, endpointMetadata, results, errorSummary, startWallNs, endWallNs, benchmarkId, aiperfVersion,
-                interrupted, null);
+                interrupted, (ClientHealth) null);
     }
 
     /** The same context with a client health assessment. */
     public ExportContext withClientHealth(ClientHealth health) {
         return new ExportContext(config, endpointMetadata, results, errorSummary, startWallNs, endWallNs, benchmarkId,
-                aiperfVersion, interrupted, health, warmupResults, telemetryData, timeslices);
+                aiperfVersion, interrupted, health, serverMetrics, gpuTelemetry, warmupResults, telemetryData, timeslices);
+    }
+
+    /**
+     * The same context with what was observed on the server side; {@code extraResults} (e.g. the GPU energy
+     * metrics) are appended to the results.
+     */
+    public ExportContext withTelemetry(ServerMetricsResults newServerMetrics, GpuTelemetryResults newGpuTelemetry,
+                                       List<MetricResult> extraResults) {
+        List<MetricResult> all = new ArrayList<>(results);
+        all.addAll(extraResults);
+        return new ExportContext(config, endpointMetadata, all, errorSummary, startWallNs, endWallNs, benchmarkId,
+                aiperfVersion, interrupted, clientHealth, newServerMetrics, newGpuTelemetry, warmupResults,
+                telemetryData, timeslices);
     }
 
     /** The same context with the warm-up requests' results. */
     public ExportContext withWarmupResults(List<MetricResult> warmup) {
         return new ExportContext(config, endpointMetadata, results, errorSummary, startWallNs, endWallNs, benchmarkId,
-                aiperfVersion, interrupted, clientHealth, warmup, telemetryData, timeslices);
+                aiperfVersion, interrupted, clientHealth, serverMetrics, gpuTelemetry, warmup, telemetryData, timeslices);
     }
 
     /** The same context with the run's GPU telemetry. */
     public ExportContext withTelemetryData(TelemetryData telemetry) {
         return new ExportContext(config, endpointMetadata, results, errorSummary, startWallNs, endWallNs, benchmarkId,
-                aiperfVersion, interrupted, clientHealth, warmupResults, telemetry, timeslices);
+                aiperfVersion, interrupted, clientHealth, serverMetrics, gpuTelemetry, warmupResults, telemetry, timeslices);
     }
 
     /** The same context with per-slice results. */
     public ExportContext withTimeslices(List<TimesliceResults> slices) {
         return new ExportContext(config, endpointMetadata, results, errorSummary, startWallNs, endWallNs, benchmarkId,
-                aiperfVersion, interrupted, clientHealth, warmupResults, telemetryData, slices);
+                aiperfVersion, interrupted, clientHealth, serverMetrics, gpuTelemetry, warmupResults, telemetryData, slices);
     }
 
     /** The result of one metric, if the run produced it. */

@@ -99,6 +99,9 @@ public final class ProfileCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
 
     @Mixin
+    TelemetryOptions telemetry = new TelemetryOptions();
+
+    @Mixin
     TokenizerOptions tokenizer = new TokenizerOptions();
 
     @Mixin
@@ -132,7 +135,9 @@ public final class ProfileCommand implements Callable<Integer> {
                         Map.entry("Load Generator", LoadGeneratorOptions.class),
                         Map.entry("Fixed Schedule", FixedScheduleOptions.class),
                         Map.entry("Load Shapes", LoadShapeOptions.class),
-                        Map.entry("Output", OutputOptions.class), Map.entry("Tokenizer", TokenizerOptions.class),
+                        Map.entry("Output", OutputOptions.class),
+                        Map.entry("Server Metrics and GPU Telemetry", TelemetryOptions.class),
+                        Map.entry("Tokenizer", TokenizerOptions.class),
                         Map.entry("Service/UI", ServiceOptions.class), Map.entry("SLO gates", SloOptions.class),
                         Map.entry("Config file", ConfigFileOptions.class))));
     }
@@ -279,7 +284,7 @@ public final class ProfileCommand implements Callable<Integer> {
 
     private static BenchmarkConfig withUrl(BenchmarkConfig config, String url) {
         return new BenchmarkConfig(config.endpoint().withUrls(List.of(url)), config.input(), config.load(),
-                config.output());
+                config.output(), config.telemetry());
     }
 
     /** Checks the SLO gates on the finished run: prints and writes each verdict; 3 when any broke. */
