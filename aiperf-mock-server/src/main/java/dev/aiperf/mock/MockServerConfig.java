@@ -29,12 +29,15 @@ import java.util.Objects;
  *                                   model id in the local cache, a folder or a tokenizer.json; null for the
  *                                   original's character chunks (about four characters per token)
  * @param tokenizerRevision          revision of a model id in the Hugging Face cache ({@code main} when null)
+ * @param rankingBaseLatencyMs       fixed latency of a rankings request (NIM, TEI, Cohere)
+ * @param rankingPerPassageLatencyMs added latency per ranked passage
  */
 public record MockServerConfig(String host, int port, double ttftMs, double itlMs, double embeddingBaseLatencyMs,
                                double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent,
                                Long randomSeed, int workers, IoTransport transport, boolean accessLogs,
                                boolean verbose, List<String> models, FaultInjection faults, String tokenizer,
-                               String tokenizerRevision) {
+                               String tokenizerRevision, double rankingBaseLatencyMs,
+                               double rankingPerPassageLatencyMs) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -42,6 +45,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
     public static final double DEFAULT_ITL_MS = 5;
     public static final double DEFAULT_EMBEDDING_BASE_LATENCY_MS = 10;
     public static final double DEFAULT_EMBEDDING_PER_INPUT_LATENCY_MS = 2;
+    public static final double DEFAULT_RANKING_BASE_LATENCY_MS = 10;
+    public static final double DEFAULT_RANKING_PER_PASSAGE_LATENCY_MS = 1;
 
     public MockServerConfig {
         Objects.requireNonNull(host, "host");
@@ -55,6 +60,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         requireLatency("--itl", itlMs);
         requireLatency("--embedding-base-latency", embeddingBaseLatencyMs);
         requireLatency("--embedding-per-input-latency", embeddingPerInputLatencyMs);
+        requireLatency("--ranking-base-latency", rankingBaseLatencyMs);
+        requireLatency("--ranking-per-passage-latency", rankingPerPassageLatencyMs);
         requirePercent("--error-rate", errorRatePercent);
         if (workers < 0) {
             throw new IllegalArgumentException("--workers must be 0 (one per processor) or more, got " + workers);
@@ -94,6 +101,11 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
     /** Latency of an embeddings request with {@code inputs} inputs, in nanoseconds; 0 in fast mode. */
     public long embeddingLatencyNanos(int inputs) {
         return fast ? 0 : millisToNanos(embeddingBaseLatencyMs + embeddingPerInputLatencyMs * inputs);
+    }
+
+    /** Latency of a rankings request with {@code passages} passages, in nanoseconds; 0 in fast mode. */
+    public long rankingLatencyNanos(int passages) {
+        return fast ? 0 : millisToNanos(rankingBaseLatencyMs + rankingPerPassageLatencyMs * passages);
     }
 
     /** Event-loop threads to start: {@link #workers}, or one per processor when it is 0. */
@@ -139,6 +151,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         private int forcedStatus;
         private String tokenizer;
         private String tokenizerRevision;
+        private double rankingBaseLatencyMs = DEFAULT_RANKING_BASE_LATENCY_MS;
+        private double rankingPerPassageLatencyMs = DEFAULT_RANKING_PER_PASSAGE_LATENCY_MS;
 
         private Builder() {
         }
@@ -161,7 +175,13 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
             faults(c.faults);
             tokenizer = c.tokenizer;
             tokenizerRevision = c.tokenizerRevision;
+            rankingBaseLatencyMs = c.rankingBaseLatencyMs;
+            rankingPerPassageLatencyMs = c.rankingPerPassageLatencyMs;
         }
+
+        public Builder rankingBaseLatencyMs(double ms) { this.rankingBaseLatencyMs = ms; return this; }
+        public Builder rankingPerPassageLatencyMs(double ms) { this.rankingPerPassageLatencyMs = ms; return this; }
+
 
         public Builder host(String host) { this.host = host; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -205,7 +225,7 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
                     stallAfterHeaders, forcedStatus);
             return new MockServerConfig(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs,
                     fast, errorRatePercent, randomSeed, workers, transport, accessLogs, verbose, models, faults,
-                    tokenizer, tokenizerRevision);
+                    tokenizer, tokenizerRevision, rankingBaseLatencyMs, rankingPerPassageLatencyMs);
         }
     }
 }

@@ -29,6 +29,7 @@ import java.nio.file.Path;
  * @param image                    synthetic images ({@link ImageConfig#NONE} for none)
  * @param audio                    synthetic audio ({@link AudioConfig#NONE} for none)
  * @param video                    synthetic videos ({@link VideoConfig#NONE} for none)
+ * @param rankings                 the synthetic rankings dataset ({@code *rankings} endpoints)
  */
 public record InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
                           int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
@@ -36,12 +37,28 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                           Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
                           int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
                           double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
-                          AudioConfig audio, VideoConfig video) {
+                          AudioConfig audio, VideoConfig video, RankingsConfig rankings) {
 
     public InputConfig {
         image = image == null ? ImageConfig.NONE : image;
         audio = audio == null ? AudioConfig.NONE : audio;
         video = video == null ? VideoConfig.NONE : video;
+        rankings = rankings == null ? RankingsConfig.DEFAULTS : rankings;
+    }
+
+    /** With the rankings defaults. */
+    public InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
+                       int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
+                       String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
+                       Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
+                       int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
+                       double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
+                       AudioConfig audio, VideoConfig video) {
+        this(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize, islMean, islStddev,
+                oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                RankingsConfig.DEFAULTS);
     }
 
     /** A text-only configuration without a public dataset: the shape before media, kept so existing code compiles. */
@@ -64,7 +81,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, newImage, newAudio,
-                newVideo);
+                newVideo, rankings);
     }
 
     /** The same configuration reading this public dataset. */
@@ -72,6 +89,16 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
         return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
-                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, name, image, audio, video);
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, name, image, audio, video,
+                rankings);
+    }
+
+    /** The same configuration with these synthetic rankings settings. */
+    public InputConfig withRankings(RankingsConfig newRankings) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
+                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                newRankings);
     }
 }
