@@ -31,13 +31,16 @@ import java.util.Objects;
  * @param tokenizerRevision          revision of a model id in the Hugging Face cache ({@code main} when null)
  * @param rankingBaseLatencyMs       fixed latency of a rankings request (NIM, TEI, Cohere)
  * @param rankingPerPassageLatencyMs added latency per ranked passage
+ * @param dcgmGpus                   GPUs each DCGM-exporter-style endpoint ({@code /dcgm1/metrics},
+ *                                   {@code /dcgm2/metrics}) reports; 0 turns those endpoints off
+ * @param dcgmGpuName                the model name those GPUs report
  */
 public record MockServerConfig(String host, int port, double ttftMs, double itlMs, double embeddingBaseLatencyMs,
                                double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent,
                                Long randomSeed, int workers, IoTransport transport, boolean accessLogs,
                                boolean verbose, List<String> models, FaultInjection faults, String tokenizer,
                                String tokenizerRevision, double rankingBaseLatencyMs,
-                               double rankingPerPassageLatencyMs) {
+                               double rankingPerPassageLatencyMs, int dcgmGpus, String dcgmGpuName) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -47,6 +50,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
     public static final double DEFAULT_EMBEDDING_PER_INPUT_LATENCY_MS = 2;
     public static final double DEFAULT_RANKING_BASE_LATENCY_MS = 10;
     public static final double DEFAULT_RANKING_PER_PASSAGE_LATENCY_MS = 1;
+    public static final int DEFAULT_DCGM_GPUS = 2;
+    public static final String DEFAULT_DCGM_GPU_NAME = "NVIDIA H200";
 
     public MockServerConfig {
         Objects.requireNonNull(host, "host");
@@ -72,6 +77,23 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         if (tokenizer != null && tokenizer.isBlank()) {
             tokenizer = null;
         }
+        if (dcgmGpus < 0 || dcgmGpus > 64) {
+            throw new IllegalArgumentException("--dcgm-num-gpus must be between 0 (off) and 64, got " + dcgmGpus);
+        }
+        if (dcgmGpuName == null || dcgmGpuName.isBlank()) {
+            dcgmGpuName = DEFAULT_DCGM_GPU_NAME;
+        }
+    }
+
+    /** A configuration with the default DCGM endpoints (2 GPUs each). */
+    public MockServerConfig(String host, int port, double ttftMs, double itlMs, double embeddingBaseLatencyMs,
+                            double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent, Long randomSeed,
+                            int workers, IoTransport transport, boolean accessLogs, boolean verbose,
+                            List<String> models, FaultInjection faults, String tokenizer, String tokenizerRevision,
+                            double rankingBaseLatencyMs, double rankingPerPassageLatencyMs) {
+        this(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs, fast, errorRatePercent,
+                randomSeed, workers, transport, accessLogs, verbose, models, faults, tokenizer, tokenizerRevision,
+                rankingBaseLatencyMs, rankingPerPassageLatencyMs, DEFAULT_DCGM_GPUS, DEFAULT_DCGM_GPU_NAME);
     }
 
     /** The defaults of the original tool: 127.0.0.1:8000, TTFT 20 ms, ITL 5 ms, no errors, no faults. */
@@ -153,6 +175,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         private String tokenizerRevision;
         private double rankingBaseLatencyMs = DEFAULT_RANKING_BASE_LATENCY_MS;
         private double rankingPerPassageLatencyMs = DEFAULT_RANKING_PER_PASSAGE_LATENCY_MS;
+        private int dcgmGpus = DEFAULT_DCGM_GPUS;
+        private String dcgmGpuName = DEFAULT_DCGM_GPU_NAME;
 
         private Builder() {
         }
@@ -177,10 +201,15 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
             tokenizerRevision = c.tokenizerRevision;
             rankingBaseLatencyMs = c.rankingBaseLatencyMs;
             rankingPerPassageLatencyMs = c.rankingPerPassageLatencyMs;
+            dcgmGpus = c.dcgmGpus;
+            dcgmGpuName = c.dcgmGpuName;
         }
 
         public Builder rankingBaseLatencyMs(double ms) { this.rankingBaseLatencyMs = ms; return this; }
         public Builder rankingPerPassageLatencyMs(double ms) { this.rankingPerPassageLatencyMs = ms; return this; }
+        /** GPUs per DCGM-style endpoint; 0 turns {@code /dcgm1/metrics} and {@code /dcgm2/metrics} off. */
+        public Builder dcgmGpus(int gpus) { this.dcgmGpus = gpus; return this; }
+        public Builder dcgmGpuName(String name) { this.dcgmGpuName = name; return this; }
 
 
         public Builder host(String host) { this.host = host; return this; }
@@ -225,7 +254,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
                     stallAfterHeaders, forcedStatus);
             return new MockServerConfig(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs,
                     fast, errorRatePercent, randomSeed, workers, transport, accessLogs, verbose, models, faults,
-                    tokenizer, tokenizerRevision, rankingBaseLatencyMs, rankingPerPassageLatencyMs);
+                    tokenizer, tokenizerRevision, rankingBaseLatencyMs, rankingPerPassageLatencyMs, dcgmGpus,
+                    dcgmGpuName);
         }
     }
 }

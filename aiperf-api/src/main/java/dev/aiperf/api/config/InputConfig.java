@@ -30,6 +30,7 @@ import java.nio.file.Path;
  * @param audio                    synthetic audio ({@link AudioConfig#NONE} for none)
  * @param video                    synthetic videos ({@link VideoConfig#NONE} for none)
  * @param rankings                 the synthetic rankings dataset ({@code *rankings} endpoints)
+ * @param trace                    how trace datasets are replayed ({@link TraceConfig#DEFAULT} for the defaults)
  */
 public record InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
                           int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
@@ -37,13 +38,15 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                           Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
                           int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
                           double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
-                          AudioConfig audio, VideoConfig video, RankingsConfig rankings) {
+                          AudioConfig audio, VideoConfig video, RankingsConfig rankings,
+                          TraceConfig trace) {
 
     public InputConfig {
         image = image == null ? ImageConfig.NONE : image;
         audio = audio == null ? AudioConfig.NONE : audio;
         video = video == null ? VideoConfig.NONE : video;
         rankings = rankings == null ? RankingsConfig.DEFAULTS : rankings;
+        trace = trace == null ? TraceConfig.DEFAULT : trace;
     }
 
     /** With the rankings defaults. */
@@ -58,7 +61,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                RankingsConfig.DEFAULTS);
+                RankingsConfig.DEFAULTS, TraceConfig.DEFAULT);
     }
 
     /** A text-only configuration without a public dataset: the shape before media, kept so existing code compiles. */
@@ -81,7 +84,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, newImage, newAudio,
-                newVideo, rankings);
+                newVideo, rankings, trace);
     }
 
     /** The same configuration reading this public dataset. */
@@ -90,7 +93,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, name, image, audio, video,
-                rankings);
+                rankings, trace);
     }
 
     /** The same configuration with these synthetic rankings settings. */
@@ -99,6 +102,15 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                newRankings);
+                newRankings, trace);
+    }
+
+    /** The same configuration with these trace replay settings. */
+    public InputConfig withTrace(TraceConfig newTrace) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
+                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                rankings, newTrace);
     }
 }
