@@ -10,4 +10,14 @@ public record BenchmarkConfig(EndpointConfig endpoint, InputConfig input, LoadCo
     public BenchmarkConfig withLoad(LoadConfig newLoad) {
         return new BenchmarkConfig(endpoint, input, newLoad, output);
     }
+
+    /** The same configuration with another input (e.g. another random seed). */
+    public BenchmarkConfig withInput(InputConfig newInput) {
+        return new BenchmarkConfig(endpoint, newInput, load, output);
+    }
+
+    /** The same configuration writing its artifacts to another folder. */
+    public BenchmarkConfig withArtifactDir(java.nio.file.Path dir) {
+        return new BenchmarkConfig(endpoint, input, load, output.withArtifactDir(dir));
+    }
 }

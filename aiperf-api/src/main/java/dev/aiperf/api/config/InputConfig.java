@@ -32,4 +32,12 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                           Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
                           int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
                           double turnDelayStddev, double turnDelayRatio) {
+
+    /** The same input with another root seed (every run of a study sends the same workload with one). */
+    public InputConfig withRandomSeed(Long seed) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, seed, promptBatchSize, islMean,
+                islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio);
+    }
 }

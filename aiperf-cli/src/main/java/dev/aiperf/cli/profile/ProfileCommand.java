@@ -71,6 +71,12 @@ public final class ProfileCommand implements Callable<Integer> {
     @Mixin
     ServiceOptions service = new ServiceOptions();
 
+    @Mixin
+    StudyOptions study = new StudyOptions();
+
+    /** Comma lists found while parsing (a sweep), filled by {@link SweepListPreprocessor}. */
+    final SweepLists sweepLists = new SweepLists();
+
     CommandSpec spec;
 
     /** Receives the command's model from picocli and groups the option list of {@code --help}. */
@@ -85,7 +91,8 @@ public final class ProfileCommand implements Callable<Integer> {
                         Map.entry("Conversation", ConversationOptions.class),
                         Map.entry("Load Generator", LoadGeneratorOptions.class),
                         Map.entry("Output", OutputOptions.class), Map.entry("Tokenizer", TokenizerOptions.class),
-                        Map.entry("Service/UI", ServiceOptions.class))));
+                        Map.entry("Service/UI", ServiceOptions.class),
+                        Map.entry("Multi-Run, Sweep and Search", StudyOptions.class))));
     }
 
     /** Whether {@code --verbose} was given (error handlers print stack traces then). */
@@ -106,6 +113,13 @@ public final class ProfileCommand implements Callable<Integer> {
         ProfileConfigBuilder.Result built = ProfileConfigBuilder.build(this,
                 service.mock ? "http://127.0.0.1:0" : null, terminal, commandLine);
         built.warnings().forEach(w -> err.println("aiperf: warning: " + w));
+        StudyLauncher studyLauncher = null;
+        dev.aiperf.study.StudyPlan studyPlan = null;
+        if (StudyLauncher.isStudy(this)) {
+            studyLauncher = new StudyLauncher(this, profileArgs(args), spec.commandLine().isOverwrittenOptionsAllowed());
+            studyPlan = studyLauncher.plan(built.config(), service.mock ? "http://127.0.0.1:0" : null, terminal,
+                    commandLine);
+        }
         MockServer mock = null;
         try {
             BenchmarkConfig config = built.config();
@@ -114,6 +128,10 @@ public final class ProfileCommand implements Callable<Integer> {
             if (service.mock) {
                 mock = startMock(err, mockTokenizer(config));
                 config = withUrl(config, mock.baseUrl());
+            }
+            if (studyLauncher != null) {
+                String url = mock == null ? null : mock.baseUrl();
+                return studyLauncher.run(studyPlan, c -> url == null ? c : withUrl(c, url), out, err);
             }
             BenchmarkRunner.Prepared prepared;
             try {
@@ -132,6 +150,15 @@ public final class ProfileCommand implements Callable<Integer> {
                 mock.close();
             }
         }
+    }
+
+    /** The arguments of this command alone: after its own name when it runs as {@code aiperf profile}. */
+    private List<String> profileArgs(List<String> originalArgs) {
+        if (spec.parent() == null) {
+            return originalArgs;
+        }
+        int own = originalArgs.indexOf(spec.name());
+        return own < 0 ? originalArgs : originalArgs.subList(own + 1, originalArgs.size());
     }
 
     /** The tokenizer the run will count with (the engine's choice, a fallback included) for the mock to share. */

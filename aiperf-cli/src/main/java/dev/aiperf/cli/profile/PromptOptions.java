@@ -9,11 +9,11 @@ public final class PromptOptions {
             description = "Text items per request (default: 1).")
     Integer batchSize;
 
-    @Option(names = {"--isl", "--prompt-input-tokens-mean", "--synthetic-input-tokens-mean"}, paramLabel = "<tokens>",
+    @Option(names = {"--isl", "--prompt-input-tokens-mean", "--synthetic-input-tokens-mean"}, preprocessor = SweepListPreprocessor.class, paramLabel = "<tokens>",
             description = "Mean synthetic prompt length (default: 550).")
     Integer islMean;
 
-    @Option(names = {"--isl-stddev", "--prompt-input-tokens-stddev", "--synthetic-input-tokens-stddev"},
+    @Option(names = {"--isl-stddev", "--prompt-input-tokens-stddev", "--synthetic-input-tokens-stddev"}, preprocessor = SweepListPreprocessor.class,
             paramLabel = "<tokens>", description = "Standard deviation of the prompt length (default: 0).")
     Double islStddev;
 
@@ -21,11 +21,11 @@ public final class PromptOptions {
             description = "Mixture of (ISL,OSL) pairs, e.g. \"128,64:25;512,128:75\".")
     String sequenceDistribution;
 
-    @Option(names = {"--osl", "--output-tokens-mean", "--prompt-output-tokens-mean"}, paramLabel = "<tokens>",
+    @Option(names = {"--osl", "--output-tokens-mean", "--prompt-output-tokens-mean"}, preprocessor = SweepListPreprocessor.class, paramLabel = "<tokens>",
             description = "Mean requested output length (sets the max tokens field).")
     Integer oslMean;
 
-    @Option(names = {"--osl-stddev", "--output-tokens-stddev", "--prompt-output-tokens-stddev"},
+    @Option(names = {"--osl-stddev", "--output-tokens-stddev", "--prompt-output-tokens-stddev"}, preprocessor = SweepListPreprocessor.class,
             paramLabel = "<tokens>", description = "Standard deviation of the output length (default: 0).")
     Double oslStddev;
 
