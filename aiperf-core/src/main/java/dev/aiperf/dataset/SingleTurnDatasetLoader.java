@@ -10,6 +10,8 @@ import dev.aiperf.api.dataset.DatasetContext;
 import dev.aiperf.api.dataset.InvalidDatasetException;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.Turn;
+import dev.aiperf.dataset.media.MediaKind;
+import dev.aiperf.dataset.media.TurnMediaFields;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,14 +26,15 @@ import java.util.Set;
 /**
  * The {@code single_turn} JSONL format (spec §3.4): one JSON object per line, each its own one-turn
  * conversation. Fields: {@code text} or {@code texts} (strings, or {@code {"name","contents"}}
- * objects), {@code timestamp} or {@code delay} (ms), {@code role}. Blank lines are skipped.
- * Image, audio and video fields are recognised but not supported by this build.
+ * objects); {@code image}/{@code images}, {@code audio}/{@code audios}, {@code video}/{@code videos}
+ * (file paths, URLs or data URIs, see {@link TurnMediaFields}); {@code timestamp} or {@code delay}
+ * (ms), {@code role}. At least one text or medium per line. Blank lines are skipped.
  */
 public final class SingleTurnDatasetLoader implements CustomDatasetLoader {
 
     static final String TYPE = "single_turn";
     private static final Set<String> TEXT_FIELDS = Set.of("text", "texts");
-    private static final Set<String> MEDIA_FIELDS = Set.of("image", "images", "audio", "audios", "video", "videos");
+    private static final Set<String> MEDIA_FIELDS = Set.copyOf(MediaKind.fieldNames());
     private static final Set<String> OTHER_FIELDS = Set.of("type", "timestamp", "delay", "role");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -109,7 +112,13 @@ public final class SingleTurnDatasetLoader implements CustomDatasetLoader {
             throw InvalidDatasetException.at(file, number, "expected a JSON object such as {\"text\": \"Hello\"}");
         }
         checkFields(file, number, json);
-        List<Turn.Text> texts = texts(file, number, json);
+        List<Turn.Text> texts = json.has("text") || json.has("texts") ? texts(file, number, json) : List.of();
+        TurnMediaFields media;
+        try {
+            media = TurnMediaFields.read(json, file.toAbsolutePath().getParent());
+        } catch (IllegalArgumentException e) {
+            throw InvalidDatasetException.at(file, number, e.getMessage());
+        }
         Long timestamp = milliseconds(file, number, json, "timestamp");
         Long delay = milliseconds(file, number, json, "delay");
         if (timestamp != null && delay != null) {
@@ -122,7 +131,7 @@ public final class SingleTurnDatasetLoader implements CustomDatasetLoader {
             }
             role = json.get("role").asText();
         }
-        return new Turn(null, role, timestamp, delay, null, texts);
+        return media.applyTo(new Turn(null, role, timestamp, delay, null, texts));
     }
 
     private static void checkFields(Path file, long number, JsonNode json) {
@@ -133,21 +142,19 @@ public final class SingleTurnDatasetLoader implements CustomDatasetLoader {
         }
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (MEDIA_FIELDS.contains(name)) {
-                throw InvalidDatasetException.at(file, number, "'" + name + "' is not supported by this build:"
-                        + " only text datasets ('text' or 'texts') can be loaded");
-            }
-            if (!TEXT_FIELDS.contains(name) && !OTHER_FIELDS.contains(name)) {
+            if (!TEXT_FIELDS.contains(name) && !MEDIA_FIELDS.contains(name) && !OTHER_FIELDS.contains(name)) {
                 throw InvalidDatasetException.at(file, number, "unknown field '" + name + "'; " + TYPE
-                        + " lines may have text, texts, timestamp, delay, role and type");
+                        + " lines may have text, texts, image, images, audio, audios, video, videos, timestamp,"
+                        + " delay, role and type");
             }
         }
         if (json.has("text") && json.has("texts")) {
             throw InvalidDatasetException.at(file, number, "give either 'text' or 'texts', not both");
         }
-        if (!json.has("text") && !json.has("texts")) {
-            throw InvalidDatasetException.at(file, number, "a " + TYPE + " line needs 'text' (a string) or 'texts'"
-                    + " (a list), e.g. {\"text\": \"Hello\"}");
+        if (!json.has("text") && !json.has("texts") && MEDIA_FIELDS.stream().noneMatch(json::hasNonNull)) {
+            throw InvalidDatasetException.at(file, number, "a " + TYPE + " line needs at least one of 'text' (a"
+                    + " string) or 'texts' (a list), 'image'/'images', 'audio'/'audios', 'video'/'videos', e.g."
+                    + " {\"text\": \"Hello\"}");
         }
     }
 

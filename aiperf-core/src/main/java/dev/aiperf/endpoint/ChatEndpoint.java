@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiperf.api.endpoint.EndpointContext;
+import dev.aiperf.api.model.AudioContent;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponse;
@@ -50,13 +51,14 @@ public final class ChatEndpoint extends OpenAiEndpoint {
     }
 
     /**
-     * One message per turn. A turn with a single text holds it as a string and, like the original,
-     * always carries the text batch's {@code name}; anything else becomes a list of text parts.
+     * One message per turn. A text-only turn with a single text holds it as a string and, like the
+     * original, always carries the text batch's {@code name}; anything else becomes a list of
+     * OpenAI content parts: every non-empty text, then every image, audio clip and video (spec §4.3).
      */
     private static ObjectNode message(Turn turn) {
         ObjectNode message = JsonNodeFactory.instance.objectNode();
         message.put("role", turn.role() == null ? "user" : turn.role());
-        if (turn.texts().size() == 1 && turn.texts().get(0).contents().size() == 1) {
+        if (!turn.hasMedia() && turn.texts().size() == 1 && turn.texts().get(0).contents().size() == 1) {
             Turn.Text only = turn.texts().get(0);
             message.put("name", only.name() == null ? "" : only.name());
             message.put("content", only.contents().get(0));
@@ -65,6 +67,17 @@ public final class ChatEndpoint extends OpenAiEndpoint {
         ArrayNode parts = message.putArray("content");
         for (String text : turn.allTexts()) {
             parts.addObject().put("type", "text").put("text", text);
+        }
+        for (String image : turn.allImages()) {
+            parts.addObject().put("type", "image_url").putObject("image_url").put("url", image);
+        }
+        for (String audio : turn.allAudios()) {
+            AudioContent clip = AudioContent.parse(audio);
+            parts.addObject().put("type", "input_audio").putObject("input_audio")
+                    .put("data", clip.base64()).put("format", clip.format());
+        }
+        for (String video : turn.allVideos()) {
+            parts.addObject().put("type", "video_url").putObject("video_url").put("url", video);
         }
         return message;
     }

@@ -72,13 +72,13 @@ class SingleTurnDatasetLoaderTests {
 
         assertThatThrownBy(() -> loader().load(file("{\"txt\": \"typo\"}")))
                 .hasMessageContaining("data.jsonl:1: unknown field 'txt'")
-                .hasMessageContaining("text, texts, timestamp, delay, role and type");
+                .hasMessageContaining("text, texts, image, images, audio, audios, video, videos, timestamp, delay, role and type");
         assertThatThrownBy(() -> loader().load(file("{\"role\": \"user\"}")))
-                .hasMessageContaining(":1: a single_turn line needs 'text'");
+                .hasMessageContaining(":1: a single_turn line needs at least one of 'text'");
         assertThatThrownBy(() -> loader().load(file("{\"text\": \"a\"}", "{\"text\": \"b\", \"timestamp\": 1, \"delay\": 2}")))
                 .hasMessageContaining(":2: give either 'timestamp' or 'delay'");
         assertThatThrownBy(() -> loader().load(file("{\"text\": \"a\", \"image\": \"cat.png\"}")))
-                .hasMessageContaining(":1: 'image' is not supported");
+                .hasMessageContaining(":1: 'image': media file ").hasMessageContaining("'cat.png' does not exist");
         assertThatThrownBy(() -> loader().load(file("[1, 2]"))).hasMessageContaining(":1: expected a JSON object");
         assertThatThrownBy(() -> loader().load(file("{\"text\": 5}"))).hasMessageContaining("'text' must be a string");
         assertThatThrownBy(() -> loader().load(file("{\"texts\": [\"a\", 1]}"))).hasMessageContaining("mixes strings");

@@ -127,6 +127,35 @@ class ChatEndpointTests {
     }
 
     @Test
+    void mediaTurnsBecomeOpenAiContentPartsInTheOriginalsOrder() {
+        Turn turn = new Turn(null, null, null, null, null, List.of(new Turn.Text("text", List.of("What is this?"))),
+                List.of(new Turn.Media("image_url", List.of("data:image/png;base64,iVBO", "", "https://x/cat.jpg"))),
+                List.of(new Turn.Media("input_audio", List.of("wav,UklGRg=="))),
+                List.of(new Turn.Media("video_url", List.of("data:video/mp4;base64,AAAA"))));
+
+        assertThat(payload(new TestConfig(), turn).get("messages").get(0).toString()).isEqualTo(
+                "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"What is this?\"},"
+                        + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"data:image/png;base64,iVBO\"}},"
+                        + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://x/cat.jpg\"}},"
+                        + "{\"type\":\"input_audio\",\"input_audio\":{\"data\":\"UklGRg==\",\"format\":\"wav\"}},"
+                        + "{\"type\":\"video_url\",\"video_url\":{\"url\":\"data:video/mp4;base64,AAAA\"}}]}");
+    }
+
+    @Test
+    void aMediaOnlyTurnHasNoTextPartAndAudioWithoutAFormatIsRejected() {
+        Turn imageOnly = new Turn(null, null, null, null, null, List.of(),
+                List.of(new Turn.Media("", List.of("https://x/a.png"))), List.of(), List.of());
+        Turn badAudio = new Turn(null, null, null, null, null, List.of(), List.of(),
+                List.of(new Turn.Media("", List.of("UklGRg=="))), List.of());
+
+        assertThat(payload(new TestConfig(), imageOnly).get("messages").get(0).toString()).isEqualTo(
+                "{\"role\":\"user\",\"content\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://x/a.png\"}}]}");
+        assertThatThrownBy(() -> payload(new TestConfig(), badAudio))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'format,b64_audio'");
+    }
+
+    @Test
     void streamingChunkWithContentIsText() {
         ParsedResponse parsed = parse("{\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
                 + "\"delta\":{\"content\":\"Hel\"}}]}");

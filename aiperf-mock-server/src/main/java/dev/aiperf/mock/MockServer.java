@@ -93,9 +93,12 @@ public final class MockServer implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
+    private final ServerContext context;
+
     private MockServer(MockServerConfig config, IoTransport transport, EventLoopGroup group, Channel serverChannel,
-                       ChannelGroup connections, boolean secure) {
+                       ChannelGroup connections, boolean secure, ServerContext context) {
         this.secure = secure;
+        this.context = context;
         this.config = config;
         this.transport = transport;
         this.group = group;
@@ -149,7 +152,7 @@ public final class MockServer implements AutoCloseable {
                 });
         try {
             Channel channel = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
-            MockServer server = new MockServer(config, transport, group, channel, connections, tls != null);
+            MockServer server = new MockServer(config, transport, group, channel, connections, tls != null, context);
             if (tls == null) {
                 server.warmUpConnection(context);
             }
@@ -178,6 +181,14 @@ public final class MockServer implements AutoCloseable {
 
     public MockServerConfig config() {
         return config;
+    }
+
+    /**
+     * Keeps the next {@code limit} requests (method, path and body as sent) from now on, replacing any
+     * earlier capture: what a test checks to see exactly what a client sent.
+     */
+    public RequestCapture captureRequests(int limit) {
+        return context.startCapture(limit);
     }
 
     /** The transport in use: {@link IoTransport#EPOLL} or {@link IoTransport#NIO}, never {@code AUTO}. */

@@ -41,6 +41,8 @@ final class ServerContext {
     /** Settings never change while serving, so {@code /health} is encoded once. */
     private final byte[] healthBody;
     private final PrintStream log = System.err;
+    /** Null until a test asks for the request bodies: then every request is offered to it. */
+    private volatile RequestCapture capture;
 
     ServerContext(MockServerConfig config, TokenCorpus corpus) {
         this.config = config;
@@ -121,6 +123,20 @@ final class ServerContext {
     /** {@code {"detail": message}}, the error body of the original (FastAPI) mock. */
     byte[] detailBody(String message) {
         return toBytes(json.createObjectNode().put("detail", message));
+    }
+
+    RequestCapture startCapture(int limit) {
+        RequestCapture started = new RequestCapture(limit);
+        capture = started;
+        return started;
+    }
+
+    /** Keeps the request for a test when a capture was started; a single volatile read otherwise. */
+    void capture(String method, String path, ByteBuf body) {
+        RequestCapture current = capture;
+        if (current != null) {
+            current.add(method, path, body.toString(StandardCharsets.UTF_8));
+        }
     }
 
     void accessLog(String remote, String method, String uri, int status) {

@@ -25,19 +25,61 @@ import java.nio.file.Path;
  * @param turnDelayMean            mean think time between turns, ms
  * @param turnDelayStddev          its standard deviation
  * @param turnDelayRatio           multiplier applied to delays
+ * @param publicDataset            public dataset name ({@code --public-dataset}, e.g. {@code sharegpt}), or null
+ * @param image                    synthetic images ({@link ImageConfig#NONE} for none)
+ * @param audio                    synthetic audio ({@link AudioConfig#NONE} for none)
+ * @param video                    synthetic videos ({@link VideoConfig#NONE} for none)
  */
 public record InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
                           int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
                           String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
                           Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
                           int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
-                          double turnDelayStddev, double turnDelayRatio) {
+                          double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
+                          AudioConfig audio, VideoConfig video) {
+
+    public InputConfig {
+        image = image == null ? ImageConfig.NONE : image;
+        audio = audio == null ? AudioConfig.NONE : audio;
+        video = video == null ? VideoConfig.NONE : video;
+    }
+
+    /** A text-only configuration without a public dataset: the shape before media, kept so existing code compiles. */
+    public InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
+                       int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
+                       String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
+                       Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
+                       int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
+                       double turnDelayStddev, double turnDelayRatio) {
+        this(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize, islMean, islStddev,
+                oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, null, ImageConfig.NONE,
+                AudioConfig.NONE, VideoConfig.NONE);
+    }
+
+    /** The same configuration with these synthetic media settings. */
+    public InputConfig withMedia(ImageConfig newImage, AudioConfig newAudio, VideoConfig newVideo) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
+                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, newImage, newAudio,
+                newVideo);
+    }
 
     /** The same input with another root seed (every run of a study sends the same workload with one). */
     public InputConfig withRandomSeed(Long seed) {
-        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, seed, promptBatchSize, islMean,
-                islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, seed, promptBatchSize,
+                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
-                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio);
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video);
+    }
+
+    /** The same configuration reading this public dataset. */
+    public InputConfig withPublicDataset(String name) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
+                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, name, image, audio, video);
     }
 }
