@@ -38,6 +38,14 @@ public interface StudyListener {
     default void summaryTable(String text) {
     }
 
+    /** An SLA search judged a probe against its filters. */
+    default void probeJudged(SlaProbe probe, List<SlaFilter> filters) {
+    }
+
+    /** An SLA search ended: its answer and its curve. */
+    default void searchFinished(SlaSearchPlan plan, SlaSearchOutcome outcome) {
+    }
+
     /** The study stopped early: {@code finished} of {@code planned} runs finished. */
     default void interrupted(int finished, int planned) {
     }

@@ -78,4 +78,50 @@ public final class StudyProgressPrinter implements StudyListener {
         err.println("aiperf: study interrupted after " + finished + " of " + planned
                 + " runs; the aggregates below cover only the finished runs");
     }
+
+    @Override
+    public void probeJudged(SlaProbe probe, List<SlaFilter> filters) {
+        StringBuilder line = new StringBuilder("aiperf: probe ").append(probe.index() + 1).append(": ")
+                .append(probe.cell().parameters().keySet().iterator().next()).append('=').append(probe.value())
+                .append(probe.passed() ? ": SLA met" : ": SLA broken");
+        if (probe.failure() != null) {
+            line.append(" (run failed: ").append(probe.failure()).append(')');
+        }
+        for (int i = 0; i < filters.size(); i++) {
+            Double v = probe.observed().get(i);
+            line.append(i == 0 ? " (" : ", ").append(filters.get(i).describe()).append(": ")
+                    .append(v == null ? "not measured" : PythonNumbers.general(v))
+                    .append(filters.get(i).holds(v) ? " ok" : " BROKEN");
+        }
+        err.println(line.append(filters.isEmpty() ? "" : ")"));
+    }
+
+    @Override
+    public void searchFinished(SlaSearchPlan plan, SlaSearchOutcome outcome) {
+        out.println();
+        out.println("SLA search over " + plan.parameter() + " " + plan.low() + ".." + plan.high() + " ("
+                + String.join(", ", plan.filters().stream().map(SlaFilter::describe).toList()) + ")");
+        for (SlaProbe probe : outcome.probes().stream()
+                .sorted(java.util.Comparator.comparingLong(SlaProbe::value)).toList()) {
+            StringBuilder row = new StringBuilder(String.format("  %s=%-6d %-6s", plan.parameter(), probe.value(),
+                    probe.passed() ? "pass" : "FAIL"));
+            row.append(String.format(" %10s req/s", probe.objective() == null ? "N/A"
+                    : PythonNumbers.fixed2(probe.objective())));
+            for (int i = 0; i < plan.filters().size(); i++) {
+                Double v = probe.observed().get(i);
+                SlaFilter f = plan.filters().get(i);
+                row.append("  ").append(f.tag().equals(SlaFilter.GOOD_REQUEST_FRACTION) ? f.tag()
+                        : f.tag() + " " + f.stat()).append('=').append(v == null ? "N/A" : PythonNumbers.general(v));
+            }
+            out.println(row);
+        }
+        String answer = outcome.highestPassing() == null
+                ? "no " + plan.parameter() + " in " + plan.low() + ".." + plan.high() + " meets the SLA"
+                : "highest " + plan.parameter() + " meeting the SLA: " + outcome.highestPassing()
+                + (outcome.lowestFailing() == null ? " (the upper bound of the search; it may go higher)"
+                : " (" + outcome.lowestFailing() + " breaks it)");
+        out.println((outcome.interrupted() ? "Interrupted; so far the " : "Answer: ") + answer
+                + (outcome.convergenceReason() == null ? "" : " [" + outcome.convergenceReason() + "]"));
+        outcome.files().forEach(f -> out.println("Search artifacts: " + f));
+    }
 }

@@ -29,12 +29,15 @@ import java.util.Objects;
  *                                   model id in the local cache, a folder or a tokenizer.json; null for the
  *                                   original's character chunks (about four characters per token)
  * @param tokenizerRevision          revision of a model id in the Hugging Face cache ({@code main} when null)
+ * @param ttftPerInflightMs          added to the time to first token for each other completion in flight when a
+ *                                   request arrives: a server that slows down with load, so that an SLA breaks at a
+ *                                   known concurrency (0, the default, keeps latency independent of load)
  */
 public record MockServerConfig(String host, int port, double ttftMs, double itlMs, double embeddingBaseLatencyMs,
                                double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent,
                                Long randomSeed, int workers, IoTransport transport, boolean accessLogs,
                                boolean verbose, List<String> models, FaultInjection faults, String tokenizer,
-                               String tokenizerRevision) {
+                               String tokenizerRevision, double ttftPerInflightMs) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -53,6 +56,7 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         }
         requireLatency("--ttft", ttftMs);
         requireLatency("--itl", itlMs);
+        requireLatency("--ttft-per-inflight", ttftPerInflightMs);
         requireLatency("--embedding-base-latency", embeddingBaseLatencyMs);
         requireLatency("--embedding-per-input-latency", embeddingPerInputLatencyMs);
         requirePercent("--error-rate", errorRatePercent);
@@ -65,6 +69,15 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         if (tokenizer != null && tokenizer.isBlank()) {
             tokenizer = null;
         }
+    }
+
+    /** Latency independent of load: the form before {@code ttftPerInflightMs}, kept so existing code compiles. */
+    public MockServerConfig(String host, int port, double ttftMs, double itlMs, double embeddingBaseLatencyMs,
+                            double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent, Long randomSeed,
+                            int workers, IoTransport transport, boolean accessLogs, boolean verbose,
+                            List<String> models, FaultInjection faults, String tokenizer, String tokenizerRevision) {
+        this(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs, fast, errorRatePercent,
+                randomSeed, workers, transport, accessLogs, verbose, models, faults, tokenizer, tokenizerRevision, 0);
     }
 
     /** The defaults of the original tool: 127.0.0.1:8000, TTFT 20 ms, ITL 5 ms, no errors, no faults. */
@@ -84,6 +97,11 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
     /** Time to first token in nanoseconds, 0 in fast mode. */
     public long effectiveTtftNanos() {
         return fast ? 0 : millisToNanos(ttftMs);
+    }
+
+    /** Time to first token added per other completion in flight, in nanoseconds; 0 in fast mode. */
+    public long effectiveTtftPerInflightNanos() {
+        return fast ? 0 : millisToNanos(ttftPerInflightMs);
     }
 
     /** Inter-token latency in nanoseconds, 0 in fast mode. */
@@ -139,6 +157,7 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         private int forcedStatus;
         private String tokenizer;
         private String tokenizerRevision;
+        private double ttftPerInflightMs;
 
         private Builder() {
         }
@@ -161,12 +180,15 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
             faults(c.faults);
             tokenizer = c.tokenizer;
             tokenizerRevision = c.tokenizerRevision;
+            ttftPerInflightMs = c.ttftPerInflightMs;
         }
 
         public Builder host(String host) { this.host = host; return this; }
         public Builder port(int port) { this.port = port; return this; }
         public Builder ttftMs(double ttftMs) { this.ttftMs = ttftMs; return this; }
         public Builder itlMs(double itlMs) { this.itlMs = itlMs; return this; }
+        /** See {@link MockServerConfig#ttftPerInflightMs}. */
+        public Builder ttftPerInflightMs(double ms) { this.ttftPerInflightMs = ms; return this; }
         public Builder embeddingBaseLatencyMs(double ms) { this.embeddingBaseLatencyMs = ms; return this; }
         public Builder embeddingPerInputLatencyMs(double ms) { this.embeddingPerInputLatencyMs = ms; return this; }
         public Builder fast(boolean fast) { this.fast = fast; return this; }
@@ -205,7 +227,7 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
                     stallAfterHeaders, forcedStatus);
             return new MockServerConfig(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs,
                     fast, errorRatePercent, randomSeed, workers, transport, accessLogs, verbose, models, faults,
-                    tokenizer, tokenizerRevision);
+                    tokenizer, tokenizerRevision, ttftPerInflightMs);
         }
     }
 }

@@ -37,6 +37,8 @@ final class ServerContext {
     /** Draws for {@code --fault-malformed-json-rate}: one per body or token chunk. */
     final SeededChance malformed;
     final long startEpochSeconds = System.currentTimeMillis() / 1000;
+    /** Completions being answered, counted only when {@code ttftPerInflightMs} is set (one shared counter). */
+    final java.util.concurrent.atomic.AtomicInteger inflight = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, byte[]> quotedModels = new ConcurrentHashMap<>();
     /** Settings never change while serving, so {@code /health} is encoded once. */
     private final byte[] healthBody;

@@ -8,6 +8,8 @@ import dev.aiperf.engine.BenchmarkOutcome;
 import dev.aiperf.engine.BenchmarkRunner;
 import dev.aiperf.engine.OpenFileLimit;
 import dev.aiperf.mock.MockServer;
+import dev.aiperf.readiness.ModelReadiness;
+import dev.aiperf.readiness.ReadinessSettings;
 import dev.aiperf.tokenizer.Tokenizers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +22,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code aiperf profile}: runs one benchmark with the original tool's option names (spec §1.3).
@@ -72,7 +75,13 @@ public final class ProfileCommand implements Callable<Integer> {
     ServiceOptions service = new ServiceOptions();
 
     @Mixin
+    ServerReadinessOptions readiness = new ServerReadinessOptions();
+
+    @Mixin
     StudyOptions study = new StudyOptions();
+
+    @Mixin
+    SearchOptions search = new SearchOptions();
 
     /** Comma lists found while parsing (a sweep), filled by {@link SweepListPreprocessor}. */
     final SweepLists sweepLists = new SweepLists();
@@ -92,7 +101,9 @@ public final class ProfileCommand implements Callable<Integer> {
                         Map.entry("Load Generator", LoadGeneratorOptions.class),
                         Map.entry("Output", OutputOptions.class), Map.entry("Tokenizer", TokenizerOptions.class),
                         Map.entry("Service/UI", ServiceOptions.class),
-                        Map.entry("Multi-Run, Sweep and Search", StudyOptions.class))));
+                        Map.entry("Server Readiness", ServerReadinessOptions.class),
+                        Map.entry("Multi-Run and Sweep", StudyOptions.class),
+                        Map.entry("SLA Search", SearchOptions.class))));
     }
 
     /** Whether {@code --verbose} was given (error handlers print stack traces then). */
@@ -113,12 +124,18 @@ public final class ProfileCommand implements Callable<Integer> {
         ProfileConfigBuilder.Result built = ProfileConfigBuilder.build(this,
                 service.mock ? "http://127.0.0.1:0" : null, terminal, commandLine);
         built.warnings().forEach(w -> err.println("aiperf: warning: " + w));
+        ReadinessSettings readinessSettings = readiness.settings();
         StudyLauncher studyLauncher = null;
         dev.aiperf.study.StudyPlan studyPlan = null;
-        if (StudyLauncher.isStudy(this)) {
+        dev.aiperf.study.SlaSearchPlan searchPlan = null;
+        String placeholderUrl = service.mock ? "http://127.0.0.1:0" : null;
+        if (StudyLauncher.isSearch(this) || StudyLauncher.isStudy(this)) {
             studyLauncher = new StudyLauncher(this, profileArgs(args), spec.commandLine().isOverwrittenOptionsAllowed());
-            studyPlan = studyLauncher.plan(built.config(), service.mock ? "http://127.0.0.1:0" : null, terminal,
-                    commandLine);
+            if (StudyLauncher.isSearch(this)) {
+                searchPlan = studyLauncher.searchPlan(built.config(), placeholderUrl, terminal, commandLine);
+            } else {
+                studyPlan = studyLauncher.plan(built.config(), placeholderUrl, terminal, commandLine);
+            }
         }
         MockServer mock = null;
         try {
@@ -129,9 +146,12 @@ public final class ProfileCommand implements Callable<Integer> {
                 mock = startMock(err, mockTokenizer(config));
                 config = withUrl(config, mock.baseUrl());
             }
+            ModelReadiness.await(config, readinessSettings, line -> err.println("aiperf: " + line));
             if (studyLauncher != null) {
                 String url = mock == null ? null : mock.baseUrl();
-                return studyLauncher.run(studyPlan, c -> url == null ? c : withUrl(c, url), out, err);
+                UnaryOperator<BenchmarkConfig> mockUrl = c -> url == null ? c : withUrl(c, url);
+                return searchPlan != null ? studyLauncher.runSearch(searchPlan, mockUrl, out, err)
+                        : studyLauncher.run(studyPlan, mockUrl, out, err);
             }
             BenchmarkRunner.Prepared prepared;
             try {

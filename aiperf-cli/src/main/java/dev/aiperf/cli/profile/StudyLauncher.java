@@ -2,6 +2,10 @@ package dev.aiperf.cli.profile;
 
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.cli.shared.UsageException;
+import dev.aiperf.study.SlaFilter;
+import dev.aiperf.study.SlaSearch;
+import dev.aiperf.study.SlaSearchOutcome;
+import dev.aiperf.study.SlaSearchPlan;
 import dev.aiperf.study.StudyCell;
 import dev.aiperf.study.StudyOutcome;
 import dev.aiperf.study.StudyPlan;
@@ -28,6 +32,7 @@ import java.util.function.UnaryOperator;
  * every cell (e.g. the default request count follows each concurrency).
  */
 final class StudyLauncher {
+    static final String RECIPE = "max-concurrency-under-sla";
     /** The seed the original uses for every run of a study when none is given ({@code --set-consistent-seed}). */
     static final long CONSISTENT_SEED = 42;
 
@@ -222,13 +227,22 @@ final class StudyLauncher {
     /** The configuration of one cell: the command line parsed again with the cell's values. */
     private BenchmarkConfig cellConfig(Map<String, String> values, String mockUrl, boolean terminal,
                                        String commandLine, Set<String> problems) {
+        return cellConfig(values, List.of(), mockUrl, terminal, commandLine, problems);
+    }
+
+    /** As above, with {@code extraArgs} appended (a search sets a value the command line may not have given). */
+    private BenchmarkConfig cellConfig(Map<String, String> values, List<String> extraArgs, String mockUrl,
+                                       boolean terminal, String commandLine, Set<String> problems) {
         ProfileCommand copy = new ProfileCommand();
         copy.sweepLists.overrides.putAll(values);
-        CommandLine parser = new CommandLine(copy).setOverwrittenOptionsAllowed(overwrittenOptionsAllowed);
+        CommandLine parser = new CommandLine(copy)
+                .setOverwrittenOptionsAllowed(overwrittenOptionsAllowed || !extraArgs.isEmpty());
         String where = "with " + String.join(", ", values.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).toList()) + ": ";
+        List<String> all = new ArrayList<>(args);
+        all.addAll(extraArgs);
         try {
-            parser.parseArgs(args.toArray(String[]::new));
+            parser.parseArgs(all.toArray(String[]::new));
             return ProfileConfigBuilder.build(copy, mockUrl, terminal, commandLine).config();
         } catch (CommandLine.ParameterException | UsageException e) {
             List<String> found = e instanceof UsageException u ? u.problems() : List.of(e.getMessage());
@@ -239,13 +253,158 @@ final class StudyLauncher {
 
     /** {@code --artifact-dir} as given; else the default name, with {@code sweep} in place of the load for a sweep. */
     private Path baseDir(BenchmarkConfig base) {
+        return command.output.artifactDir != null || !command.sweepLists.any() ? base.output().artifactDir()
+                : renamed(base, "sweep");
+    }
+
+    /** The default artifact folder with {@code what} in place of the load part of its name. */
+    private static Path renamed(BenchmarkConfig base, String what) {
         Path dir = base.output().artifactDir();
-        if (command.output.artifactDir != null || !command.sweepLists.any()) {
-            return dir;
-        }
         String name = dir.getFileName().toString();
         String stimulus = ArtifactDirectoryNamer.stimulus(base.load());
         String prefix = name.endsWith(stimulus) ? name.substring(0, name.length() - stimulus.length()) : name + "-";
-        return dir.resolveSibling(prefix + "sweep");
+        return dir.resolveSibling(prefix + what);
+    }
+
+    // ---- SLA search ------------------------------------------------------------------------------------------------
+
+    /** Whether the command line asks for an SLA search. */
+    static boolean isSearch(ProfileCommand command) {
+        SearchOptions s = command.search;
+        return s.recipe != null || s.space != null || s.style != null || s.planner != null;
+    }
+
+    /** The search plan: recipe, dimension, range and SLA filters checked, the two ends of the range configured. */
+    SlaSearchPlan searchPlan(BenchmarkConfig base, String mockUrl, boolean terminal, String commandLine) {
+        SearchOptions s = command.search;
+        List<String> problems = new ArrayList<>();
+        if (s.recipe == null) {
+            problems.add("--search-space, --search-style and --search-planner need --search-recipe"
+                    + " max-concurrency-under-sla (the adaptive Bayesian search without a recipe is not implemented)");
+        } else if (!s.recipe.equals(RECIPE)) {
+            problems.add("--search-recipe " + s.recipe + " is not implemented; available: " + RECIPE
+                    + " (upstream's other recipes: max-throughput-ttft-sla, max-throughput-itl-sla, concurrency-ramp,"
+                    + " prefill-ttft-curve, decode-itl-curve, pareto-sweep, max-goodput-under-slo)");
+        }
+        if (s.style != null && !s.style.equals("monotonic")) {
+            problems.add("--search-style " + s.style + " is not implemented; available: monotonic");
+        }
+        if (s.planner != null && !s.planner.equals("monotonic_sla")) {
+            problems.add("--search-planner " + s.planner + " is not implemented; available: monotonic_sla");
+        }
+        if (command.sweepLists.any()) {
+            problems.add("an SLA search sweeps one dimension itself: drop the comma lists ("
+                    + String.join(", ", command.sweepLists.lists.keySet()) + ")");
+        }
+        String parameter = "concurrency";
+        long low = s.concurrencyMin == null ? 1 : s.concurrencyMin;
+        long high = s.concurrencyMax == null ? 1000 : s.concurrencyMax;
+        if (s.space != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("(?:phases\\.profiling\\.)?(concurrency|request_rate):(\\d+),(\\d+)(?::int)?")
+                    .matcher(s.space.strip());
+            if (m.matches()) {
+                parameter = m.group(1);
+                low = Long.parseLong(m.group(2));
+                high = Long.parseLong(m.group(3));
+            } else {
+                problems.add("--search-space '" + s.space + "' must be concurrency:<lo>,<hi> or request_rate:<lo>,<hi>"
+                        + " (whole numbers), e.g. concurrency:1,64");
+            }
+        }
+        int iterations = s.maxIterations == null ? 20 : s.maxIterations;
+        if (iterations < 2 || iterations > 200) {
+            problems.add("--search-max-iterations must be 2 to 200, got " + iterations);
+        }
+        List<SlaFilter> filters = new ArrayList<>();
+        for (String text : s.sla) {
+            try {
+                filters.add(SlaFilter.parse(text));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        addShortcut(filters, s.ttftSlaMs, "--ttft-sla-ms", "time_to_first_token", "p95", problems);
+        addShortcut(filters, s.itlSlaMs, "--itl-sla-ms", "inter_token_latency", "p95", problems);
+        addShortcut(filters, s.tpotSlaMs, "--tpot-sla-ms", "inter_token_latency", "p95", problems);
+        addShortcut(filters, s.e2eSlaMs, "--e2e-sla-ms", "request_latency", "p99", problems);
+        double attainment = s.sloAttainmentFraction == null ? 0.95 : s.sloAttainmentFraction;
+        if (!(attainment > 0 && attainment <= 1)) {
+            problems.add("--slo-attainment-fraction must be more than 0 and at most 1, got " + attainment);
+        }
+        if (!base.output().goodput().isEmpty()) {
+            filters.add(new SlaFilter(SlaFilter.GOOD_REQUEST_FRACTION, "avg", "ge", attainment));
+        } else if (s.sloAttainmentFraction != null) {
+            problems.add("--slo-attainment-fraction needs --goodput (the SLOs each request must meet)");
+        }
+        int runs = command.study.numProfileRuns == null ? 1 : command.study.numProfileRuns;
+        if (runs < 1 || runs > StudyPlan.MAX_RUNS) {
+            problems.add("--num-profile-runs must be 1 to " + StudyPlan.MAX_RUNS + ", got " + runs);
+        }
+        double cooldown = cooldown("--profile-run-cooldown-seconds", command.study.profileRunCooldownSeconds,
+                problems);
+        double confidence = command.study.confidenceLevel == null ? 0.95 : command.study.confidenceLevel;
+        if (!problems.isEmpty()) {
+            throw new UsageException(problems);
+        }
+        String option = parameter.equals("concurrency") ? "--concurrency" : "--request-rate";
+        Set<String> configProblems = new LinkedHashSet<>();
+        Long seed = base.input().randomSeed() != null ? base.input().randomSeed()
+                : command.study.consistentSeed ? Long.valueOf(CONSISTENT_SEED) : null;
+        java.util.function.LongFunction<BenchmarkConfig> configFor = value -> {
+            Set<String> found = new LinkedHashSet<>();
+            BenchmarkConfig config = cellConfig(Map.of(option, Long.toString(value)),
+                    List.of(option, Long.toString(value)), mockUrl, terminal, commandLine, found);
+            if (config == null) {
+                throw new UsageException(List.copyOf(found));
+            }
+            return config.withInput(config.input().withRandomSeed(seed));
+        };
+        for (long end : new long[]{low, high}) {
+            try {
+                configFor.apply(end);
+            } catch (UsageException e) {
+                configProblems.addAll(e.problems());
+            }
+        }
+        if (!configProblems.isEmpty()) {
+            throw new UsageException(List.copyOf(configProblems));
+        }
+        Path dir = command.output.artifactDir != null ? base.output().artifactDir() : renamed(base, "search");
+        try {
+            return new SlaSearchPlan(dir, parameter, low, high, iterations, filters, configFor, runs, cooldown,
+                    confidence);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static void addShortcut(List<SlaFilter> filters, Double ms, String flag, String tag, String stat,
+                                    List<String> problems) {
+        if (ms == null) {
+            return;
+        }
+        if (!(ms > 0)) {
+            problems.add(flag + " must be more than 0 ms, got " + ms);
+            return;
+        }
+        filters.add(new SlaFilter(tag, stat, "le", ms));
+    }
+
+    /** Runs the search; returns the exit code (0 when it ran, whatever the answer; 130/143 when interrupted). */
+    int runSearch(SlaSearchPlan plan, UnaryOperator<BenchmarkConfig> withUrl, PrintStream out, PrintStream err) {
+        SlaSearchPlan runnable = new SlaSearchPlan(plan.baseDir(), plan.parameter(), plan.low(), plan.high(),
+                plan.maxIterations(), plan.filters(), v -> withUrl.apply(plan.configFor().apply(v)),
+                plan.runsPerProbe(), plan.cooldownSeconds(), plan.confidenceLevel());
+        SlaSearchOutcome outcome = SlaSearch.of(runnable, out, err,
+                new StudyProgressPrinter(out, err, !command.study.noSweepTable)).handlingSignals().run();
+        if (outcome.interrupted()) {
+            return outcome.terminated() ? ProfileCommand.EXIT_TERMINATED : ProfileCommand.EXIT_INTERRUPTED;
+        }
+        if (outcome.probes().stream().allMatch(p -> p.cell().runs().isEmpty())) {
+            err.println("aiperf: error: no probe of the search measured anything; the messages above say why");
+            return ProfileCommand.EXIT_RUN_FAILED;
+        }
+        return 0;
     }
 }
