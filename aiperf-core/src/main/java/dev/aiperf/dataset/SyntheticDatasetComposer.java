@@ -16,8 +16,9 @@ import java.util.random.RandomGenerator;
 /**
  * Builds {@code --num-dataset-entries} synthetic conversations from the bundled corpus (spec §3.3):
  * turn counts and think-time delays, per-turn ISL/OSL (or {@code --seq-dist} pairs), the prefix
- * prompt pool, the shared system prompt and per-conversation user context. The same seed gives the
- * same dataset.
+ * prompt pool, the shared system prompt and per-conversation user context, and synthetic images
+ * and audio clips when configured ({@link SyntheticImages}, {@link SyntheticAudio}). The same seed
+ * gives the same dataset.
  */
 public final class SyntheticDatasetComposer implements DatasetComposer {
 
@@ -46,6 +47,8 @@ public final class SyntheticDatasetComposer implements DatasetComposer {
         private final RandomGenerator delayRandom;
         private final List<String> prefixPool;
         private final String systemPrompt;
+        private final SyntheticImages images;
+        private final SyntheticAudio audio;
 
         Build(BenchmarkConfig config, Tokenizer tokenizer) {
             this.input = config.input();
@@ -62,6 +65,8 @@ public final class SyntheticDatasetComposer implements DatasetComposer {
             this.prefixPool = prefixPool();
             this.systemPrompt = positive(input.sharedSystemPromptLength())
                     ? prompts.generate(input.sharedSystemPromptLength()) : null;
+            this.images = input.image().enabled() ? new SyntheticImages(input.image(), seed) : null;
+            this.audio = input.audio().enabled() ? new SyntheticAudio(input.audio(), seed) : null;
         }
 
         List<Conversation> run() {
@@ -101,7 +106,10 @@ public final class SyntheticDatasetComposer implements DatasetComposer {
             }
             List<Turn.Text> texts = contents.isEmpty() ? List.of() : List.of(new Turn.Text("text", contents));
             Long delay = first ? null : delayMs();
-            return finalizer.finalizeTurn(new Turn(null, null, null, delay, null, texts), sampledOsl);
+            List<Turn.Media> turnImages = images == null ? List.of() : List.of(images.batch());
+            List<Turn.Media> turnAudio = audio == null ? List.of() : List.of(audio.batch());
+            Turn turn = new Turn(null, null, null, delay, null, texts, turnImages, turnAudio, List.of());
+            return finalizer.finalizeTurn(turn, sampledOsl);
         }
 
         private Long delayMs() {
@@ -139,6 +147,9 @@ public final class SyntheticDatasetComposer implements DatasetComposer {
             if (input.numDatasetEntries() < 1) {
                 throw new IllegalArgumentException("--num-dataset-entries must be at least 1, got "
                         + input.numDatasetEntries());
+            }
+            if (input.video().enabled()) {
+                throw new IllegalArgumentException(SyntheticVideo.UNSUPPORTED);
             }
             if (input.promptBatchSize() < 0) {
                 throw new IllegalArgumentException("--prompt-batch-size must not be negative, got "

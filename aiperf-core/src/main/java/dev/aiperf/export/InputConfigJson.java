@@ -1,7 +1,9 @@
 package dev.aiperf.export;
 
+import dev.aiperf.api.config.AudioConfig;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.EndpointConfig;
+import dev.aiperf.api.config.ImageConfig;
 import dev.aiperf.api.config.InputConfig;
 import dev.aiperf.api.config.KeyValue;
 import dev.aiperf.api.config.LoadConfig;
@@ -105,7 +107,35 @@ final class InputConfigJson {
         conversation.put("num_dataset_entries", input.numDatasetEntries());
         conversation.put("turn", turn);
         json.put("conversation", conversation);
+        media(input, json);
         return json;
+    }
+
+    /** Public dataset and synthetic media, only when used: runs without them keep their exact layout. */
+    private static void media(InputConfig input, Map<String, Object> json) {
+        if (input.publicDataset() != null) {
+            json.put("public_dataset", input.publicDataset());
+        }
+        ImageConfig image = input.image();
+        if (image.enabled()) {
+            Map<String, Object> images = new LinkedHashMap<>();
+            images.put("width", meanStddev(image.widthMean(), image.widthStddev()));
+            images.put("height", meanStddev(image.heightMean(), image.heightStddev()));
+            images.put("batch_size", image.batchSize());
+            images.put("format", image.format());
+            json.put("image", images);
+        }
+        AudioConfig audio = input.audio();
+        if (audio.enabled()) {
+            Map<String, Object> audios = new LinkedHashMap<>();
+            audios.put("batch_size", audio.batchSize());
+            audios.put("length", meanStddev(audio.lengthMean(), audio.lengthStddev()));
+            audios.put("format", audio.format());
+            audios.put("depths", audio.depths());
+            audios.put("sample_rates", audio.sampleRatesKhz());
+            audios.put("num_channels", audio.numChannels());
+            json.put("audio", audios);
+        }
     }
 
     private static Map<String, Object> loadgen(LoadConfig load) {

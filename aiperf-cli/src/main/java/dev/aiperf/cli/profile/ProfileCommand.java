@@ -63,6 +63,15 @@ public final class ProfileCommand implements Callable<Integer> {
     ConversationOptions conversation = new ConversationOptions();
 
     @Mixin
+    ImageInputOptions image = new ImageInputOptions();
+
+    @Mixin
+    AudioInputOptions audio = new AudioInputOptions();
+
+    @Mixin
+    VideoInputOptions video = new VideoInputOptions();
+
+    @Mixin
     LoadGeneratorOptions load = new LoadGeneratorOptions();
 
     @Mixin
@@ -98,6 +107,9 @@ public final class ProfileCommand implements Callable<Integer> {
                 new GroupedOptionList(List.of(Map.entry("Endpoint", EndpointOptions.class),
                         Map.entry("Input", InputOptions.class), Map.entry("Prompt", PromptOptions.class),
                         Map.entry("Conversation", ConversationOptions.class),
+                        Map.entry("Image Input", ImageInputOptions.class),
+                        Map.entry("Audio Input", AudioInputOptions.class),
+                        Map.entry("Video Input", VideoInputOptions.class),
                         Map.entry("Load Generator", LoadGeneratorOptions.class),
                         Map.entry("Output", OutputOptions.class), Map.entry("Tokenizer", TokenizerOptions.class),
                         Map.entry("Service/UI", ServiceOptions.class),

@@ -56,7 +56,8 @@ final class ProfileConfigBuilder {
 
     private Result run(String mockUrl, boolean terminal, String commandLine) {
         EndpointConfig endpoint = endpoint(mockUrl);
-        InputConfig input = input();
+        InputConfig input = input().withMedia(o.image.toConfig(problems), o.audio.toConfig(problems),
+                o.video.toConfig(problems));
         LoadConfig load = load();
         OutputConfig output = endpoint == null || load == null ? null : output(endpoint, load, terminal, commandLine);
         warnAboutOutputLength(input, endpoint);
