@@ -29,6 +29,9 @@ import java.nio.file.Path;
  * @param image                    synthetic images ({@link ImageConfig#NONE} for none)
  * @param audio                    synthetic audio ({@link AudioConfig#NONE} for none)
  * @param video                    synthetic videos ({@link VideoConfig#NONE} for none)
+ * @param cacheBust                {@code --cache-bust}: where each conversation gets a unique {@code [rid:…]} marker
+ *                                 ({@code system_prefix}, {@code system_suffix}, {@code first_turn_prefix},
+ *                                 {@code first_turn_suffix}), or null / {@code none} for none
  */
 public record InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
                           int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
@@ -36,7 +39,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                           Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
                           int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
                           double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
-                          AudioConfig audio, VideoConfig video) {
+                          AudioConfig audio, VideoConfig video, String cacheBust) {
 
     public InputConfig {
         image = image == null ? ImageConfig.NONE : image;
@@ -55,7 +58,22 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, null, ImageConfig.NONE,
-                AudioConfig.NONE, VideoConfig.NONE);
+                AudioConfig.NONE, VideoConfig.NONE, null);
+    }
+
+    /** Without a cache-bust marker: the shape before {@code cacheBust}, kept so existing code compiles. */
+    public InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
+                       int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
+                       String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
+                       Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
+                       int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
+                       double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
+                       AudioConfig audio, VideoConfig video) {
+        this(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize, islMean, islStddev,
+                oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                null);
     }
 
     /** The same configuration with these synthetic media settings. */
@@ -64,7 +82,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, newImage, newAudio,
-                newVideo);
+                newVideo, cacheBust);
     }
 
     /** The same input with another root seed (every run of a study sends the same workload with one). */
@@ -72,7 +90,8 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
         return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, seed, promptBatchSize,
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
-                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video);
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                cacheBust);
     }
 
     /** The same configuration reading this public dataset. */
@@ -80,6 +99,16 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
         return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
-                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, name, image, audio, video);
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, name, image, audio, video,
+                cacheBust);
+    }
+
+    /** The same configuration with this {@code --cache-bust} position (null for none). */
+    public InputConfig withCacheBust(String position) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
+                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                position);
     }
 }

@@ -9,6 +9,7 @@ import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.config.OutputConfig;
 import dev.aiperf.api.endpoint.EndpointMetadata;
 import dev.aiperf.cli.shared.UsageException;
+import dev.aiperf.dataset.CacheBust;
 import dev.aiperf.export.Redaction;
 import dev.aiperf.plugin.Category;
 import dev.aiperf.plugin.NameSuggestions;
@@ -57,7 +58,7 @@ final class ProfileConfigBuilder {
     private Result run(String mockUrl, boolean terminal, String commandLine) {
         EndpointConfig endpoint = endpoint(mockUrl);
         InputConfig input = input().withMedia(o.image.toConfig(problems), o.audio.toConfig(problems),
-                o.video.toConfig(problems));
+                o.video.toConfig(problems)).withCacheBust(cacheBust());
         LoadConfig load = load();
         OutputConfig output = endpoint == null || load == null ? null : output(endpoint, load, terminal, commandLine);
         warnAboutOutputLength(input, endpoint);
@@ -65,6 +66,20 @@ final class ProfileConfigBuilder {
             throw new UsageException(problems);
         }
         return new Result(new BenchmarkConfig(endpoint, input, load, output), List.copyOf(warnings));
+    }
+
+    /** {@code --cache-bust}: a known position, or null for none. */
+    private String cacheBust() {
+        if (o.prompt.cacheBust == null) {
+            return null;
+        }
+        try {
+            String position = CacheBust.position(o.prompt.cacheBust);
+            return position.equals("none") ? null : position;
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     // ---- Endpoint -------------------------------------------------------------------------------------------------

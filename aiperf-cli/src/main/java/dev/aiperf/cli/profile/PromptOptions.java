@@ -44,4 +44,10 @@ public final class PromptOptions {
     @Option(names = "--user-context-prompt-length", paramLabel = "<tokens>",
             description = "A unique user context of this length per conversation (needs --num-dataset-entries).")
     Integer userContextPromptLength;
+
+    @Option(names = "--cache-bust", paramLabel = "<position>",
+            description = "A marker [rid:...] unique to each conversation and run, so no request reuses a prefix the"
+                    + " server cached: none, system_prefix, system_suffix, first_turn_prefix or first_turn_suffix"
+                    + " (default: none).")
+    String cacheBust;
 }

@@ -134,4 +134,28 @@ class StudyCommandTest {
         assertThat(tooMany.exitCode()).isEqualTo(2);
         assertThat(tooMany.err()).contains("--num-profile-runs must be 1 to 10, got 11");
     }
+
+    @Test
+    void cacheBustMarksEveryConversationUniquelyInEveryRun() throws IOException {
+        Path base = dir.resolve("bust");
+        CliRun run = profile(base, "--concurrency", "2", "--request-count", "4", "--num-dataset-entries", "5",
+                "--num-profile-runs", "2", "--cache-bust", "first_turn_prefix");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        java.util.Set<String> markers = new java.util.HashSet<>();
+        for (String r : List.of("run_0001", "run_0002")) {
+            JsonNode inputs = JSON.readTree(base.resolve("profile_runs/" + r + "/inputs.json").toFile());
+            assertThat(inputs.at("/data")).hasSize(5);
+            for (JsonNode session : inputs.at("/data")) {
+                String text = session.at("/payloads/0/messages/0/content").asText();
+                assertThat(text).matches("(?s)\\[rid:[0-9a-f]{12}\\] .+");
+                markers.add(text.substring(0, 18));
+            }
+        }
+        // Unique per conversation and per run, even with the same seed.
+        assertThat(markers).hasSize(10);
+        CliRun bad = profile(dir.resolve("bad"), "--cache-bust", "middle");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--cache-bust must be one of none, system_prefix, system_suffix,"
+                + " first_turn_prefix, first_turn_suffix, got 'middle'");
+    }
 }
