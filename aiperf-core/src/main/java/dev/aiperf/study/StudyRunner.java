@@ -150,7 +150,14 @@ public final class StudyRunner {
                     ConfidenceAggregate aggregate = ConfidenceAggregate.of(
                             cellRuns.stream().map(StudyRun::label).toList(), ok, failed, plan.confidenceLevel(),
                             plan.runCooldownSeconds());
-                    List<Path> written = aggregate.write(plan.cellAggregateDir(cell));
+                    List<Path> written = new ArrayList<>(aggregate.write(plan.cellAggregateDir(cell)));
+                    Map<String, Path> records = new LinkedHashMap<>();
+                    cellRuns.stream().filter(StudyRun::succeeded)
+                            .forEach(r -> records.put(r.label(), r.outcome().recordsFile()));
+                    Path collated = CollatedRecords.write(plan.cellAggregateDir(cell), records);
+                    if (collated != null) {
+                        written.add(collated);
+                    }
                     files.addAll(written);
                     listener.aggregateWritten(what, written);
                 } catch (IOException e) {

@@ -117,6 +117,15 @@ class StudyCommandTest {
         assertThat(throughput.get("unit").asText()).isEqualTo("requests/sec");
         assertThat(aggregate.at("/metrics/time_to_first_token_p99/unit").asText()).isEqualTo("ms");
 
+        JsonNode collated = JSON.readTree(base.resolve("aggregate/profile_export_aiperf_collated.json").toFile());
+        assertThat(collated.get("schema_version").asText()).isEqualTo("1.0.0");
+        // Every run's 6 requests pooled: 18 request latencies, the same as the per-run record files hold.
+        assertThat(collated.at("/combined/request_latency/count").asInt()).isEqualTo(18);
+        assertThat(collated.at("/combined/request_latency").fieldNames()).toIterable()
+                .containsExactly("mean", "std", "p50", "p90", "p95", "p99", "count", "unit");
+        assertThat(collated.get("per_run")).hasSize(3);
+        assertThat(collated.at("/per_run/0/run_label").asText()).isEqualTo("run_0001");
+        assertThat(collated.at("/per_run/0/metrics/request_latency/count").asInt()).isEqualTo(6);
         List<String> csv = Files.readAllLines(base.resolve("aggregate/profile_export_aiperf_aggregate.csv"));
         assertThat(csv.getFirst()).isEqualTo("metric,mean,std,min,max,cv,se,ci_low,ci_high,t_critical,unit");
         String row = csv.stream().filter(l -> l.startsWith("request_throughput_avg,")).findFirst().orElseThrow();
