@@ -4,6 +4,7 @@ import dev.aiperf.api.dataset.CustomDatasetLoader;
 import dev.aiperf.api.dataset.DatasetBackingStore;
 import dev.aiperf.api.dataset.DatasetComposer;
 import dev.aiperf.api.dataset.DatasetSampler;
+import dev.aiperf.api.dataset.PublicDatasetLoader;
 import dev.aiperf.api.endpoint.Endpoint;
 import dev.aiperf.api.export.ConsoleExporter;
 import dev.aiperf.api.export.DataExporter;
@@ -52,6 +53,7 @@ public final class PluginType<T> extends Category<T> {
     public static final PluginType<DatasetSampler> DATASET_SAMPLER = new PluginType<>("dataset_sampler", DatasetSampler.class);
     public static final PluginType<DatasetComposer> DATASET_COMPOSER = new PluginType<>("dataset_composer", DatasetComposer.class);
     public static final PluginType<CustomDatasetLoader> CUSTOM_DATASET_LOADER = new PluginType<>("custom_dataset_loader", CustomDatasetLoader.class);
+    public static final PluginType<PublicDatasetLoader> PUBLIC_DATASET_LOADER = new PluginType<>("public_dataset_loader", PublicDatasetLoader.class);
     public static final PluginType<TokenizerLoader> TOKENIZER = new PluginType<>("tokenizer", TokenizerLoader.class);
     public static final PluginType<RecordProcessor> RECORD_PROCESSOR = new PluginType<>("record_processor", RecordProcessor.class);
     public static final PluginType<ResultsProcessor> RESULTS_PROCESSOR = new PluginType<>("results_processor", ResultsProcessor.class);
@@ -64,8 +66,8 @@ public final class PluginType<T> extends Category<T> {
     public static final PluginType<Plot> PLOT = new PluginType<>("plot", Plot.class);
 
     private static final List<PluginType<?>> VALUES = List.of(ENDPOINT, TRANSPORT, TIMING_STRATEGY, ARRIVAL_PATTERN,
-            RAMP, DATASET_BACKING_STORE, DATASET_SAMPLER, DATASET_COMPOSER, CUSTOM_DATASET_LOADER, TOKENIZER, RECORD_PROCESSOR,
-            RESULTS_PROCESSOR, DATA_EXPORTER, CONSOLE_EXPORTER, SERVICE, SERVICE_MANAGER, COMMUNICATION, UI, PLOT);
+            RAMP, DATASET_BACKING_STORE, DATASET_SAMPLER, DATASET_COMPOSER, CUSTOM_DATASET_LOADER, PUBLIC_DATASET_LOADER,
+            TOKENIZER, RECORD_PROCESSOR, RESULTS_PROCESSOR, DATA_EXPORTER, CONSOLE_EXPORTER, SERVICE, SERVICE_MANAGER, COMMUNICATION, UI, PLOT);
     private static final Map<String, PluginType<?>> BY_NAME = VALUES.stream()
             .collect(Collectors.toUnmodifiableMap(Category::name, Function.identity()));
 

@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
                 dev.aiperf.cli.plugins.PluginsCommand.class,
                 DemoCommand.class,
                 dev.aiperf.cli.profile.CalibrateCommand.class,
+                CompareCommand.class,
                 MockServerCommand.class,
         },
         footer = {"", "Run 'aiperf COMMAND --help' for the options of a command."},
@@ -29,6 +30,7 @@ import java.util.concurrent.Callable;
                 "0:Success.",
                 "1:The command failed (a benchmark measured nothing, a plugin check found problems, ...).",
                 "2:Usage error: unknown command or option, missing or invalid argument.",
+                "3:'profile --slo': an SLO gate broke (the results are written).",
                 "130:Interrupted (Ctrl-C); a benchmark still writes what it measured."})
 public final class AiperfCommand implements Callable<Integer> {
 

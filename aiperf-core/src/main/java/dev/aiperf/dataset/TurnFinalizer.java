@@ -5,7 +5,6 @@ import dev.aiperf.api.config.InputConfig;
 import dev.aiperf.api.model.Turn;
 import dev.aiperf.random.RandomStreams;
 
-import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -16,27 +15,17 @@ import java.util.random.RandomGenerator;
  */
 final class TurnFinalizer {
 
-    private final List<String> models;
-    private final boolean randomModels;
-    private final RandomGenerator modelRandom;
+    private final ModelPicker models;
     private final Integer oslMean;
     private final double oslStddev;
     private final RandomGenerator maxTokensRandom;
     private final SequenceDistribution sequenceDistribution;
     private final RandomGenerator sequenceRandom;
-    private long turnCounter;
 
     TurnFinalizer(BenchmarkConfig config) {
         InputConfig input = config.input();
         Long seed = input.randomSeed();
-        this.models = config.endpoint().models();
-        String strategy = config.endpoint().modelSelectionStrategy();
-        if (strategy != null && !strategy.equals("round_robin") && !strategy.equals("random")) {
-            throw new IllegalArgumentException("Unknown --model-selection-strategy '" + strategy
-                    + "'; valid values are round_robin and random");
-        }
-        this.randomModels = "random".equals(strategy);
-        this.modelRandom = RandomStreams.forStream(seed, "composer.turn.model_selection");
+        this.models = new ModelPicker(config);
         this.oslMean = input.oslMean();
         this.oslStddev = input.oslStddev();
         this.maxTokensRandom = RandomStreams.forStream(seed, "composer.turn.max_tokens");
@@ -62,7 +51,7 @@ final class TurnFinalizer {
      *                   {@code --seq-dist} is set (custom data)
      */
     Turn finalizeTurn(Turn turn, Integer sampledOsl) {
-        String model = nextModel();
+        String model = models.next();
         Integer maxTokens = turn.maxTokens();
         if (sequenceDistribution != null) {
             maxTokens = sampledOsl != null ? sampledOsl : sampleSequence().osl();
@@ -70,15 +59,5 @@ final class TurnFinalizer {
             maxTokens = PositiveNormal.sample(maxTokensRandom, oslMean, oslStddev);
         }
         return turn.withModelAndMaxTokens(model, maxTokens);
-    }
-
-    private String nextModel() {
-        if (models.isEmpty()) {
-            return null;
-        }
-        if (randomModels) {
-            return models.get(modelRandom.nextInt(models.size()));
-        }
-        return models.get((int) (turnCounter++ % models.size()));
     }
 }

@@ -10,6 +10,7 @@ import dev.aiperf.api.dataset.DatasetComposer;
 import dev.aiperf.api.dataset.DatasetContext;
 import dev.aiperf.api.dataset.DatasetSampler;
 import dev.aiperf.api.dataset.InvalidDatasetException;
+import dev.aiperf.api.dataset.PublicDatasetLoader;
 import dev.aiperf.api.dataset.SamplerContext;
 import dev.aiperf.api.endpoint.Endpoint;
 import dev.aiperf.api.model.Conversation;
@@ -26,8 +27,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Builds every conversation before the benchmark starts (spec §3.1): a custom loader when a file is
- * given (named by {@code --custom-dataset-type} or detected), else the synthetic composer; stores
+ * Builds every conversation before the benchmark starts (spec §3.1): the public dataset loader named by
+ * {@code --public-dataset}, else a custom loader when a file is given (named by
+ * {@code --custom-dataset-type} or detected), else the synthetic composer; stores
  * them, picks the sampler and writes {@code inputs.json}.
  */
 final class DatasetStage {
@@ -51,14 +53,22 @@ final class DatasetStage {
         DatasetContext context = new DatasetContext(config, tokenizer, random, plugins.registry());
         boolean custom = input.inputFile() != null;
         String source;
+        String preferredSampler;
         List<Conversation> conversations;
-        if (custom) {
+        if (input.publicDataset() != null) {
+            PublicDatasetLoader loader = plugins.create(PluginType.PUBLIC_DATASET_LOADER, input.publicDataset(),
+                    DatasetContext.class, context);
+            conversations = loader.load(input.inputFile());
+            source = input.publicDataset();
+            preferredSampler = loader.preferredSampler();
+        } else if (custom) {
             String type = input.customDatasetType() != null ? input.customDatasetType()
                     : detect(plugins, context, input.inputFile());
             CustomDatasetLoader loader = plugins.create(PluginType.CUSTOM_DATASET_LOADER, type, DatasetContext.class,
                     context);
             conversations = loader.load(input.inputFile());
             source = type;
+            preferredSampler = "sequential";
             if (conversations.isEmpty()) {
                 throw new InvalidDatasetException("--input-file " + input.inputFile()
                         + " holds no conversations: every line is blank. Give at least one " + type + " entry");
@@ -68,6 +78,7 @@ final class DatasetStage {
                     context);
             conversations = composer.compose();
             source = SYNTHETIC;
+            preferredSampler = "shuffle";
             if (conversations.isEmpty()) {
                 throw new InvalidDatasetException("the synthetic dataset is empty; check --num-dataset-entries");
             }
@@ -77,7 +88,7 @@ final class DatasetStage {
                 DatasetContext.class, context);
         store.store(conversations);
         String samplerName = input.datasetSamplingStrategy() != null ? input.datasetSamplingStrategy()
-                : custom ? "sequential" : "shuffle";
+                : preferredSampler;
         DatasetSampler sampler = plugins.create(PluginType.DATASET_SAMPLER, samplerName, SamplerContext.class,
                 new SamplerContext(config, store.size(), random));
         Files.createDirectories(artifactDir);

@@ -38,6 +38,7 @@ class BuiltInPluginClassesTest {
             Map.entry(PluginType.DATASET_BACKING_STORE, DatasetContext.class),
             Map.entry(PluginType.DATASET_COMPOSER, DatasetContext.class),
             Map.entry(PluginType.CUSTOM_DATASET_LOADER, DatasetContext.class),
+            Map.entry(PluginType.PUBLIC_DATASET_LOADER, DatasetContext.class),
             Map.entry(PluginType.DATASET_SAMPLER, SamplerContext.class),
             Map.entry(PluginType.RECORD_PROCESSOR, ProcessorContext.class),
             Map.entry(PluginType.RESULTS_PROCESSOR, ProcessorContext.class),

@@ -24,6 +24,11 @@ public final class InputOptions {
             description = "Custom dataset loader, e.g. single_turn (default: detected from the file).")
     String customDatasetType;
 
+    @Option(names = "--public-dataset", paramLabel = "<name>",
+            description = "Public dataset read from the local file given with --input-file, e.g. sharegpt"
+                    + " (nothing is downloaded).")
+    String publicDataset;
+
     @Option(names = "--dataset-sampling-strategy", paramLabel = "<strategy>",
             description = "sequential, random or shuffle (default: depends on the dataset).")
     String datasetSamplingStrategy;

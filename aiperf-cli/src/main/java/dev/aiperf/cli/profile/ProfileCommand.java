@@ -10,6 +10,9 @@ import dev.aiperf.engine.OpenFileLimit;
 import dev.aiperf.mock.MockServer;
 import dev.aiperf.readiness.ModelReadiness;
 import dev.aiperf.readiness.ReadinessSettings;
+import dev.aiperf.slo.SloGate;
+import dev.aiperf.slo.SloReport;
+import dev.aiperf.summary.RunSummary;
 import dev.aiperf.tokenizer.Tokenizers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -36,11 +40,12 @@ import java.util.function.UnaryOperator;
                 "         aiperf profile --mock      (benchmarks the embedded mock server)"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ProfileCommand.EXIT_OK_HELP, ProfileCommand.EXIT_FAILED_HELP, ProfileCommand.EXIT_USAGE_HELP,
-                ProfileCommand.EXIT_INTERRUPTED_HELP, ProfileCommand.EXIT_TERMINATED_HELP})
+                ProfileCommand.EXIT_SLO_HELP, ProfileCommand.EXIT_INTERRUPTED_HELP, ProfileCommand.EXIT_TERMINATED_HELP})
 public final class ProfileCommand implements Callable<Integer> {
     static final int EXIT_RUN_FAILED = 1;
     static final int EXIT_INTERRUPTED = 130;
     static final int EXIT_TERMINATED = 143;
+    static final int EXIT_SLO_BROKEN = 3;
 
     // The "Exit codes" section of the help of profile and demo (annotation values must be constants).
     public static final String EXIT_OK_HELP = "0:Success.";
@@ -49,6 +54,7 @@ public final class ProfileCommand implements Callable<Integer> {
     public static final String EXIT_USAGE_HELP = "2:Usage error: unknown option, missing or invalid argument.";
     public static final String EXIT_INTERRUPTED_HELP = "130:Interrupted (Ctrl-C); what was measured is still written.";
     public static final String EXIT_TERMINATED_HELP = "143:Terminated (SIGTERM); what was measured is still written.";
+    public static final String EXIT_SLO_HELP = "3:An SLO gate (--slo) broke; the results and slo_results.json are written.";
 
     @Mixin
     EndpointOptions endpoint = new EndpointOptions();
@@ -94,6 +100,7 @@ public final class ProfileCommand implements Callable<Integer> {
 
     /** Comma lists found while parsing (a sweep), filled by {@link SweepListPreprocessor}. */
     final SweepLists sweepLists = new SweepLists();
+    SloOptions slo = new SloOptions();
 
     CommandSpec spec;
 
@@ -112,7 +119,7 @@ public final class ProfileCommand implements Callable<Integer> {
                         Map.entry("Video Input", VideoInputOptions.class),
                         Map.entry("Load Generator", LoadGeneratorOptions.class),
                         Map.entry("Output", OutputOptions.class), Map.entry("Tokenizer", TokenizerOptions.class),
-                        Map.entry("Service/UI", ServiceOptions.class),
+                        Map.entry("Service/UI", ServiceOptions.class), Map.entry("SLO gates", SloOptions.class),
                         Map.entry("Server Readiness", ServerReadinessOptions.class),
                         Map.entry("Multi-Run and Sweep", StudyOptions.class),
                         Map.entry("SLA Search", SearchOptions.class))));
@@ -149,6 +156,7 @@ public final class ProfileCommand implements Callable<Integer> {
                 studyPlan = studyLauncher.plan(built.config(), placeholderUrl, terminal, commandLine);
             }
         }
+        List<SloGate> gates = slo.gates();
         MockServer mock = null;
         try {
             BenchmarkConfig config = built.config();
@@ -176,6 +184,9 @@ public final class ProfileCommand implements Callable<Integer> {
                     .forEach(p -> err.println("aiperf: plugin " + p.announcement()));
             BenchmarkOutcome outcome = prepared.handlingSignals().run();
             int exit = exitCode(outcome, err);
+            if (exit == 0 && !gates.isEmpty()) {
+                exit = checkGates(gates, outcome, out, err);
+            }
             return exit == EXIT_INTERRUPTED && prepared.terminatedBySigterm() ? EXIT_TERMINATED : exit;
         } finally {
             if (mock != null) {
@@ -220,6 +231,20 @@ public final class ProfileCommand implements Callable<Integer> {
                 e.useLegacyMaxTokens(), e.useServerTokenCount(), e.connectionReuseStrategy(), e.extraInputs(),
                 e.headers(), e.preconnect());
         return new BenchmarkConfig(endpoint, config.input(), config.load(), config.output());
+    }
+
+    /** Checks the SLO gates on the finished run: prints and writes each verdict; 3 when any broke. */
+    private static int checkGates(List<SloGate> gates, BenchmarkOutcome outcome, PrintStream out, PrintStream err) {
+        Path dir = outcome.artifactDir();
+        SloReport report = SloReport.check(gates, RunSummary.of(String.valueOf(dir.getFileName()), outcome.context()));
+        report.consoleLines().forEach(out::println);
+        try {
+            out.println("SLO Results: " + report.write(dir));
+        } catch (IOException e) {
+            err.println("aiperf: error: cannot write " + dir.resolve(SloReport.FILE) + ": " + e.getMessage());
+            return EXIT_RUN_FAILED;
+        }
+        return report.anyBroken() ? EXIT_SLO_BROKEN : 0;
     }
 
     private static int exitCode(BenchmarkOutcome outcome, PrintStream err) {

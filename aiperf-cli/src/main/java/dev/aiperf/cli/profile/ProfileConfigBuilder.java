@@ -10,6 +10,7 @@ import dev.aiperf.api.config.OutputConfig;
 import dev.aiperf.api.endpoint.EndpointMetadata;
 import dev.aiperf.cli.shared.UsageException;
 import dev.aiperf.dataset.CacheBust;
+import dev.aiperf.dataset.ShareGptDatasetLoader;
 import dev.aiperf.export.Redaction;
 import dev.aiperf.plugin.Category;
 import dev.aiperf.plugin.NameSuggestions;
@@ -58,7 +59,7 @@ final class ProfileConfigBuilder {
     private Result run(String mockUrl, boolean terminal, String commandLine) {
         EndpointConfig endpoint = endpoint(mockUrl);
         InputConfig input = input().withMedia(o.image.toConfig(problems), o.audio.toConfig(problems),
-                o.video.toConfig(problems)).withCacheBust(cacheBust());
+                o.video.toConfig(problems)).withPublicDataset(publicDataset()).withCacheBust(cacheBust());
         LoadConfig load = load();
         OutputConfig output = endpoint == null || load == null ? null : output(endpoint, load, terminal, commandLine);
         warnAboutOutputLength(input, endpoint);
@@ -222,6 +223,25 @@ final class ProfileConfigBuilder {
         return new InputConfig(file, customType, sampler, in.randomSeed, batch, isl, islStd, osl, oslStd,
                 p.sequenceDistribution, prefixPool, prefixLength, system, context, entries, turns, turnsStd, delay,
                 delayStd, ratio);
+    }
+
+    /** {@code --public-dataset}: a registered public dataset loader reading the local {@code --input-file}. */
+    private String publicDataset() {
+        InputOptions in = o.input;
+        if (in.publicDataset == null) {
+            return null;
+        }
+        String name = pluginName("--public-dataset", PluginType.PUBLIC_DATASET_LOADER, in.publicDataset);
+        if (in.inputFile == null) {
+            problems.add("--public-dataset " + in.publicDataset + " reads a local copy of the dataset: also give"
+                    + " --input-file FILE (nothing is downloaded; for sharegpt the file is "
+                    + ShareGptDatasetLoader.FILE_NAME + ")");
+        }
+        if (in.customDatasetType != null) {
+            problems.add("--public-dataset and --custom-dataset-type cannot be used together: the public dataset"
+                    + " decides the format");
+        }
+        return name;
     }
 
     // ---- Load generator (spec §1.4 steps 1-8, 12) --------------------------------------------------------------------

@@ -54,7 +54,7 @@ class InterruptTest {
     }
 
     private static void awaitRecords(Path records, int atLeast, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline && process.isAlive()) {
             if (Files.exists(records) && Files.readAllLines(records).size() >= atLeast) {
                 return;
