@@ -1,8 +1,5 @@
 package dev.aiperf.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -12,7 +9,8 @@ import java.util.Map;
 /**
  * The metric values of one finished run, read back from its {@code profile_export_aiperf.json} as the
  * original's aggregator does (metrics spec §5.7): every top-level object with a {@code unit} is a metric,
- * and each of its numeric fields a statistic, keyed {@code <tag>_<stat>} (e.g. {@code time_to_first_token_p99}).
+ * and each of its numeric fields a statistic, flattened to keys {@code <tag>_<stat>} (e.g.
+ * {@code time_to_first_token_p99}), the aggregates' key form.
  * Reading the file rather than the run's memory keeps the aggregate equal to what the run exported.
  *
  * @param label  the run's label ({@code run_0001}, {@code concurrency_4}, ...)
@@ -20,37 +18,33 @@ import java.util.Map;
  * @param units  {@code <tag>_<stat>} to the metric's display unit
  */
 public record RunSummary(String label, Map<String, Double> values, Map<String, String> units) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public RunSummary {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         units = Collections.unmodifiableMap(new LinkedHashMap<>(units));
     }
 
-    /** Reads {@code file}; an unreadable file is an {@link IOException} naming it. */
+    /**
+     * Reads {@code file} through the shared summary reader ({@link dev.aiperf.summary.RunSummary}), leaving out its
+     * derived {@code error_rate}: the original's aggregate has only what the run exported.
+     */
     public static RunSummary read(String label, Path file) throws IOException {
-        JsonNode root;
+        dev.aiperf.summary.RunSummary summary;
         try {
-            root = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IOException("cannot read the run summary " + file + ": " + e.getMessage(), e);
+            summary = dev.aiperf.summary.RunSummary.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("cannot read the run summary: " + e.getMessage(), e);
         }
         Map<String, Double> values = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : root.properties()) {
-            JsonNode metric = field.getValue();
-            if (!metric.isObject() || !metric.has("unit")) {
-                continue;
+        summary.metrics().forEach((tag, metric) -> {
+            if (tag.equals(dev.aiperf.summary.RunSummary.ERROR_RATE)) {
+                return;
             }
-            String unit = metric.get("unit").asText();
-            for (Map.Entry<String, JsonNode> stat : metric.properties()) {
-                if (stat.getValue().isNumber()) {
-                    String key = field.getKey() + "_" + stat.getKey();
-                    values.put(key, stat.getValue().asDouble());
-                    units.put(key, unit);
-                }
-            }
-        }
+            metric.statistics().forEach((stat, value) -> {
+                values.put(tag + "_" + stat, value);
+                units.put(tag + "_" + stat, metric.unit());
+            });
+        });
         return new RunSummary(label, values, units);
     }
 

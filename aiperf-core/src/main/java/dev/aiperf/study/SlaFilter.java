@@ -1,5 +1,7 @@
 package dev.aiperf.study;
 
+import dev.aiperf.slo.SloGate;
+
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,7 +27,21 @@ public record SlaFilter(String tag, String stat, String op, double threshold) {
         }
     }
 
-    /** Parses {@code tag:stat:op:threshold}. */
+    /** The filter of an SLO gate ({@code --slo time_to_first_token.p99<200}): gates define a search's SLA too. */
+    public static SlaFilter of(SloGate gate) {
+        String op = switch (gate.operator()) {
+            case LESS -> "lt";
+            case LESS_OR_EQUAL -> "le";
+            case GREATER -> "gt";
+            case GREATER_OR_EQUAL -> "ge";
+        };
+        return new SlaFilter(gate.metric(), gate.statistic(), op, gate.threshold());
+    }
+
+    /**
+     * Parses {@code tag:stat:op:threshold}; the tag and statistic are checked as {@code --slo} checks them (known
+     * metric tags, with a did-you-mean).
+     */
     public static SlaFilter parse(String text) {
         String[] parts = text.strip().split(":");
         if (parts.length != 4) {
@@ -39,11 +55,25 @@ public record SlaFilter(String tag, String stat, String op, double threshold) {
             throw new IllegalArgumentException("--search-sla '" + text + "': threshold '" + parts[3]
                     + "' is not a number");
         }
-        return new SlaFilter(parts[0].strip(), parts[1].strip(), parts[2].strip().toLowerCase(Locale.ROOT), threshold);
+        SlaFilter filter = new SlaFilter(parts[0].strip(), parts[1].strip().toLowerCase(Locale.ROOT),
+                parts[2].strip().toLowerCase(Locale.ROOT), threshold);
+        try {
+            SloGate.parse(filter.tag() + "." + filter.stat() + "<" + parts[3].strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--search-sla '" + text + "': "
+                    + e.getMessage().replaceFirst("^invalid SLO '[^']*': ", ""));
+        }
+        return filter;
     }
 
     /** The measured value this filter looks at, or null when the run did not measure it. */
     public Double observed(RunSummary summary) {
+        if (tag.equals(dev.aiperf.summary.RunSummary.ERROR_RATE)) {
+            double ok = summary.value("request_count", "avg") == null ? 0 : summary.value("request_count", "avg");
+            Double failedCount = summary.value("error_request_count", "avg");
+            double failed = failedCount == null ? 0 : failedCount;
+            return ok + failed == 0 ? null : failed / (ok + failed);
+        }
         if (tag.equals(GOOD_REQUEST_FRACTION)) {
             Double good = summary.value("good_request_count", "avg");
             Double all = summary.value("request_count", "avg");

@@ -29,7 +29,7 @@ public record SlaSearchPlan(Path baseDir, String parameter, long low, long high,
     public SlaSearchPlan {
         filters = List.copyOf(filters);
         if (filters.isEmpty()) {
-            throw new IllegalArgumentException("an SLA search needs at least one SLA: --goodput, --search-sla,"
+            throw new IllegalArgumentException("an SLA search needs at least one SLA: --goodput, --slo, --search-sla,"
                     + " --ttft-sla-ms, --itl-sla-ms or --e2e-sla-ms");
         }
         if (!parameter.equals("concurrency") && !parameter.equals("request_rate")) {

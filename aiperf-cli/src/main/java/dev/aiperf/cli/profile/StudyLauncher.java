@@ -324,6 +324,8 @@ final class StudyLauncher {
                 problems.add(e.getMessage());
             }
         }
+        // SLO gates (--slo) of a search are its SLA: each probe is judged by them instead of failing the command.
+        command.slo.gates().forEach(g -> filters.add(SlaFilter.of(g)));
         addShortcut(filters, s.ttftSlaMs, "--ttft-sla-ms", "time_to_first_token", "p95", problems);
         addShortcut(filters, s.itlSlaMs, "--itl-sla-ms", "inter_token_latency", "p95", problems);
         addShortcut(filters, s.tpotSlaMs, "--tpot-sla-ms", "inter_token_latency", "p95", problems);
