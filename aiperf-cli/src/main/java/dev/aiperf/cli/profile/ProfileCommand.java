@@ -100,6 +100,8 @@ public final class ProfileCommand implements Callable<Integer> {
 
     /** Comma lists found while parsing (a sweep), filled by {@link SweepListPreprocessor}. */
     final SweepLists sweepLists = new SweepLists();
+
+    @Mixin
     SloOptions slo = new SloOptions();
 
     CommandSpec spec;

@@ -2,6 +2,8 @@ package dev.aiperf.cli.profile;
 
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.cli.shared.UsageException;
+import dev.aiperf.slo.SloGate;
+import dev.aiperf.slo.SloReport;
 import dev.aiperf.study.SlaFilter;
 import dev.aiperf.study.SlaSearch;
 import dev.aiperf.study.SlaSearchOutcome;
@@ -10,6 +12,7 @@ import dev.aiperf.study.StudyCell;
 import dev.aiperf.study.StudyOutcome;
 import dev.aiperf.study.StudyPlan;
 import dev.aiperf.study.StudyProgressPrinter;
+import dev.aiperf.study.StudyRun;
 import dev.aiperf.study.StudyRunner;
 import dev.aiperf.study.SweepMode;
 import picocli.CommandLine;
@@ -145,7 +148,30 @@ final class StudyLauncher {
                     + " cover the others");
             return ProfileCommand.EXIT_RUN_FAILED;
         }
-        return 0;
+        return checkGates(outcome, out, err);
+    }
+
+    /** {@code --slo} gates on every run of the study, each verdict written next to its run; 3 when any broke. */
+    private int checkGates(StudyOutcome outcome, PrintStream out, PrintStream err) {
+        List<SloGate> gates = command.slo.gates();
+        if (gates.isEmpty()) {
+            return 0;
+        }
+        boolean broken = false;
+        for (StudyRun run : outcome.runs()) {
+            SloReport report = SloReport.check(gates, dev.aiperf.summary.RunSummary.read(run.dir()));
+            out.println("SLO gates of " + (run.cell().parameters().isEmpty() ? run.label()
+                    : run.cell().describe() + (run.dir().toString().contains("trial_") ? " " + run.label() : "")) + ":");
+            report.consoleLines().forEach(out::println);
+            try {
+                report.write(run.dir());
+            } catch (java.io.IOException e) {
+                err.println("aiperf: error: cannot write " + run.dir().resolve(SloReport.FILE) + ": " + e.getMessage());
+                return ProfileCommand.EXIT_RUN_FAILED;
+            }
+            broken |= report.anyBroken();
+        }
+        return broken ? ProfileCommand.EXIT_SLO_BROKEN : 0;
     }
 
     private static double cooldown(String flag, Double value, List<String> problems) {

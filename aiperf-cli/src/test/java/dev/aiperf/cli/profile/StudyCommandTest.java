@@ -135,6 +135,18 @@ class StudyCommandTest {
     }
 
     @Test
+    void sloGatesJudgeEveryRunOfASweep() throws IOException {
+        Path base = dir.resolve("gated");
+        CliRun run = profile(base, "--concurrency", "1,2", "--request-count", "4", "--slo",
+                "request_count>=4", "--slo", "time_to_first_token.p99<0.001");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(run.out()).contains("SLO gates of concurrency=1:", "SLO gates of concurrency=2:");
+        for (String cell : List.of("concurrency_1", "concurrency_2")) {
+            assertThat(base.resolve(cell).resolve("slo_results.json")).exists();
+        }
+    }
+
+    @Test
     void aBadListValueIsOneUsageErrorNamingTheOption() {
         CliRun run = profile(dir.resolve("bad"), "--concurrency", "1,x,4");
         assertThat(run.exitCode()).isEqualTo(2);
