@@ -58,8 +58,8 @@ class CategoriesYamlTest {
 
     @Test
     void reservedCategoriesAreInternalAndHiddenFromDefaultListings() {
-        assertThat(registry.listCategories(false)).doesNotContain("service", "service_manager", "communication", "plot")
-                .contains("endpoint", "ramp");
+        assertThat(registry.listCategories(false)).doesNotContain("service", "service_manager", "communication")
+                .contains("endpoint", "ramp", "plot");
         assertThat(registry.listCategories(true)).contains("service", "service_manager", "communication", "plot");
     }
 

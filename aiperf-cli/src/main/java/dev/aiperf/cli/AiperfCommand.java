@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
                 dev.aiperf.cli.profile.CalibrateCommand.class,
                 CompareCommand.class,
                 MockServerCommand.class,
+                PlotCommand.class,
         },
         footer = {"", "Run 'aiperf COMMAND --help' for the options of a command."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -376,7 +376,10 @@ public final class BenchmarkRunner {
                 for (Map.Entry<String, DataExporter> exporter : parts.exporters().data().entrySet()) {
                     try {
                         exporter.getValue().export(context);
-                        written.add(exporter.getValue().getExportInfo());
+                        ExportInfo info = exporter.getValue().getExportInfo();
+                        if (info != null) {
+                            written.add(info);
+                        }
                     } catch (IOException | RuntimeException e) {
                         exportErrors.add("data exporter '" + exporter.getKey() + "' failed: " + e.getMessage());
                     }

@@ -63,7 +63,8 @@ public final class MetricsJsonExporter implements DataExporter {
         return new ExportInfo("JSON Export", file);
     }
 
-    Map<String, Object> document(ExportContext context) {
+    /** The summary document of a run, as written to the file (the HTML report shows the same). */
+    public Map<String, Object> document(ExportContext context) {
         Map<String, MetricResult> byTag = new LinkedHashMap<>();
         context.results().forEach(r -> byTag.put(r.tag(), r));
         Map<String, Object> json = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import dev.aiperf.api.timing.RampContext;
 import dev.aiperf.api.timing.TimingStrategyContext;
 import dev.aiperf.api.transport.TransportContext;
 import dev.aiperf.api.ui.UiContext;
+import dev.aiperf.api.plot.PlotContext;
 import dev.aiperf.plugin.Category;
 import dev.aiperf.plugin.Plugins;
 import dev.aiperf.plugin.TypeEntry;
@@ -44,7 +45,8 @@ class BuiltInPluginClassesTest {
             Map.entry(PluginType.RESULTS_PROCESSOR, ProcessorContext.class),
             Map.entry(PluginType.DATA_EXPORTER, ExporterContext.class),
             Map.entry(PluginType.CONSOLE_EXPORTER, ExporterContext.class),
-            Map.entry(PluginType.UI, UiContext.class));
+            Map.entry(PluginType.UI, UiContext.class),
+            Map.entry(PluginType.PLOT, PlotContext.class));
     /** Categories built from a public no-argument constructor only: what they work on comes in their calls. */
     private static final Set<Category<?>> NO_CONTEXT = Set.of(PluginType.TOKENIZER);
 

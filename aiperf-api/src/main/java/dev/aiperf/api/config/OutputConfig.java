@@ -17,14 +17,30 @@ import java.util.Map;
  * @param tokenizerRevision        {@code --tokenizer-revision} (hub branch, tag or commit), {@code main} by default
  * @param tokenizerTrustRemoteCode {@code --tokenizer-trust-remote-code}; accepted, no model code is ever run
  * @param commandLine              the reconstructed command, embedded in exports (API key redacted)
+ * @param htmlReport               whether the run writes {@code report.html} into its artifact directory
+ *                                 ({@code --no-html-report} turns it off)
  */
 public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<String, Double> goodput,
                            String tokenizer, String tokenizerRevision, boolean tokenizerTrustRemoteCode,
-                           String commandLine) {
+                           String commandLine, boolean htmlReport) {
     public OutputConfig {
         goodput = Map.copyOf(goodput);
         tokenizerRevision = tokenizerRevision == null || tokenizerRevision.isBlank()
                 ? TokenizerSpec.DEFAULT_REVISION : tokenizerRevision;
+    }
+
+    /** With {@code report.html}. */
+    public OutputConfig(Path artifactDir, String exportLevel, String ui, Map<String, Double> goodput,
+                        String tokenizer, String tokenizerRevision, boolean tokenizerTrustRemoteCode,
+                        String commandLine) {
+        this(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision, tokenizerTrustRemoteCode,
+                commandLine, true);
+    }
+
+    /** The same output without (or with) {@code report.html}. */
+    public OutputConfig withHtmlReport(boolean enabled) {
+        return new OutputConfig(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision,
+                tokenizerTrustRemoteCode, commandLine, enabled);
     }
 
     /** Revision {@code main}, remote code not trusted. */

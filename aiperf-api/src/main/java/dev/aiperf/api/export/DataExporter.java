@@ -20,6 +20,6 @@ public interface DataExporter {
 
     void export(ExportContext context) throws IOException;
 
-    /** What this exporter writes, e.g. {@code JSON Export} and its path. */
+    /** What this exporter writes, e.g. {@code JSON Export} and its path; null when it is switched off. */
     ExportInfo getExportInfo();
 }

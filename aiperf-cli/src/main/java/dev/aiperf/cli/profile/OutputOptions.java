@@ -14,4 +14,17 @@ public final class OutputOptions {
     @Option(names = {"--export-level", "--profile-export-level"}, paramLabel = "<level>",
             description = "summary, records or raw (default: records).")
     String exportLevel;
+
+    @Option(names = "--html-report", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Write report.html, one self-contained interactive page, into the artifact directory"
+                    + " (default: on; --no-html-report to skip it).")
+    boolean htmlReport = true;
+
+    @Option(names = "--auto-plot", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "After the run, draw the PNG plots of 'aiperf plot' into <artifact dir>/plots (default: off).")
+    boolean autoPlot;
+
+    @Option(names = "--plot-required",
+            description = "With --auto-plot: a plot that cannot be drawn fails the run (exit 1) instead of a warning.")
+    boolean plotRequired;
 }

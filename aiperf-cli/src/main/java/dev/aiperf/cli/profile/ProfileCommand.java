@@ -2,14 +2,21 @@ package dev.aiperf.cli.profile;
 
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.EndpointConfig;
+import dev.aiperf.api.plot.PlotContext;
 import dev.aiperf.api.tokenizer.TokenizerSpec;
+import dev.aiperf.cli.shared.AiperfVersion;
 import dev.aiperf.cli.shared.UsageException;
 import dev.aiperf.engine.BenchmarkOutcome;
 import dev.aiperf.engine.BenchmarkRunner;
 import dev.aiperf.engine.OpenFileLimit;
 import dev.aiperf.mock.MockServer;
+<<<<<<< HEAD
 import dev.aiperf.readiness.ModelReadiness;
 import dev.aiperf.readiness.ReadinessSettings;
+=======
+import dev.aiperf.plot.PlotRenderer;
+import dev.aiperf.plugin.Plugins;
+>>>>>>> main
 import dev.aiperf.slo.SloGate;
 import dev.aiperf.slo.SloReport;
 import dev.aiperf.summary.RunSummary;
@@ -186,6 +193,10 @@ public final class ProfileCommand implements Callable<Integer> {
                     .forEach(p -> err.println("aiperf: plugin " + p.announcement()));
             BenchmarkOutcome outcome = prepared.handlingSignals().run();
             int exit = exitCode(outcome, err);
+            if (output.autoPlot && outcome.hasResults() && !autoPlot(config, out, err) && output.plotRequired
+                    && exit == 0) {
+                exit = EXIT_RUN_FAILED;
+            }
             if (exit == 0 && !gates.isEmpty()) {
                 exit = checkGates(gates, outcome, out, err);
             }
@@ -197,6 +208,7 @@ public final class ProfileCommand implements Callable<Integer> {
         }
     }
 
+<<<<<<< HEAD
     /** The arguments of this command alone: after its own name when it runs as {@code aiperf profile}. */
     private List<String> profileArgs(List<String> originalArgs) {
         if (spec.parent() == null) {
@@ -204,6 +216,21 @@ public final class ProfileCommand implements Callable<Integer> {
         }
         int own = originalArgs.indexOf(spec.name());
         return own < 0 ? originalArgs : originalArgs.subList(own + 1, originalArgs.size());
+=======
+    /** {@code --auto-plot}: the run's plots into {@code <artifact dir>/plots}; false when any failed. */
+    private static boolean autoPlot(BenchmarkConfig config, PrintStream out, PrintStream err) {
+        Path plots = config.output().artifactDir().resolve("plots");
+        try {
+            PlotRenderer.Result result = new PlotRenderer(Plugins.registry(), PlotContext.defaults())
+                    .render(List.of(config.output().artifactDir()), plots, AiperfVersion.version());
+            out.println("Plots: " + plots.toAbsolutePath());
+            result.failures().forEach(f -> err.println("aiperf: warning: " + f));
+            return result.failures().isEmpty();
+        } catch (IOException | RuntimeException e) {
+            err.println("aiperf: warning: the plots could not be drawn: " + e.getMessage());
+            return false;
+        }
+>>>>>>> main
     }
 
     /** The tokenizer the run will count with (the engine's choice, a fallback included) for the mock to share. */

@@ -379,7 +379,7 @@ final class ProfileConfigBuilder {
         checkArtifactDir(dir);
         // No --tokenizer: the engine looks for the model's own, else falls back to cl100k_base with a warning.
         return new OutputConfig(dir, level, ui, goodput, o.tokenizer.tokenizer, o.tokenizer.revision,
-                o.tokenizer.trustRemoteCode, Redaction.of(endpoint).text(commandLine));
+                o.tokenizer.trustRemoteCode, Redaction.of(endpoint).text(commandLine), o.output.htmlReport);
     }
 
     /** The artifact folder, or a folder above it, must not be an existing file. */

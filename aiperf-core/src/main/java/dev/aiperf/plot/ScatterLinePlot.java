@@ -1,0 +1,73 @@
+package dev.aiperf.plot;
+
+import dev.aiperf.api.plot.Plot;
+import dev.aiperf.api.plot.PlotContext;
+import dev.aiperf.artifacts.RunArtifacts;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.BasicStroke;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code scatter_line} (comparison): the p50 and p99 of TTFT and request latency of each run against its
+ * load (concurrency, else request rate, else the run's position), joined in load order: how latency grows
+ * along a sweep.
+ */
+public final class ScatterLinePlot implements Plot {
+    private final PlotContext context;
+
+    public ScatterLinePlot(PlotContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public List<Path> render(List<Path> artifactDirs, Path outputDir) throws IOException {
+        List<RunArtifacts> runs = new ArrayList<>();
+        for (Path dir : artifactDirs) {
+            runs.add(RunArtifacts.read(dir));
+        }
+        String load = LoadAxis.of(runs);
+        if (!LoadAxis.ORDER.equals(load)) {
+            runs.sort(Comparator.comparingDouble(r -> r.loadSetting(load)));
+        }
+        List<Path> written = new ArrayList<>();
+        for (RequestMetric metric : List.of(RequestMetric.TTFT, RequestMetric.LATENCY)) {
+            XYSeriesCollection dataset = new XYSeriesCollection();
+            for (String stat : List.of("p50", "p99")) {
+                XYSeries series = new XYSeries(stat, false, true);
+                for (RunArtifacts run : runs) {
+                    Double value = run.stat(metric.tag(), stat);
+                    if (value != null) {
+                        series.add(LoadAxis.value(run, load, runs), value);
+                    }
+                }
+                if (!series.isEmpty()) {
+                    dataset.addSeries(series);
+                }
+            }
+            if (dataset.getSeriesCount() == 0 || dataset.getItemCount(0) < 2) {
+                continue;
+            }
+            JFreeChart chart = ChartFactory.createXYLineChart(metric.title().replace(" (ms)", "") + " by "
+                    + LoadAxis.title(load).toLowerCase(java.util.Locale.ROOT) + " (" + runs.size() + " runs)",
+                    LoadAxis.title(load), metric.title(), dataset, PlotOrientation.VERTICAL, true, false, false);
+            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+            for (int i = 0; i < dataset.getSeriesCount(); i++) {
+                renderer.setSeriesPaint(i, ChartStyle.color(i == 0 ? 0 : 3));
+                renderer.setSeriesStroke(i, new BasicStroke(2.5f));
+            }
+            chart.getXYPlot().setRenderer(renderer);
+            written.add(ChartStyle.write(chart, context, outputDir.resolve(metric.tag() + "_by_load.png")));
+        }
+        return written;
+    }
+}
