@@ -10,13 +10,10 @@ import dev.aiperf.engine.BenchmarkOutcome;
 import dev.aiperf.engine.BenchmarkRunner;
 import dev.aiperf.engine.OpenFileLimit;
 import dev.aiperf.mock.MockServer;
-<<<<<<< HEAD
-import dev.aiperf.readiness.ModelReadiness;
-import dev.aiperf.readiness.ReadinessSettings;
-=======
 import dev.aiperf.plot.PlotRenderer;
 import dev.aiperf.plugin.Plugins;
->>>>>>> main
+import dev.aiperf.readiness.ModelReadiness;
+import dev.aiperf.readiness.ReadinessSettings;
 import dev.aiperf.slo.SloGate;
 import dev.aiperf.slo.SloReport;
 import dev.aiperf.summary.RunSummary;
@@ -208,7 +205,6 @@ public final class ProfileCommand implements Callable<Integer> {
         }
     }
 
-<<<<<<< HEAD
     /** The arguments of this command alone: after its own name when it runs as {@code aiperf profile}. */
     private List<String> profileArgs(List<String> originalArgs) {
         if (spec.parent() == null) {
@@ -216,7 +212,8 @@ public final class ProfileCommand implements Callable<Integer> {
         }
         int own = originalArgs.indexOf(spec.name());
         return own < 0 ? originalArgs : originalArgs.subList(own + 1, originalArgs.size());
-=======
+    }
+
     /** {@code --auto-plot}: the run's plots into {@code <artifact dir>/plots}; false when any failed. */
     private static boolean autoPlot(BenchmarkConfig config, PrintStream out, PrintStream err) {
         Path plots = config.output().artifactDir().resolve("plots");
@@ -230,7 +227,6 @@ public final class ProfileCommand implements Callable<Integer> {
             err.println("aiperf: warning: the plots could not be drawn: " + e.getMessage());
             return false;
         }
->>>>>>> main
     }
 
     /** The tokenizer the run will count with (the engine's choice, a fallback included) for the mock to share. */
