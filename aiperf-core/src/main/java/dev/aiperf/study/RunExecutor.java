@@ -26,7 +26,7 @@ final class RunExecutor {
 
     RunExecutor(PrintStream out, PrintStream err, StudyListener listener) {
         this.out = out;
-        this.err = err;
+        this.err = RepeatedWarningFilter.around(err);
         this.listener = listener;
     }
 
