@@ -35,7 +35,8 @@ public record ConfidenceStatistics(double mean, double std, double min, double m
         double cv = mean == 0 ? Double.POSITIVE_INFINITY : std / mean;
         double se = std / Math.sqrt(n);
         double alpha = 1 - confidence;
-        double t = new TDistribution(null, n - 1).inverseCumulativeProbability(1 - alpha / 2);
+        // A tighter solver than the default 1e-9, so t matches scipy's t.ppf to about 1e-14.
+        double t = new TDistribution(null, n - 1, 1e-14).inverseCumulativeProbability(1 - alpha / 2);
         return new ConfidenceStatistics(mean, std, min, max, cv, se, mean - t * se, mean + t * se, t, unit);
     }
 }

@@ -159,6 +159,8 @@ public final class StudyRunner {
                         written.add(collated);
                     }
                     files.addAll(written);
+                    listener.summaryTable(ConfidenceSummaryTable.render(plan.isSweep() ? cell.describe()
+                            : "Across runs", aggregate));
                     listener.aggregateWritten(what, written);
                 } catch (IOException e) {
                     listener.aggregateSkipped(what, e.getMessage());

@@ -95,7 +95,10 @@ public record SweepAggregate(Map<String, List<Object>> parameters, List<CellResu
         metadata.put("sweep_parameters", sweepParameters);
         metadata.put("num_combinations", cells.size());
         metadata.put("confidence_level", confidence);
-        metadata.put("pareto_objectives", Map.of("maximize", THROUGHPUT, "minimize", latencyKey()));
+        Map<String, Object> objectives = new LinkedHashMap<>();
+        objectives.put("maximize", THROUGHPUT);
+        objectives.put("minimize", latencyKey());
+        metadata.put("pareto_objectives", objectives);
         root.put("metadata", metadata);
         List<Boolean> pareto = paretoOptimal();
         List<Map<String, Object>> perCombination = new ArrayList<>();

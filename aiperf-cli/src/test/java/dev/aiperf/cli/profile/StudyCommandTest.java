@@ -84,6 +84,8 @@ class StudyCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.err()).contains("run 1/3: run_0001", "run 3/3: run_0003", "cooling down for 0.05 s");
+        assertThat(run.out()).contains("Across runs: 3 runs, mean ± 90% confidence interval",
+                "Request throughput (req/s)", "TTFT p99 (ms)");
         List<Double> throughputs = new ArrayList<>();
         for (int r = 1; r <= 3; r++) {
             Path runDir = base.resolve(String.format("profile_runs/run_%04d", r));
