@@ -6,6 +6,7 @@ import dev.aiperf.api.dataset.DatasetComposer;
 import dev.aiperf.api.dataset.DatasetSampler;
 import dev.aiperf.api.dataset.PublicDatasetLoader;
 import dev.aiperf.api.endpoint.Endpoint;
+import dev.aiperf.api.endpoint.UrlSelectionStrategy;
 import dev.aiperf.api.export.ConsoleExporter;
 import dev.aiperf.api.export.DataExporter;
 import dev.aiperf.api.plot.Plot;
@@ -64,10 +65,13 @@ public final class PluginType<T> extends Category<T> {
     public static final PluginType<Communication> COMMUNICATION = new PluginType<>("communication", Communication.class);
     public static final PluginType<AiperfUi> UI = new PluginType<>("ui", AiperfUi.class);
     public static final PluginType<Plot> PLOT = new PluginType<>("plot", Plot.class);
+    public static final PluginType<UrlSelectionStrategy> URL_SELECTION_STRATEGY = new PluginType<>(
+            "url_selection_strategy", UrlSelectionStrategy.class);
 
     private static final List<PluginType<?>> VALUES = List.of(ENDPOINT, TRANSPORT, TIMING_STRATEGY, ARRIVAL_PATTERN,
             RAMP, DATASET_BACKING_STORE, DATASET_SAMPLER, DATASET_COMPOSER, CUSTOM_DATASET_LOADER, PUBLIC_DATASET_LOADER,
-            TOKENIZER, RECORD_PROCESSOR, RESULTS_PROCESSOR, DATA_EXPORTER, CONSOLE_EXPORTER, SERVICE, SERVICE_MANAGER, COMMUNICATION, UI, PLOT);
+            TOKENIZER, RECORD_PROCESSOR, RESULTS_PROCESSOR, DATA_EXPORTER, CONSOLE_EXPORTER, SERVICE, SERVICE_MANAGER, COMMUNICATION, UI, PLOT,
+            URL_SELECTION_STRATEGY);
     private static final Map<String, PluginType<?>> BY_NAME = VALUES.stream()
             .collect(Collectors.toUnmodifiableMap(Category::name, Function.identity()));
 

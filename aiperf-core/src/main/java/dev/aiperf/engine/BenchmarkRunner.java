@@ -22,7 +22,9 @@ import dev.aiperf.api.record.ProcessorContext;
 import dev.aiperf.api.record.RecordProcessor;
 import dev.aiperf.api.record.ResultsProcessor;
 import dev.aiperf.api.record.Statistic;
+import dev.aiperf.api.timing.ScheduledTimingStrategy;
 import dev.aiperf.api.tokenizer.Tokenizer;
+import dev.aiperf.api.transport.ResponseObserver;
 import dev.aiperf.api.transport.Transport;
 import dev.aiperf.api.transport.TransportContext;
 import dev.aiperf.api.transport.TransportMetadata;
@@ -115,6 +117,11 @@ public final class BenchmarkRunner {
         DatasetStage.Dataset dataset = DatasetStage.build(config, endpoint, plugins, tokenizer, random,
                 config.output().artifactDir());
         List<PhasePlan> phases = PhasePlan.forRun(config, plugins, random);
+        for (PhasePlan phase : phases) {
+            if (phase.strategy() instanceof ScheduledTimingStrategy scheduled) {
+                scheduled.checkDataset(dataset.conversations());
+            }
+        }
         Exporters exporters = Exporters.build(plugins, new ExporterContext(config));
         AiperfUi ui = plugins.create(PluginType.UI, config.output().ui(), UiContext.class, new UiContext(config, err));
         PluginsUsedFile.write(config.output().artifactDir(), plugins.used());
@@ -267,6 +274,12 @@ public final class BenchmarkRunner {
                     }
 
                     @Override
+                    public CompletableFuture<RequestRecord> send(RequestInfo info, long intended, Long cancelAfterNs,
+                                                                 ResponseObserver observer) {
+                        return transport.sendRequest(requests.create(info, intended).with(cancelAfterNs, observer));
+                    }
+
+                    @Override
                     public void cancel(CompletableFuture<RequestRecord> request) {
                         transport.cancel(request);
                     }
@@ -310,9 +323,9 @@ public final class BenchmarkRunner {
             }
             PhaseRunner.RecordSink sink = phase == CreditPhase.PROFILING ? (p, record) -> pipeline.submit(record)
                     : (p, record) -> { };
-            PhaseRunner runner = new PhaseRunner(phase, load, plan.strategy(), dataset.nextConversation(), sender,
-                    sink, this::assistantText, () -> interruptRequested, progress, config.endpoint().urls().size(),
-                    plan.concurrencyRamp());
+            PhaseRunner runner = new PhaseRunner(plan, new PhaseRunner.Io(dataset.nextConversation(),
+                    dataset.conversations(), sender, sink, this::assistantText, this::hasContent,
+                    () -> interruptRequested, progress));
             currentPhase = runner;
             reporter.phaseStarted(progress);
             try {
@@ -331,6 +344,16 @@ public final class BenchmarkRunner {
         private static Double medianLatencyMs(ExportContext context) {
             return context.result("time_to_first_token").or(() -> context.result("request_latency"))
                     .map(r -> r.get(Statistic.P50)).orElse(null);
+        }
+
+        /** Whether a raw response carries content: a request's first such is its first token (prefill limit). */
+        private boolean hasContent(InferenceResponse response) {
+            try {
+                ParsedResponse parsed = endpoint.parseResponse(response);
+                return parsed != null && parsed.hasContent();
+            } catch (RuntimeException unparseable) {
+                return false;
+            }
         }
 
         /** The reply text a later turn carries as history: non-reasoning output only (spec §3.3.5). */
@@ -394,6 +417,10 @@ public final class BenchmarkRunner {
                 if (context.clientHealth() != null) {
                     out.println();
                     out.println(context.clientHealth().verdict());
+                    String sendLag = ClientVerdict.sendLagLine(context.clientHealth());
+                    if (sendLag != null) {
+                        out.println(sendLag);
+                    }
                 }
                 ConsoleFooter.print(context, written, null, out);
                 out.println("Artifacts: " + config.output().artifactDir().toAbsolutePath());

@@ -96,6 +96,20 @@ final class ClientVerdict {
         return line.append(' ').append(String.join(", ", parts)).toString();
     }
 
+    /**
+     * One console line on whether requests left when they were meant to: send lag (actual minus intended
+     * send time) p50, p99 and max over the profiling requests, or null when none was measured.
+     */
+    static String sendLagLine(ClientHealth health) {
+        Optional<MetricResult> lag = health.timings().stream().filter(t -> t.tag().equals("send_lag")).findFirst();
+        if (lag.isEmpty() || lag.get().get(Statistic.P50) == null) {
+            return null;
+        }
+        MetricResult r = lag.get();
+        return "Send lag (actual minus scheduled send time): p50 " + ms(r.get(Statistic.P50)) + ", p99 "
+                + ms(r.get(Statistic.P99)) + ", max " + ms(r.get(Statistic.MAX)) + " over " + r.count() + " requests";
+    }
+
     private static Double p99(List<MetricResult> timings, String tag) {
         Optional<MetricResult> result = timings.stream().filter(t -> t.tag().equals(tag)).findFirst();
         return result.map(r -> r.get(Statistic.P99)).orElse(null);

@@ -43,8 +43,8 @@ final class DatasetStage {
      * The built dataset: where conversations live and which one a new session replays next.
      * The supplier is the scheduler thread's: warm-up and profiling share it (spec §2.10).
      */
-    record Dataset(DatasetBackingStore store, Supplier<Conversation> nextConversation, Path inputsFile,
-                   String source) {
+    record Dataset(DatasetBackingStore store, List<Conversation> conversations, Supplier<Conversation> nextConversation,
+                   Path inputsFile, String source) {
     }
 
     static Dataset build(BenchmarkConfig config, Endpoint endpoint, PluginFactory plugins, Tokenizer tokenizer,
@@ -94,7 +94,7 @@ final class DatasetStage {
         Files.createDirectories(artifactDir);
         Path inputs = artifactDir.resolve(InputsJsonWriter.FILE_NAME);
         new InputsJsonWriter(endpoint).write(conversations, inputs);
-        return new Dataset(store, () -> store.get(sampler.nextIndex()), inputs, source);
+        return new Dataset(store, List.copyOf(conversations), () -> store.get(sampler.nextIndex()), inputs, source);
     }
 
     /** The one loader that recognises the file (spec §3.5), or an error asking for the type. */

@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  */
 final class PhaseProgress {
     private final CreditPhase phase;
-    private final Long expectedRequests;
+    private volatile Long expectedRequests;
     private final Double durationSeconds;
     private volatile long startNs;
     private volatile long sent;
@@ -32,6 +32,11 @@ final class PhaseProgress {
 
     Long expectedRequests() {
         return expectedRequests;
+    }
+
+    /** The strategy planned its own total (a replayed trace): progress and ETA count towards it. */
+    void expectRequests(long total) {
+        expectedRequests = total;
     }
 
     Double durationSeconds() {

@@ -1,13 +1,18 @@
 package dev.aiperf.engine;
 
 import dev.aiperf.api.config.LoadConfig;
+import dev.aiperf.api.endpoint.UrlSelectionStrategy;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.ErrorDetails;
+import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.model.RequestRecord;
-import dev.aiperf.api.timing.Ramp;
+import dev.aiperf.api.timing.ScheduledSession;
+import dev.aiperf.api.timing.ScheduledTimingStrategy;
+import dev.aiperf.api.timing.SendPlan;
 import dev.aiperf.api.timing.TimingStrategy;
+import dev.aiperf.api.transport.ResponseObserver;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -22,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +47,15 @@ import java.util.function.Supplier;
  * if a slot is free; a tick that finds neither is lost, never queued. With a zero interval
  * ({@code concurrency_burst}) a lost tick makes the scheduler wait for a completion instead of spinning.
  *
+ * <p><b>Planned sends.</b> A {@link ScheduledTimingStrategy} (fixed schedule, user-centric rate) has
+ * no ticks: it sets timers and starts sessions and their next turns through a {@link SendPlan}. Such
+ * sends wait, in order, for a free session slot (first turns) and prefill slot (every turn) instead of
+ * being dropped; continuations go before new sessions.
+ *
+ * <p><b>Prefill limit.</b> With {@code --prefill-concurrency} every request holds a prefill slot from
+ * its issue until its first content token (an observer on the transport's I/O thread parses responses
+ * until it sees one) or its return (spec §2.3).
+ *
  * <p><b>Ending.</b> Sending stops at the first stop condition (count, sessions, duration) or on
  * interruption. Then the phase waits for every in-flight request; with a duration the wait ends at
  * duration + grace, after which the rest are cancelled. Unlike the original, a cancelled request still
@@ -59,30 +74,39 @@ final class PhaseRunner {
     private final CreditPhase phase;
     private final LoadConfig load;
     private final TimingStrategy strategy;
+    /** The strategy when it plans its sends itself, else null (ticks). */
+    private final ScheduledTimingStrategy scheduled;
     private final Supplier<Conversation> conversations;
+    private final List<Conversation> dataset;
     private final RequestSender sender;
     private final RecordSink sink;
     private final Function<RequestRecord, String> assistantText;
+    private final Predicate<InferenceResponse> isContent;
     private final BooleanSupplier interruptRequested;
     private final PhaseProgress progress;
-    private final int urlCount;
+    private final UrlSelectionStrategy urls;
+    private final RequestCancellation cancellation;
 
     private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
     private final Map<Long, InFlight> inFlight = new HashMap<>();
     private final ArrayDeque<Session> readyContinuations = new ArrayDeque<>();
     private final PriorityQueue<DelayedContinuation> delayedContinuations = new PriorityQueue<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final ArrayDeque<PendingSend> pendingFirstTurns = new ArrayDeque<>();
+    private final ArrayDeque<PendingSend> pendingContinuations = new ArrayDeque<>();
+    private final Plan plan = new Plan();
     private final RandomIds ids = new RandomIds();
     private volatile Thread scheduler;
 
     private StopConditions stop;
-    private SessionSlots slots;
-    private final Ramp concurrencyRamp;
-    private int rampValue;
-    private long nextRampStepNs = Long.MAX_VALUE;
+    private final ConcurrencyLimit slots;
+    private final ConcurrencyLimit prefill;
+    private final LimitRamp concurrencyRamp;
+    private final LimitRamp prefillRamp;
     private long phaseStartNs;
     private boolean sending = true;
     private long drainDeadlineNs = Long.MAX_VALUE;
-    private long nextUrl;
+    private long timerSequence;
     private long cancelled;
     /** Why in-flight requests are being cancelled: the message of their error records. */
     private volatile String cancelMessage = INTERRUPTED_MESSAGE;
@@ -95,20 +119,31 @@ final class PhaseRunner {
         void accept(CreditPhase phase, RequestRecord record);
     }
 
-    PhaseRunner(CreditPhase phase, LoadConfig load, TimingStrategy strategy, Supplier<Conversation> conversations,
-                RequestSender sender, RecordSink sink, Function<RequestRecord, String> assistantText,
-                BooleanSupplier interruptRequested, PhaseProgress progress, int urlCount, Ramp concurrencyRamp) {
-        this.phase = phase;
-        this.load = load;
-        this.strategy = strategy;
-        this.conversations = conversations;
-        this.sender = sender;
-        this.sink = sink;
-        this.assistantText = assistantText;
-        this.interruptRequested = interruptRequested;
-        this.progress = progress;
-        this.urlCount = Math.max(1, urlCount);
-        this.concurrencyRamp = concurrencyRamp;
+    /** What a phase reads and whom it tells: the dataset, the sender, the records' sink and the run's controls. */
+    record Io(Supplier<Conversation> conversations, List<Conversation> dataset, RequestSender sender, RecordSink sink,
+              Function<RequestRecord, String> assistantText, Predicate<InferenceResponse> isContent,
+              BooleanSupplier interruptRequested, PhaseProgress progress) {
+    }
+
+    PhaseRunner(PhasePlan plan, Io io) {
+        this.phase = plan.phase();
+        this.load = plan.load();
+        this.strategy = plan.strategy();
+        this.scheduled = strategy instanceof ScheduledTimingStrategy s ? s : null;
+        this.conversations = io.conversations();
+        this.dataset = io.dataset();
+        this.sender = io.sender();
+        this.sink = io.sink();
+        this.assistantText = io.assistantText();
+        this.isContent = io.isContent();
+        this.interruptRequested = io.interruptRequested();
+        this.progress = io.progress();
+        this.urls = plan.urlSelection();
+        this.cancellation = plan.cancellation();
+        this.slots = ConcurrencyLimit.of(load.concurrency());
+        this.prefill = ConcurrencyLimit.of(load.shape().prefillConcurrency());
+        this.concurrencyRamp = LimitRamp.of(plan.concurrencyRamp(), slots, load.concurrency());
+        this.prefillRamp = LimitRamp.of(plan.prefillRamp(), prefill, load.shape().prefillConcurrency());
     }
 
     /** Wakes the scheduler so it notices an interruption at once. */
@@ -126,7 +161,16 @@ final class PhaseRunner {
         phaseStartNs = System.nanoTime();
         progress.started(phaseStartNs);
         stop = new StopConditions(load, phaseStartNs);
-        startConcurrencyRamp();
+        // Ramps start before the strategy, so the first sends already see their initial limits (spec §2.2).
+        if (concurrencyRamp != null) {
+            concurrencyRamp.start(phaseStartNs);
+        }
+        if (prefillRamp != null) {
+            prefillRamp.start(phaseStartNs);
+        }
+        if (scheduled != null) {
+            scheduled.start(plan);
+        }
         boolean interrupted = loop();
         boolean graceExpired = !interrupted && !inFlight.isEmpty();
         if (!inFlight.isEmpty()) {
@@ -149,7 +193,7 @@ final class PhaseRunner {
             if (interruptRequested.getAsBoolean()) {
                 return true;
             }
-            changed |= stepConcurrencyRamp(now);
+            changed |= stepRamps(now);
             if (sending && !stop.canSendAnyTurn(now)) {
                 finishSending();
             }
@@ -161,6 +205,13 @@ final class PhaseRunner {
                 continue;
             }
             changed |= promoteDelayedContinuations(now);
+            if (scheduled != null) {
+                runDueTimers(now);
+                sendPending(now);
+                if (!sending) {
+                    continue;
+                }
+            }
             if (changed) {
                 if (waitForChange) {
                     // Nothing could be sent until this change: a request sent now was meant to go when it
@@ -181,13 +232,17 @@ final class PhaseRunner {
                 }
                 continue;
             }
-            long wake = Math.min(stop.sendDeadlineNs(), nextRampStepNs);
+            long wake = Math.min(stop.sendDeadlineNs(), nextRampStepNs());
             if (!waitForChange) {
                 wake = Math.min(wake, nextTick);
             }
             DelayedContinuation earliest = delayedContinuations.peek();
             if (earliest != null) {
                 wake = Math.min(wake, earliest.readyAtNs);
+            }
+            Timer timer = timers.peek();
+            if (timer != null) {
+                wake = Math.min(wake, timer.atNs);
             }
             parkUntil(now, wake);
         }
@@ -196,9 +251,11 @@ final class PhaseRunner {
     private enum TickResult { ISSUED, NO_SLOT, NOTHING_TO_SEND }
 
     private TickResult tick(long intendedNs, long now) {
-        Session continuation = readyContinuations.poll();
-        if (continuation != null) {
-            issue(continuation, intendedNs);
+        if (!readyContinuations.isEmpty()) {
+            if (!prefill.tryAcquire()) {
+                return TickResult.NO_SLOT;
+            }
+            issue(readyContinuations.poll(), intendedNs);
             return TickResult.ISSUED;
         }
         if (!stop.canStartNewSession(now)) {
@@ -207,13 +264,113 @@ final class PhaseRunner {
         if (!slots.tryAcquire()) {
             return TickResult.NO_SLOT;
         }
-        issue(newSession(), intendedNs);
+        if (!prefill.tryAcquire()) {
+            slots.release();
+            return TickResult.NO_SLOT;
+        }
+        issue(newSession(conversations.get(), -1, null), intendedNs);
         return TickResult.ISSUED;
     }
 
-    private Session newSession() {
-        int urlIndex = (int) (nextUrl++ % urlCount);
-        return new Session(conversations.get(), ids.next(), urlIndex);
+    /** A new session on the URL the selection strategy gives it; all its turns go there (spec §2.13). */
+    private Session newSession(Conversation conversation, int turnCount, String correlationId) {
+        return new Session(conversation, turnCount < 0 ? conversation.turns().size() : turnCount,
+                correlationId == null ? ids.next() : correlationId, urls.nextUrlIndex());
+    }
+
+    // ---- Planned sends (ScheduledTimingStrategy) -------------------------------------------------------------------
+
+    private void runDueTimers(long now) {
+        Timer timer;
+        while (sending && (timer = timers.peek()) != null && now - timer.atNs >= 0) {
+            timers.poll();
+            timer.action.run();
+        }
+    }
+
+    /**
+     * Sends what waits and may go now: continuations first (they need a prefill slot only), then first
+     * turns in order (a session slot and a prefill slot). A send that cannot go waits for a release.
+     */
+    private void sendPending(long now) {
+        while (sending) {
+            PendingSend next = pendingContinuations.peek();
+            if (next != null) {
+                if (!prefill.tryAcquire()) {
+                    return;
+                }
+                pendingContinuations.poll();
+                issue(next.session, next.intendedNs);
+                continue;
+            }
+            next = pendingFirstTurns.peek();
+            if (next == null) {
+                return;
+            }
+            if (!stop.canStartNewSession(now)) {
+                pendingFirstTurns.clear();
+                return;
+            }
+            if (!slots.tryAcquire()) {
+                return;
+            }
+            if (!prefill.tryAcquire()) {
+                slots.release();
+                return;
+            }
+            pendingFirstTurns.poll();
+            issue(next.session, next.intendedNs);
+        }
+    }
+
+    /** The engine's side of a {@link ScheduledTimingStrategy}: timers and sends on the scheduler thread. */
+    private final class Plan implements SendPlan {
+        @Override
+        public long phaseStartPerfNs() {
+            return phaseStartNs;
+        }
+
+        @Override
+        public List<Conversation> conversations() {
+            return dataset;
+        }
+
+        @Override
+        public Conversation sampleConversation() {
+            return conversations.get();
+        }
+
+        @Override
+        public void at(long atPerfNs, Runnable action) {
+            timers.add(new Timer(atPerfNs, timerSequence++, action));
+        }
+
+        @Override
+        public ScheduledSession startSession(Conversation conversation, int turnCount, String correlationId,
+                                             long intendedPerfNs) {
+            Session session = newSession(conversation, turnCount, correlationId);
+            pendingFirstTurns.add(new PendingSend(session, intendedPerfNs));
+            return session;
+        }
+
+        @Override
+        public void sendNextTurn(ScheduledSession session, long intendedPerfNs) {
+            if (!(session instanceof Session ours) || ours.nextTurnIndex() >= ours.turnCount()) {
+                throw new IllegalArgumentException("not a session of this phase with a turn left: " + session);
+            }
+            PendingSend send = new PendingSend(ours, intendedPerfNs);
+            if (intendedPerfNs - System.nanoTime() > 0) {
+                at(intendedPerfNs, () -> pendingContinuations.add(send));
+            } else {
+                pendingContinuations.add(send);
+            }
+        }
+
+        @Override
+        public void planTotals(long requests, long sessions) {
+            stop.replaceTotals(requests, sessions);
+            progress.expectRequests(requests);
+        }
     }
 
     private void issue(Session session, long intendedNs) {
@@ -222,11 +379,14 @@ final class PhaseRunner {
         long creditNum = stop.sent() - 1;
         RequestInfo info = session.nextRequest(creditNum, phase, ids.next());
         progress.countSent();
-        InFlight credit = new InFlight(creditNum, session, turnIndex, info, intendedNs);
+        Long cancelAfterNs = cancellation == null ? null : cancellation.draw();
+        InFlight credit = new InFlight(creditNum, session, turnIndex, info, intendedNs, cancelAfterNs);
+        credit.holdsPrefillSlot = !prefill.isUnlimited();
         inFlight.put(creditNum, credit);
         CompletableFuture<RequestRecord> future;
         try {
-            future = sender.send(info, intendedNs);
+            future = sender.send(info, intendedNs, cancelAfterNs,
+                    credit.holdsPrefillSlot ? firstTokenObserver(credit) : null);
         } catch (RuntimeException e) {
             future = CompletableFuture.completedFuture(credit.errorRecord(e, System.nanoTime()));
         }
@@ -235,6 +395,25 @@ final class PhaseRunner {
         if (last) {
             finishSending();
         }
+    }
+
+    /**
+     * Runs on the transport's I/O thread for each response until the first with content: then it queues
+     * the "first token" event that frees the request's prefill slot. Parsing costs one endpoint parse per
+     * response before the first token, only when a prefill limit is set.
+     */
+    private ResponseObserver firstTokenObserver(InFlight credit) {
+        return response -> {
+            if (credit.firstTokenSeen || !isContent.test(response)) {
+                return;
+            }
+            credit.firstTokenSeen = true;
+            completions.add(new Completion(credit, null, response.perfNs()));
+            Thread t = scheduler;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        };
     }
 
     /** Runs on the thread that completed the request: hands the record on, queues the return. */
@@ -269,14 +448,30 @@ final class PhaseRunner {
         while ((c = completions.poll()) != null) {
             lastCompletionNs = any && lastCompletionNs - c.atNs > 0 ? lastCompletionNs : c.atNs;
             any = true;
-            onReturn(c.credit, c.record);
+            if (c.record == null) {
+                releasePrefillSlot(c.credit);
+            } else {
+                onReturn(c.credit, c.record);
+            }
         }
         return any;
     }
 
+    /** The request's first token arrived, or it returned: its prefill slot is free again (once). */
+    private void releasePrefillSlot(InFlight credit) {
+        if (credit.holdsPrefillSlot) {
+            credit.holdsPrefillSlot = false;
+            prefill.release();
+        }
+    }
+
     private void onReturn(InFlight credit, RequestRecord record) {
         inFlight.remove(credit.creditNum);
-        boolean wasCancelled = record.cancellationPerfNs() != null;
+        releasePrefillSlot(credit);
+        // A request the client abandoned on purpose (spec §2.12) returns normally, with its error;
+        // only the engine's own cancellations (interruption, grace expiry) end the session.
+        boolean wasCancelled = record.cancellationPerfNs() != null
+                && (credit.cancelAfterNs == null || credit.cancelledByEngine);
         if (wasCancelled) {
             cancelled++;
         } else {
@@ -285,6 +480,9 @@ final class PhaseRunner {
         Session session = credit.session;
         if (session.isFinalTurn(credit.turnIndex) || !sending || wasCancelled) {
             slots.release();
+        } else if (scheduled != null) {
+            session.recordAssistantReply(assistantText.apply(record));
+            scheduled.onTurnReturned(session, System.nanoTime(), plan);
         } else {
             session.recordAssistantReply(assistantText.apply(record));
             long delayMs = session.delayBeforeMs(credit.turnIndex + 1);
@@ -318,7 +516,15 @@ final class PhaseRunner {
         sending = false;
         readyContinuations.clear();
         delayedContinuations.clear();
-        nextRampStepNs = Long.MAX_VALUE;
+        timers.clear();
+        pendingFirstTurns.clear();
+        pendingContinuations.clear();
+        if (concurrencyRamp != null) {
+            concurrencyRamp.stop();
+        }
+        if (prefillRamp != null) {
+            prefillRamp.stop();
+        }
         if (load.benchmarkDurationSeconds() != null && Double.isFinite(load.gracePeriodSeconds())) {
             drainDeadlineNs = stop.sendDeadlineNs() + Math.round(load.gracePeriodSeconds() * 1e9);
         }
@@ -332,6 +538,7 @@ final class PhaseRunner {
     private void cancelInFlight(String message) {
         cancelMessage = message;
         for (InFlight credit : List.copyOf(inFlight.values())) {
+            credit.cancelledByEngine = true;
             if (credit.future != null) {
                 sender.cancel(credit.future);
             }
@@ -344,6 +551,7 @@ final class PhaseRunner {
         }
         long now = System.nanoTime();
         for (InFlight stalled : List.copyOf(inFlight.values())) {
+            stalled.cancelledByEngine = true;
             if (stalled.reported.compareAndSet(false, true)) {
                 RequestRecord record = stalled.cancelledRecord(message, now);
                 sink.accept(phase, record);
@@ -357,31 +565,16 @@ final class PhaseRunner {
         return new ErrorDetails(CANCELLED_CODE, CANCELLED_TYPE, message);
     }
 
-    // ---- Concurrency ramp (spec §2.7): 1, 2, ... target, value v applied at d·(v−1)/(target−1) ----------------------
+    // ---- Ramps of the session and prefill limits (spec §2.7) -------------------------------------------------------
 
-    private void startConcurrencyRamp() {
-        Integer target = load.concurrency();
-        if (concurrencyRamp != null && target != null && target > 1) {
-            rampValue = 1;
-            slots = SessionSlots.of(target);
-            slots.setLimit(1);
-            nextRampStepNs = phaseStartNs + Math.round(concurrencyRamp.timeOf(2) * 1e9);
-        } else {
-            slots = SessionSlots.of(target);
-        }
+    private boolean stepRamps(long now) {
+        boolean changed = concurrencyRamp != null && concurrencyRamp.step(now);
+        return (prefillRamp != null && prefillRamp.step(now)) || changed;
     }
 
-    private boolean stepConcurrencyRamp(long now) {
-        if (concurrencyRamp == null || now - nextRampStepNs < 0) {
-            return false;
-        }
-        int target = load.concurrency();
-        int value = (int) Math.floor(concurrencyRamp.valueAt((now - phaseStartNs) / 1e9));
-        rampValue = Math.max(rampValue + 1, Math.min(value, target));
-        slots.setLimit(rampValue);
-        nextRampStepNs = rampValue >= target ? Long.MAX_VALUE
-                : phaseStartNs + Math.round(concurrencyRamp.timeOf(rampValue + 1) * 1e9);
-        return true;
+    private long nextRampStepNs() {
+        long next = concurrencyRamp == null ? Long.MAX_VALUE : concurrencyRamp.nextStepNs();
+        return prefillRamp == null ? next : Math.min(next, prefillRamp.nextStepNs());
     }
 
     private void parkUntil(long now, long deadlineNs) {
@@ -401,16 +594,26 @@ final class PhaseRunner {
         final int turnIndex;
         final RequestInfo info;
         final long intendedNs;
+        /** The simulated disconnect's delay, or null when the client keeps the request. */
+        final Long cancelAfterNs;
         volatile CompletableFuture<RequestRecord> future;
+        /** Set by the engine before it cancels the request itself (interruption, grace expiry). */
+        volatile boolean cancelledByEngine;
+        /** Whether it still holds a prefill slot; scheduler thread only. */
+        boolean holdsPrefillSlot;
+        /** Whether its first content token arrived; written by its I/O thread only. */
+        volatile boolean firstTokenSeen;
         /** Set by whoever records the request first: its completion, or the end of the cancel wait. */
         final AtomicBoolean reported = new AtomicBoolean();
 
-        InFlight(long creditNum, Session session, int turnIndex, RequestInfo info, long intendedNs) {
+        InFlight(long creditNum, Session session, int turnIndex, RequestInfo info, long intendedNs,
+                 Long cancelAfterNs) {
             this.creditNum = creditNum;
             this.session = session;
             this.turnIndex = turnIndex;
             this.info = info;
             this.intendedNs = intendedNs;
+            this.cancelAfterNs = cancelAfterNs;
         }
 
         /** A record for a request that failed before or outside the transport. */
@@ -431,8 +634,21 @@ final class PhaseRunner {
         }
     }
 
-    /** A returned credit and when it returned, on the thread that completed it. */
+    /** A returned credit and when it returned, on the thread that completed it; a null record is its first token. */
     private record Completion(InFlight credit, RequestRecord record, long atNs) {
+    }
+
+    /** A planned action of a {@link ScheduledTimingStrategy}; equal times run in the order they were set. */
+    private record Timer(long atNs, long sequence, Runnable action) implements Comparable<Timer> {
+        @Override
+        public int compareTo(Timer other) {
+            int byTime = Long.compare(atNs - other.atNs, 0);
+            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+        }
+    }
+
+    /** A planned send waiting for its slots. */
+    private record PendingSend(Session session, long intendedNs) {
     }
 
     private record DelayedContinuation(long readyAtNs, Session session) implements Comparable<DelayedContinuation> {

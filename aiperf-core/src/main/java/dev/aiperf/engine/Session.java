@@ -4,37 +4,57 @@ import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.model.Turn;
+import dev.aiperf.api.timing.ScheduledSession;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One run of a dataset conversation (spec §2.1, §3.3.5): its id, its base URL, the turns sent so
- * far and the assistant replies received, which later turns carry as history. Only the scheduler
- * thread touches it.
+ * far and the assistant replies received, which later turns carry as history. It may send only the
+ * first turns of its conversation (user-centric virtual users, spec §2.9). Only the scheduler thread
+ * touches it.
  */
-final class Session {
+final class Session implements ScheduledSession {
     private final Conversation conversation;
     private final String correlationId;
     private final int urlIndex;
+    private final int turnCount;
     private final List<Turn> history = new ArrayList<>();
     private int nextTurn;
 
     Session(Conversation conversation, String correlationId, int urlIndex) {
+        this(conversation, conversation.turns().size(), correlationId, urlIndex);
+    }
+
+    Session(Conversation conversation, int turnCount, String correlationId, int urlIndex) {
+        if (turnCount < 1 || turnCount > conversation.turns().size()) {
+            throw new IllegalArgumentException("a session of " + conversation.sessionId() + " sends 1 to "
+                    + conversation.turns().size() + " turns, not " + turnCount);
+        }
         this.conversation = conversation;
+        this.turnCount = turnCount;
         this.correlationId = correlationId;
         this.urlIndex = urlIndex;
     }
 
-    Conversation conversation() {
+    @Override
+    public String correlationId() {
+        return correlationId;
+    }
+
+    @Override
+    public Conversation conversation() {
         return conversation;
     }
 
-    int turnCount() {
-        return conversation.turns().size();
+    @Override
+    public int turnCount() {
+        return turnCount;
     }
 
-    int nextTurnIndex() {
+    @Override
+    public int nextTurnIndex() {
         return nextTurn;
     }
 

@@ -8,16 +8,16 @@ import dev.aiperf.api.config.LoadConfig;
  * one place. Only the scheduler thread uses it.
  */
 final class StopConditions {
-    private final Integer requestCount;
-    private final Integer sessionCount;
+    private Long requestCount;
+    private Long sessionCount;
     private final long sendDeadlineNs;
     private long sent;
     private long sentSessions;
     private long turnsOfStartedSessions;
 
     StopConditions(LoadConfig load, long phaseStartNs) {
-        this.requestCount = load.requestCount();
-        this.sessionCount = load.numSessions();
+        this.requestCount = load.requestCount() == null ? null : load.requestCount().longValue();
+        this.sessionCount = load.numSessions() == null ? null : load.numSessions().longValue();
         this.sendDeadlineNs = load.benchmarkDurationSeconds() == null ? Long.MAX_VALUE
                 : phaseStartNs + Math.round(load.benchmarkDurationSeconds() * 1e9);
     }
@@ -68,6 +68,15 @@ final class StopConditions {
 
     /** Requests the phase expects to send, when a count bounds it (for progress and ETA). */
     Long expectedRequests() {
-        return requestCount == null ? null : requestCount.longValue();
+        return requestCount;
+    }
+
+    /**
+     * Replaces the request and session counts with the totals a strategy planned (spec §2.8: a
+     * replayed trace sends every turn of every kept conversation); the duration still applies.
+     */
+    void replaceTotals(long requests, long sessions) {
+        requestCount = requests;
+        sessionCount = sessions;
     }
 }

@@ -265,7 +265,9 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
             encoder().writeData(ctx, streamId, Unpooled.wrappedBuffer(body), 0, true, sent);
         }
         sent.addListener(written -> {
-            if (!written.isSuccess() && streams.get(streamId) == stream) {
+            if (written.isSuccess()) {
+                exchange.written(loop);
+            } else if (streams.get(streamId) == stream) {
                 end(stream, TransportErrors.fromException("Cannot send the request to " + origin, written.cause()),
                         System.nanoTime());
                 reset(streamId);

@@ -3,11 +3,16 @@ package dev.aiperf.transport;
 import dev.aiperf.api.model.ErrorDetails;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.RequestRecord;
+import dev.aiperf.api.transport.ResponseObserver;
 import dev.aiperf.api.transport.TransportRequest;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One request in flight and what has been measured of it. Until a connection is bound it is touched
@@ -30,6 +35,8 @@ final class HttpExchange {
     int status;
     private volatile Runnable onCancel;
     private volatile boolean cancelRequested;
+    /** The error of a simulated client disconnect, or null when the engine cancelled (or nobody did). */
+    private volatile ErrorDetails cancelError;
 
     HttpExchange(TransportRequest request, Origin origin, long timestampNs, long startPerfNs, long deadlineNs) {
         this.request = request;
@@ -49,6 +56,39 @@ final class HttpExchange {
 
     boolean isDone() {
         return future.isDone();
+    }
+
+    /** Keeps a raw response and shows it to the request's observer, if it has one. */
+    void addResponse(InferenceResponse response) {
+        responses.add(response);
+        ResponseObserver observer = request.observer();
+        if (observer != null) {
+            observer.onResponse(response);
+        }
+    }
+
+    /**
+     * The request is fully written: a request the client is to abandon (spec §2.12) starts its timer
+     * now, on the connection's event loop, and is closed when it fires unless it finished first.
+     */
+    void written(EventExecutor loop) {
+        Long delayNs = request.cancelAfterNs();
+        if (delayNs == null || isDone()) {
+            return;
+        }
+        ScheduledFuture<?> timer = loop.schedule(() -> abandonAsClient(delayNs), Math.max(0, delayNs),
+                TimeUnit.NANOSECONDS);
+        future.whenComplete((record, failure) -> timer.cancel(false));
+    }
+
+    /** The simulated disconnect: the record keeps what arrived, with the original's error 499 (spec §2.12). */
+    private void abandonAsClient(long delayNs) {
+        if (isDone()) {
+            return;
+        }
+        cancelError = new ErrorDetails(499, "RequestCancellationError",
+                String.format(Locale.ROOT, "Request cancelled %.3fs after being sent", delayNs / 1e9));
+        cancelKeepingWhatArrived();
     }
 
     /**
@@ -99,7 +139,7 @@ final class HttpExchange {
         future.complete(new RequestRecord(request.requestInfo(), request.model(), timestampNs,
                 request.intendedSendPerfNs(), startPerfNs, recvStartPerfNs,
                 responses.isEmpty() ? cancelPerfNs : responses.getLast().perfNs(), status, List.copyOf(responses),
-                null, cancelPerfNs));
+                cancelError, cancelPerfNs));
     }
 
     void succeed(long endPerfNs) {

@@ -139,7 +139,9 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
         FullHttpRequest request = toNettyRequest(started.request, started.origin, source instanceof FreshConnections);
         started.markSent();
         ctx.channel().writeAndFlush(request).addListener(written -> {
-            if (!written.isSuccess() && exchange == started) {
+            if (written.isSuccess()) {
+                started.written(ctx.executor());
+            } else if (exchange == started) {
                 fail(TransportErrors.fromException("Cannot send the request to " + started.origin, written.cause()),
                         System.nanoTime());
             }

@@ -77,7 +77,7 @@ final class ResponseBodyDecoder implements SseStreamParser.EventSink {
                 lastResponseCount = exchange.responses.size();
             }
             // The body's own bytes: the endpoint parses them, and nobody decodes them on this thread.
-            case TEXT -> exchange.responses.add(InferenceResponse.ofUtf8(arrivalNs, InferenceResponse.Kind.TEXT,
+            case TEXT -> exchange.addResponse(InferenceResponse.ofUtf8(arrivalNs, InferenceResponse.Kind.TEXT,
                     Arrays.copyOf(bodyBytes, bodyLength), 0, bodyLength));
             case ERROR -> {
                 return TransportErrors.httpStatus(status, reasonPhrase,
@@ -101,7 +101,7 @@ final class ResponseBodyDecoder implements SseStreamParser.EventSink {
     @Override
     public void onResponse(InferenceResponse response) {
         if (sseError == null) {
-            exchange.responses.add(response);
+            exchange.addResponse(response);
         }
     }
 

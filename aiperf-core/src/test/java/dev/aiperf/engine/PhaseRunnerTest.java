@@ -9,6 +9,7 @@ import dev.aiperf.api.timing.ArrivalPattern;
 import dev.aiperf.api.timing.Ramp;
 import dev.aiperf.api.timing.TimingStrategy;
 import dev.aiperf.endpoint.Contexts;
+import dev.aiperf.endpoint.RoundRobinUrlSelection;
 import dev.aiperf.timing.ConcurrencyBurstArrivalPattern;
 import dev.aiperf.timing.ConstantArrivalPattern;
 import dev.aiperf.timing.LinearRamp;
@@ -52,9 +53,11 @@ class PhaseRunnerTest {
         TimingStrategy strategy = new RequestRateStrategy(Contexts.timing(
                 TestConfigs.against("http://x", null).build().withLoad(load), pattern));
         PhaseProgress progress = new PhaseProgress(CreditPhase.PROFILING, null, null);
-        PhaseRunner runner = new PhaseRunner(CreditPhase.PROFILING, load, strategy, conversations, sender,
-                (phase, record) -> records.add(record), r -> r.responses().getFirst().text(), interrupt::get, progress, 2,
-                concurrencyRamp(load));
+        PhasePlan plan = new PhasePlan(CreditPhase.PROFILING, load, strategy, concurrencyRamp(load), null,
+                new RoundRobinUrlSelection(2), null);
+        PhaseRunner runner = new PhaseRunner(plan, new PhaseRunner.Io(conversations, List.of(), sender,
+                (phase, record) -> records.add(record), r -> r.responses().getFirst().text(), r -> true, interrupt::get,
+                progress));
         return runner.run();
     }
 

@@ -5,6 +5,7 @@ import dev.aiperf.api.config.EndpointConfig;
 import dev.aiperf.api.config.InputConfig;
 import dev.aiperf.api.config.KeyValue;
 import dev.aiperf.api.config.LoadConfig;
+import dev.aiperf.api.config.LoadShapeConfig;
 import dev.aiperf.api.config.OutputConfig;
 
 import java.nio.file.Path;
@@ -42,6 +43,10 @@ final class TestConfigs {
     String exportLevel = "records";
     String ui = "none";
     boolean preconnect = true;
+    String timingStrategy = LoadConfig.REQUEST_RATE;
+    LoadShapeConfig shape = LoadShapeConfig.NONE;
+    List<String> extraUrls = List.of();
+    String connectionReuse = "pooled";
 
     static TestConfigs against(String url, Path artifactDir) {
         TestConfigs c = new TestConfigs();
@@ -50,15 +55,21 @@ final class TestConfigs {
         return c;
     }
 
+    private List<String> urls() {
+        List<String> all = new ArrayList<>(List.of(url));
+        all.addAll(extraUrls);
+        return all;
+    }
+
     BenchmarkConfig build() {
         EndpointConfig endpoint = new EndpointConfig(List.of("mock-model"), "round_robin", endpointType, null,
-                streaming, List.of(url), requestTimeoutSeconds, null, null, false, false, "pooled", extraInputs,
+                streaming, urls(), requestTimeoutSeconds, null, null, false, false, connectionReuse, extraInputs,
                 List.of(), preconnect);
         InputConfig input = new InputConfig(inputFile, customDatasetType, null, seed, 1, isl, 0, osl, 0, null, 0, 0,
                 null, null, entries, turns, 0, turnDelayMs, 0, 1.0);
-        LoadConfig load = new LoadConfig("request_rate", concurrency, rate, pattern, smoothness, requestCount,
+        LoadConfig load = new LoadConfig(timingStrategy, concurrency, rate, pattern, smoothness, requestCount,
                 sessions, duration, grace, warmupCount, null, null, null, null, null, Double.POSITIVE_INFINITY,
-                concurrencyRamp, rateRamp, null, null);
+                concurrencyRamp, rateRamp, null, null, shape);
         OutputConfig output = new OutputConfig(artifactDir, exportLevel, ui, Map.of(), "cl100k_base",
                 "aiperf profile (test)");
         return new BenchmarkConfig(endpoint, input, load, output);

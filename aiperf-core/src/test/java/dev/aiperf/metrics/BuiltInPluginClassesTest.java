@@ -4,6 +4,7 @@ import dev.aiperf.api.PluginType;
 import dev.aiperf.api.dataset.DatasetContext;
 import dev.aiperf.api.dataset.SamplerContext;
 import dev.aiperf.api.endpoint.EndpointContext;
+import dev.aiperf.api.endpoint.UrlSelectionContext;
 import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.record.ProcessorContext;
 import dev.aiperf.api.timing.ArrivalPatternContext;
@@ -46,7 +47,8 @@ class BuiltInPluginClassesTest {
             Map.entry(PluginType.DATA_EXPORTER, ExporterContext.class),
             Map.entry(PluginType.CONSOLE_EXPORTER, ExporterContext.class),
             Map.entry(PluginType.UI, UiContext.class),
-            Map.entry(PluginType.PLOT, PlotContext.class));
+            Map.entry(PluginType.PLOT, PlotContext.class),
+            Map.entry(PluginType.URL_SELECTION_STRATEGY, UrlSelectionContext.class));
     /** Categories built from a public no-argument constructor only: what they work on comes in their calls. */
     private static final Set<Category<?>> NO_CONTEXT = Set.of(PluginType.TOKENIZER);
 
@@ -71,8 +73,8 @@ class BuiltInPluginClassesTest {
     }
 
     @Test
-    void theRampCategoryHasTheOriginalsLinearAndExponential() {
+    void theRampCategoryHasTheOriginalsThreeRamps() {
         assertThat(Plugins.listTypes(PluginType.RAMP)).extracting(TypeEntry::name)
-                .contains("linear", "exponential");
+                .contains("linear", "exponential", "poisson");
     }
 }

@@ -151,7 +151,7 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
         int query = uri.indexOf('?');
         String path = query < 0 ? uri : uri.substring(0, query);
         HttpMethod method = request.method();
-        server.capture(method.name(), path, request.content());
+        server.capture(request, path, arrivalNanos, ctx.channel());
         switch (path) {
             case CHAT_PATH, COMPLETIONS_PATH -> {
                 if (allowed(request, HttpMethod.POST)) {

@@ -29,9 +29,9 @@ public final class RequestCapture {
         this.limit = limit;
     }
 
-    void add(String method, String path, String body) {
+    void add(CapturedRequest request) {
         if (taken.getAndIncrement() < limit) {
-            requests.add(new CapturedRequest(method, path, body));
+            requests.add(request);
         }
     }
 
@@ -48,11 +48,16 @@ public final class RequestCapture {
     /**
      * One received request.
      *
-     * @param method the HTTP method
-     * @param path   the request path without the query
-     * @param body   the body as sent, decoded as UTF-8 ("" for none)
+     * @param method        the HTTP method
+     * @param path          the request path without the query
+     * @param body          the body as sent, decoded as UTF-8 ("" for none)
+     * @param arrivalNanos  {@link System#nanoTime()} when its headers arrived: when a client sent what
+     * @param correlationId its {@code X-Correlation-ID} header (the client's session), or null
+     * @param requestId     its {@code X-Request-ID} header, or null
+     * @param connection    the client's address and port: one value per connection
      */
-    public record CapturedRequest(String method, String path, String body) {
+    public record CapturedRequest(String method, String path, String body, long arrivalNanos, String correlationId,
+                                  String requestId, String connection) {
 
         /** The body parsed as JSON. */
         public JsonNode json() {

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 
@@ -134,10 +136,13 @@ final class ServerContext {
     }
 
     /** Keeps the request for a test when a capture was started; a single volatile read otherwise. */
-    void capture(String method, String path, ByteBuf body) {
+    void capture(FullHttpRequest request, String path, long arrivalNanos, Channel connection) {
         RequestCapture current = capture;
         if (current != null) {
-            current.add(method, path, body.toString(StandardCharsets.UTF_8));
+            current.add(new RequestCapture.CapturedRequest(request.method().name(), path,
+                    request.content().toString(StandardCharsets.UTF_8), arrivalNanos,
+                    request.headers().get("X-Correlation-ID"), request.headers().get("X-Request-ID"),
+                    String.valueOf(connection.remoteAddress())));
         }
     }
 

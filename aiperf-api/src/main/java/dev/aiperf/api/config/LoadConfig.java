@@ -24,6 +24,8 @@ package dev.aiperf.api.config;
  * @param requestRateRampSeconds              ramp the rate up to target over this long, or null
  * @param warmupConcurrencyRampSeconds        warm-up concurrency ramp, or null to inherit
  * @param warmupRequestRateRampSeconds        warm-up rate ramp, or null to inherit
+ * @param shape                               trace replay, user-centric rate, prefill limit, cancellation,
+ *                                            ramp type and URL selection ({@link LoadShapeConfig#NONE}: none)
  */
 public record LoadConfig(String timingStrategy, Integer concurrency, Double requestRate, String arrivalPattern,
                          Double arrivalSmoothness, Integer requestCount, Integer numSessions,
@@ -31,10 +33,36 @@ public record LoadConfig(String timingStrategy, Integer concurrency, Double requ
                          Double warmupDurationSeconds, Integer numWarmupSessions, Integer warmupConcurrency,
                          Double warmupRequestRate, String warmupArrivalPattern, double warmupGracePeriodSeconds,
                          Double concurrencyRampSeconds, Double requestRateRampSeconds,
-                         Double warmupConcurrencyRampSeconds, Double warmupRequestRateRampSeconds) {
+                         Double warmupConcurrencyRampSeconds, Double warmupRequestRateRampSeconds,
+                         LoadShapeConfig shape) {
+
+    public LoadConfig {
+        shape = shape == null ? LoadShapeConfig.NONE : shape;
+    }
+
+    /** The form without load shapes (kept for callers written before they existed). */
+    public LoadConfig(String timingStrategy, Integer concurrency, Double requestRate, String arrivalPattern,
+                      Double arrivalSmoothness, Integer requestCount, Integer numSessions,
+                      Double benchmarkDurationSeconds, double gracePeriodSeconds, Integer warmupRequestCount,
+                      Double warmupDurationSeconds, Integer numWarmupSessions, Integer warmupConcurrency,
+                      Double warmupRequestRate, String warmupArrivalPattern, double warmupGracePeriodSeconds,
+                      Double concurrencyRampSeconds, Double requestRateRampSeconds,
+                      Double warmupConcurrencyRampSeconds, Double warmupRequestRateRampSeconds) {
+        this(timingStrategy, concurrency, requestRate, arrivalPattern, arrivalSmoothness, requestCount, numSessions,
+                benchmarkDurationSeconds, gracePeriodSeconds, warmupRequestCount, warmupDurationSeconds,
+                numWarmupSessions, warmupConcurrency, warmupRequestRate, warmupArrivalPattern, warmupGracePeriodSeconds,
+                concurrencyRampSeconds, requestRateRampSeconds, warmupConcurrencyRampSeconds,
+                warmupRequestRateRampSeconds, LoadShapeConfig.NONE);
+    }
 
     /** The pattern that ignores the rate and sends whenever a concurrency slot is free. */
     public static final String CONCURRENCY_BURST = "concurrency_burst";
+    /** The timing strategy of rate and concurrency runs. */
+    public static final String REQUEST_RATE = "request_rate";
+    /** The timing strategy that replays dataset timestamps. */
+    public static final String FIXED_SCHEDULE = "fixed_schedule";
+    /** The timing strategy of {@code --user-centric-rate}. */
+    public static final String USER_CENTRIC_RATE = "user_centric_rate";
 
     /** The form without warm-up overrides or ramps (kept for callers written before they existed). */
     public LoadConfig(String timingStrategy, Integer concurrency, Double requestRate, String arrivalPattern,
@@ -43,7 +71,16 @@ public record LoadConfig(String timingStrategy, Integer concurrency, Double requ
                       Double warmupDurationSeconds) {
         this(timingStrategy, concurrency, requestRate, arrivalPattern, arrivalSmoothness, requestCount, numSessions,
                 benchmarkDurationSeconds, gracePeriodSeconds, warmupRequestCount, warmupDurationSeconds, null, null,
-                null, null, Double.POSITIVE_INFINITY, null, null, null, null);
+                null, null, Double.POSITIVE_INFINITY, null, null, null, null, LoadShapeConfig.NONE);
+    }
+
+    /** The same load with other shapes. */
+    public LoadConfig withShape(LoadShapeConfig newShape) {
+        return new LoadConfig(timingStrategy, concurrency, requestRate, arrivalPattern, arrivalSmoothness, requestCount,
+                numSessions, benchmarkDurationSeconds, gracePeriodSeconds, warmupRequestCount, warmupDurationSeconds,
+                numWarmupSessions, warmupConcurrency, warmupRequestRate, warmupArrivalPattern, warmupGracePeriodSeconds,
+                concurrencyRampSeconds, requestRateRampSeconds, warmupConcurrencyRampSeconds,
+                warmupRequestRateRampSeconds, newShape);
     }
 
     /** Whether a warm-up phase runs before profiling (spec §2.10). */
@@ -73,9 +110,11 @@ public record LoadConfig(String timingStrategy, Integer concurrency, Double requ
         }
         Double concRamp = warmupConcurrencyRampSeconds != null ? warmupConcurrencyRampSeconds : concurrencyRampSeconds;
         Double rateRamp = warmupRequestRateRampSeconds != null ? warmupRequestRateRampSeconds : requestRateRampSeconds;
-        return new LoadConfig(timingStrategy, conc, rate, pattern, arrivalSmoothness, warmupRequestCount,
+        // Warm-up is always rate-driven (spec §2.10): never a fixed schedule or user-centric.
+        return new LoadConfig(REQUEST_RATE, conc, rate, pattern, arrivalSmoothness, warmupRequestCount,
                 numWarmupSessions, warmupDurationSeconds, warmupGracePeriodSeconds, null, null, null, null, null,
-                null, Double.POSITIVE_INFINITY, concRamp, rate == null ? null : rateRamp, null, null);
+                null, Double.POSITIVE_INFINITY, concRamp, rate == null ? null : rateRamp, null, null,
+                shape.asWarmupPhase());
     }
 
     /** The same load without a warm-up phase (the repeats of a multi-run study skip it, spec §3.12). */

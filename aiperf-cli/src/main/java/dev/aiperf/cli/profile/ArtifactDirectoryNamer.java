@@ -26,8 +26,17 @@ final class ArtifactDirectoryNamer {
         return model + "-" + serviceKind + "-" + endpointType + "-" + stimulus(load);
     }
 
-    /** {@code concurrency<N>} and/or {@code request_rate<R>} joined by {@code -}; R printed as a float. */
+    /**
+     * {@code concurrency<N>} and/or {@code request_rate<R>} joined by {@code -}, R printed as a float;
+     * {@code fixed_schedule} for a replay; {@code user_centric-users<N>-qps<R>} for user-centric runs.
+     */
     static String stimulus(LoadConfig load) {
+        if (LoadConfig.FIXED_SCHEDULE.equals(load.timingStrategy())) {
+            return "fixed_schedule";
+        }
+        if (LoadConfig.USER_CENTRIC_RATE.equals(load.timingStrategy()) && load.shape().userCentricRate() != null) {
+            return "user_centric-users" + load.shape().numUsers() + "-qps" + pythonFloat(load.shape().userCentricRate());
+        }
         List<String> parts = new ArrayList<>();
         boolean rated = load.requestRate() != null && !load.isConcurrencyBurst();
         if (load.concurrency() != null || !rated) {

@@ -31,6 +31,11 @@ public final class EndpointOptions {
             description = "One or more base URLs; http:// is added when there is no scheme (default: localhost:8000).")
     List<String> urls = new ArrayList<>();
 
+    @Option(names = "--url-strategy", paramLabel = "<strategy>",
+            description = "Which --url each new session uses: round_robin (default) or a plugin's (registry category"
+                    + " url_selection_strategy); a session's turns all go to its URL.")
+    String urlStrategy;
+
     @Option(names = "--request-timeout-seconds", paramLabel = "<s>",
             description = "Total timeout of one request (default: 21600).")
     Double requestTimeoutSeconds;

@@ -85,6 +85,12 @@ public final class ProfileCommand implements Callable<Integer> {
     LoadGeneratorOptions load = new LoadGeneratorOptions();
 
     @Mixin
+    FixedScheduleOptions fixedSchedule = new FixedScheduleOptions();
+
+    @Mixin
+    LoadShapeOptions shape = new LoadShapeOptions();
+
+    @Mixin
     OutputOptions output = new OutputOptions();
 
     @Mixin
@@ -124,6 +130,8 @@ public final class ProfileCommand implements Callable<Integer> {
                         Map.entry("Audio Input", AudioInputOptions.class),
                         Map.entry("Video Input", VideoInputOptions.class),
                         Map.entry("Load Generator", LoadGeneratorOptions.class),
+                        Map.entry("Fixed Schedule", FixedScheduleOptions.class),
+                        Map.entry("Load Shapes", LoadShapeOptions.class),
                         Map.entry("Output", OutputOptions.class), Map.entry("Tokenizer", TokenizerOptions.class),
                         Map.entry("Service/UI", ServiceOptions.class), Map.entry("SLO gates", SloOptions.class),
                         Map.entry("Server Readiness", ServerReadinessOptions.class),

@@ -6,6 +6,7 @@ import dev.aiperf.api.config.EndpointConfig;
 import dev.aiperf.api.config.InputConfig;
 import dev.aiperf.api.config.KeyValue;
 import dev.aiperf.api.config.LoadConfig;
+import dev.aiperf.api.config.LoadShapeConfig;
 import dev.aiperf.api.config.OutputConfig;
 import dev.aiperf.api.endpoint.EndpointMetadata;
 import dev.aiperf.cli.shared.UsageException;
@@ -259,12 +260,30 @@ final class ProfileConfigBuilder {
         String explicitPattern = l.arrivalPattern == null ? null
                 : pluginName("--arrival-pattern", PluginType.ARRIVAL_PATTERN, l.arrivalPattern);
 
+        LoadShapeRules shapeRules = new LoadShapeRules(o, problems);
+        String rampType = o.shape.rampType == null ? LoadShapeConfig.DEFAULT_RAMP
+                : pluginName("--ramp-type", PluginType.RAMP, o.shape.rampType);
+        String urlStrategy = o.endpoint.urlStrategy == null ? LoadShapeConfig.DEFAULT_URL_SELECTION
+                : pluginName("--url-strategy", PluginType.URL_SELECTION_STRATEGY, o.endpoint.urlStrategy);
+        LoadShapeConfig shape = shapeRules.build(rampType, urlStrategy);
+        String strategy = shapeRules.timingStrategy();
+
         // Step 1: timing mode and request-count defaults. Step 2: smoothness.
         String pattern;
         if (smoothness != null && explicitPattern != null && !explicitPattern.equals("gamma")) {
             problems.add("--arrival-smoothness only applies to --arrival-pattern gamma, not '" + explicitPattern + "'");
         }
-        if (rate != null) {
+        boolean durationWithoutGrace = duration != null && l.benchmarkGracePeriod == null;
+        if (!LoadConfig.REQUEST_RATE.equals(strategy)) {
+            // A replay sends its whole trace, and users pace themselves: the rate, pattern and default count do
+            // not apply; concurrency stays unlimited unless given.
+            pattern = LoadConfig.CONCURRENCY_BURST;
+            rate = null;
+            if (LoadConfig.USER_CENTRIC_RATE.equals(strategy) && count == null && sessions == null && duration == null) {
+                problems.add("--user-centric-rate needs a stop condition: --benchmark-duration, --request-count or"
+                        + " --num-sessions");
+            }
+        } else if (rate != null) {
             if (LoadConfig.CONCURRENCY_BURST.equals(explicitPattern)) {
                 problems.add("--arrival-pattern concurrency_burst sends whenever a slot is free and cannot be"
                         + " combined with --request-rate; use constant, poisson or gamma");
@@ -279,15 +298,17 @@ final class ProfileConfigBuilder {
                         + " request goes as soon as a concurrency slot frees (concurrency_burst)");
             }
             pattern = LoadConfig.CONCURRENCY_BURST;
-            if (concurrency == null) {
+            if (concurrency == null && shape.prefillConcurrency() == null) {
                 concurrency = 1;
             }
             if (count == null && sessions == null && duration == null) {
-                count = Math.max(10, 2 * concurrency);
+                count = Math.max(10, 2 * (concurrency != null ? concurrency : shape.prefillConcurrency()));
             }
         }
         // Step 4: grace periods need their durations.
-        double grace = gracePeriod("--benchmark-grace-period", l.benchmarkGracePeriod, 30.0);
+        // User-centric runs wait for every user's answers after the duration unless told otherwise (spec §1.4).
+        double grace = gracePeriod("--benchmark-grace-period", l.benchmarkGracePeriod,
+                LoadConfig.USER_CENTRIC_RATE.equals(strategy) && durationWithoutGrace ? Double.POSITIVE_INFINITY : 30.0);
         if (l.benchmarkGracePeriod != null && duration == null) {
             problems.add("--benchmark-grace-period only applies with --benchmark-duration");
         }
@@ -343,9 +364,9 @@ final class ProfileConfigBuilder {
             problems.add("warm-up options need a warm-up stop condition: --warmup-request-count,"
                     + " --warmup-duration or --num-warmup-sessions");
         }
-        LoadConfig load = new LoadConfig("request_rate", concurrency, rate, pattern, smoothness, count, sessions,
+        LoadConfig load = new LoadConfig(strategy, concurrency, rate, pattern, smoothness, count, sessions,
                 duration, grace, warmupCount, warmupDuration, warmupSessions, warmupConcurrency, warmupRate,
-                warmupPattern, warmupGrace, concurrencyRamp, rateRamp, warmupConcurrencyRamp, warmupRateRamp);
+                warmupPattern, warmupGrace, concurrencyRamp, rateRamp, warmupConcurrencyRamp, warmupRateRamp, shape);
         if (warmup) {
             checkWarmup(load.asWarmupPhase());
         }

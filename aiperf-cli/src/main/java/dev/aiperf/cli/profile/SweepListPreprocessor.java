@@ -23,7 +23,8 @@ public final class SweepListPreprocessor implements IParameterPreprocessor {
             Map.entry("--request-count", "request_count"), Map.entry("--benchmark-duration", "benchmark_duration"),
             Map.entry("--isl", "isl"), Map.entry("--isl-stddev", "isl_stddev"), Map.entry("--osl", "osl"),
             Map.entry("--osl-stddev", "osl_stddev"), Map.entry("--num-sessions", "conversation_num"),
-            Map.entry("--session-turns-mean", "conversation_turn_mean"));
+            Map.entry("--session-turns-mean", "conversation_turn_mean"),
+            Map.entry("--prefill-concurrency", "prefill_concurrency"), Map.entry("--num-users", "num_users"));
 
     @Override
     public boolean preprocess(Stack<String> args, CommandSpec commandSpec, ArgSpec argSpec, Map<String, Object> info) {

@@ -5,11 +5,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SessionSlotsTest {
+class ConcurrencyLimitTest {
 
     @Test
     void slotsAreTakenUpToTheLimitAndGivenBack() {
-        SessionSlots slots = SessionSlots.of(2);
+        ConcurrencyLimit slots = ConcurrencyLimit.of(2);
         assertThat(slots.tryAcquire()).isTrue();
         assertThat(slots.tryAcquire()).isTrue();
         assertThat(slots.tryAcquire()).isFalse();
@@ -19,7 +19,7 @@ class SessionSlotsTest {
 
     @Test
     void loweringTheLimitNeverRevokesHeldSlotsButRecordsDebt() {
-        SessionSlots slots = SessionSlots.of(4);
+        ConcurrencyLimit slots = ConcurrencyLimit.of(4);
         slots.tryAcquire();
         slots.tryAcquire();
         slots.tryAcquire(); // 3 held, 1 free
@@ -36,7 +36,7 @@ class SessionSlotsTest {
 
     @Test
     void raisingTheLimitCancelsDebtBeforeAddingSlots() {
-        SessionSlots slots = SessionSlots.of(3);
+        ConcurrencyLimit slots = ConcurrencyLimit.of(3);
         slots.tryAcquire();
         slots.tryAcquire();
         slots.tryAcquire();
@@ -48,7 +48,7 @@ class SessionSlotsTest {
 
     @Test
     void noLimitMeansEveryAcquireSucceeds() {
-        SessionSlots slots = SessionSlots.of(null);
+        ConcurrencyLimit slots = ConcurrencyLimit.of(null);
         for (int i = 0; i < 10_000; i++) {
             assertThat(slots.tryAcquire()).isTrue();
         }
@@ -57,6 +57,6 @@ class SessionSlotsTest {
 
     @Test
     void aLimitBelowOneIsRejected() {
-        assertThatThrownBy(() -> SessionSlots.of(2).setLimit(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ConcurrencyLimit.of(2).setLimit(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,8 +1,9 @@
 package dev.aiperf.engine;
 
 /**
- * The session concurrency limit of one phase (spec §2.3): a permit is taken when a session's first
- * turn is issued and given back when its final turn returns.
+ * A concurrency limit of one phase (spec §2.3): the session limit, whose permit is taken when a
+ * session's first turn is issued and given back when its final turn returns, or the prefill limit,
+ * whose permit a request holds from its issue until its first token (or its return).
  *
  * <p>The limit can change while running (concurrency ramps). Raising it first cancels outstanding
  * debt, then adds permits; lowering it removes free permits at once and records the rest as debt
@@ -11,21 +12,21 @@ package dev.aiperf.engine;
  * <p>Not thread-safe by design: only the engine's scheduler thread touches it, so a counter replaces
  * a {@code Semaphore}.
  */
-final class SessionSlots {
+final class ConcurrencyLimit {
     private final boolean unlimited;
     private int limit;
     private int available;
     private int debt;
 
-    private SessionSlots(boolean unlimited, int limit) {
+    private ConcurrencyLimit(boolean unlimited, int limit) {
         this.unlimited = unlimited;
         this.limit = limit;
         this.available = limit;
     }
 
-    /** Slots limited to {@code limit} sessions, or unlimited when {@code limit} is null. */
-    static SessionSlots of(Integer limit) {
-        return limit == null ? new SessionSlots(true, Integer.MAX_VALUE) : new SessionSlots(false, limit);
+    /** A limit of {@code limit} permits, or unlimited when {@code limit} is null. */
+    static ConcurrencyLimit of(Integer limit) {
+        return limit == null ? new ConcurrencyLimit(true, Integer.MAX_VALUE) : new ConcurrencyLimit(false, limit);
     }
 
     boolean isUnlimited() {

@@ -1,0 +1,24 @@
+package dev.aiperf.cli.profile;
+
+import picocli.CommandLine.Option;
+
+/** Options of the "Fixed Schedule" group (spec §2.8): replaying a trace at its timestamps. */
+public final class FixedScheduleOptions {
+
+    @Option(names = "--fixed-schedule",
+            description = "Send each conversation at its dataset timestamp (ms) instead of at a rate; needs --input-file.")
+    boolean fixedSchedule;
+
+    @Option(names = "--fixed-schedule-auto-offset",
+            description = "Shift the timestamps so that the first kept one is time zero.")
+    boolean autoOffset;
+
+    @Option(names = "--fixed-schedule-start-offset", paramLabel = "<ms>",
+            description = "Skip entries whose timestamp is before this (ms, inclusive); also time zero without"
+                    + " --fixed-schedule-auto-offset.")
+    Long startOffset;
+
+    @Option(names = "--fixed-schedule-end-offset", paramLabel = "<ms>",
+            description = "Skip entries whose timestamp is after this (ms, inclusive).")
+    Long endOffset;
+}

@@ -1,0 +1,152 @@
+package dev.aiperf.cli.profile;
+
+import dev.aiperf.api.config.LoadConfig;
+import dev.aiperf.api.config.LoadShapeConfig;
+
+import java.util.List;
+
+/**
+ * The load-shape options checked against each other and the rest of the load (spec §1.4 steps 1, 3,
+ * 5, 8, 9, 13): fixed schedule, user-centric rate, prefill concurrency, cancellation, ramp type and
+ * URL strategy. Problems go to the builder's list, so one run reports all of them.
+ */
+final class LoadShapeRules {
+    private final ProfileCommand o;
+    private final List<String> problems;
+
+    LoadShapeRules(ProfileCommand options, List<String> problems) {
+        this.o = options;
+        this.problems = problems;
+    }
+
+    /** The timing strategy the options select (spec §1.4 step 1): fixed schedule, user-centric, else rate. */
+    String timingStrategy() {
+        if (o.fixedSchedule.fixedSchedule) {
+            return LoadConfig.FIXED_SCHEDULE;
+        }
+        return o.shape.userCentricRate != null ? LoadConfig.USER_CENTRIC_RATE : LoadConfig.REQUEST_RATE;
+    }
+
+    /** The shapes, with every rule that involves only them and the mode checked. */
+    LoadShapeConfig build(String rampType, String urlStrategy) {
+        FixedScheduleOptions f = o.fixedSchedule;
+        LoadShapeOptions s = o.shape;
+        LoadShapeConfig shape = LoadShapeConfig.NONE.withRampType(rampType).withUrlSelectionStrategy(urlStrategy);
+        // Fixed schedule (steps 5, 9, 13).
+        if (f.fixedSchedule) {
+            if (o.input.inputFile == null) {
+                problems.add("--fixed-schedule needs --input-file: a file whose entries carry 'timestamp' (ms)");
+            }
+            if (o.input.datasetSamplingStrategy != null) {
+                problems.add("--dataset-sampling-strategy does not apply with --fixed-schedule: a replay sends every"
+                        + " entry once, in timestamp order");
+            }
+            if (o.load.requestRate != null || s.userCentricRate != null) {
+                problems.add("--fixed-schedule sends at the dataset's timestamps; drop "
+                        + (o.load.requestRate != null ? "--request-rate" : "--user-centric-rate"));
+            }
+            if (f.startOffset != null && f.endOffset != null && f.endOffset < f.startOffset) {
+                problems.add("--fixed-schedule-end-offset (" + f.endOffset + ") must not be before"
+                        + " --fixed-schedule-start-offset (" + f.startOffset + ")");
+            }
+            shape = shape.withFixedSchedule(f.autoOffset, f.startOffset, f.endOffset);
+        } else if (f.autoOffset || f.startOffset != null || f.endOffset != null) {
+            problems.add("--fixed-schedule-auto-offset, --fixed-schedule-start-offset and --fixed-schedule-end-offset"
+                    + " only apply with --fixed-schedule");
+        }
+        // User-centric rate (steps 1.3, 3, 5).
+        if (s.userCentricRate != null) {
+            if (!(s.userCentricRate > 0) || s.userCentricRate.isInfinite()) {
+                problems.add("--user-centric-rate must be a number greater than 0, got " + s.userCentricRate);
+            } else if (s.numUsers == null) {
+                problems.add("--user-centric-rate needs --num-users (how many simulated users share the rate)");
+            } else if (s.numUsers < 1) {
+                problems.add("--num-users must be 1 or more, got " + s.numUsers);
+            } else if (!f.fixedSchedule) {
+                shape = shape.withUserCentricRate(s.userCentricRate, s.numUsers);
+            }
+            if (o.load.requestRate != null || o.load.arrivalPattern != null) {
+                problems.add("--user-centric-rate sets its own pacing; drop "
+                        + (o.load.requestRate != null ? "--request-rate" : "--arrival-pattern"));
+            }
+            if (o.input.inputFile == null && (o.conversation.sessionTurnsMean == null
+                    || o.conversation.sessionTurnsMean < 2)) {
+                problems.add("--user-centric-rate simulates users holding conversations: give --session-turns-mean"
+                        + " 2 or more");
+            }
+            if (s.numUsers != null) {
+                if (o.conversation.numSessions != null && s.numUsers > o.conversation.numSessions) {
+                    problems.add("--num-users (" + s.numUsers + ") must not exceed --num-sessions ("
+                            + o.conversation.numSessions + ")");
+                }
+                if (o.load.requestCount != null && s.numUsers > o.load.requestCount) {
+                    problems.add("--num-users (" + s.numUsers + ") must not exceed --request-count ("
+                            + o.load.requestCount + ")");
+                }
+            }
+        } else if (s.numUsers != null) {
+            problems.add("--num-users only applies with --user-centric-rate");
+        }
+        if (o.load.requestRateRampDuration != null && !LoadConfig.REQUEST_RATE.equals(timingStrategy())) {
+            problems.add("--request-rate-ramp-duration only applies with --request-rate");
+        }
+        // Prefill concurrency (step 8) and its ramp.
+        Integer prefill = atLeastOne("--prefill-concurrency", s.prefillConcurrency);
+        Integer warmupPrefill = atLeastOne("--warmup-prefill-concurrency", s.warmupPrefillConcurrency);
+        Double prefillRamp = positive("--prefill-concurrency-ramp-duration", s.prefillConcurrencyRampDuration);
+        Double warmupPrefillRamp = positive("--warmup-prefill-concurrency-ramp-duration",
+                s.warmupPrefillConcurrencyRampDuration);
+        if ((prefill != null || warmupPrefill != null) && !o.endpoint.streaming) {
+            problems.add("--prefill-concurrency counts requests until their first token, which needs --streaming");
+        }
+        if (prefill != null && o.load.concurrency != null && prefill > o.load.concurrency) {
+            problems.add("--prefill-concurrency (" + prefill + ") must not exceed --concurrency (" + o.load.concurrency
+                    + ")");
+        }
+        Integer warmupConcurrency = o.load.warmupConcurrency != null ? o.load.warmupConcurrency : o.load.concurrency;
+        Integer effectiveWarmupPrefill = warmupPrefill != null ? warmupPrefill : prefill;
+        if (effectiveWarmupPrefill != null && warmupConcurrency != null && effectiveWarmupPrefill > warmupConcurrency) {
+            problems.add("--warmup-prefill-concurrency (" + effectiveWarmupPrefill + ") must not exceed the warm-up"
+                    + " concurrency (" + warmupConcurrency + ")");
+        }
+        if (prefillRamp != null && prefill == null) {
+            problems.add("--prefill-concurrency-ramp-duration needs --prefill-concurrency (the value to ramp up to)");
+        }
+        shape = shape.withPrefillConcurrency(prefill, prefillRamp)
+                .withWarmupPrefillConcurrency(warmupPrefill, warmupPrefillRamp);
+        // Cancellation (step 5).
+        Double cancelRate = s.requestCancellationRate;
+        if (cancelRate != null && (!(cancelRate > 0) || cancelRate > 100)) {
+            problems.add("--request-cancellation-rate is a percentage in (0, 100], got " + cancelRate);
+            cancelRate = null;
+        }
+        double cancelDelay = 0;
+        if (s.requestCancellationDelay != null) {
+            if (cancelRate == null && s.requestCancellationRate == null) {
+                problems.add("--request-cancellation-delay only applies with --request-cancellation-rate");
+            } else if (!(s.requestCancellationDelay >= 0) || s.requestCancellationDelay.isInfinite()) {
+                problems.add("--request-cancellation-delay must be seconds, 0 or more, got "
+                        + s.requestCancellationDelay);
+            } else {
+                cancelDelay = s.requestCancellationDelay;
+            }
+        }
+        return shape.withRequestCancellation(cancelRate, cancelDelay);
+    }
+
+    private Integer atLeastOne(String flag, Integer value) {
+        if (value != null && value < 1) {
+            problems.add(flag + " must be 1 or more, got " + value);
+            return null;
+        }
+        return value;
+    }
+
+    private Double positive(String flag, Double value) {
+        if (value != null && (!(value > 0) || value.isInfinite())) {
+            problems.add(flag + " must be a number greater than 0, got " + value);
+            return null;
+        }
+        return value;
+    }
+}
