@@ -81,6 +81,16 @@ public final class MockServerCommand implements Callable<Integer> {
             description = "Added latency per embeddings input in ms (default: ${DEFAULT-VALUE}).")
     double embeddingPerInputLatencyMs;
 
+    @Option(names = "--ranking-base-latency", paramLabel = "MS",
+            defaultValue = "${env:MOCK_SERVER_RANKING_BASE_LATENCY:-10}",
+            description = "Fixed latency of a rankings request in ms (default: ${DEFAULT-VALUE}).")
+    double rankingBaseLatencyMs;
+
+    @Option(names = "--ranking-per-passage-latency", paramLabel = "MS",
+            defaultValue = "${env:MOCK_SERVER_RANKING_PER_PASSAGE_LATENCY:-1}",
+            description = "Added latency per ranked passage in ms (default: ${DEFAULT-VALUE}).")
+    double rankingPerPassageLatencyMs;
+
     @Option(names = {"-f", "--fast"}, defaultValue = "${env:MOCK_SERVER_FAST:-false}",
             description = "All latencies zero: answer as fast as possible.")
     boolean fast;
@@ -165,6 +175,7 @@ public final class MockServerCommand implements Callable<Integer> {
         return MockServerConfig.builder()
                 .host(host).port(port).ttftMs(ttftMs).itlMs(itlMs).ttftPerInflightMs(ttftPerInflightMs)
                 .embeddingBaseLatencyMs(embeddingBaseLatencyMs).embeddingPerInputLatencyMs(embeddingPerInputLatencyMs)
+                .rankingBaseLatencyMs(rankingBaseLatencyMs).rankingPerPassageLatencyMs(rankingPerPassageLatencyMs)
                 .fast(fast).errorRatePercent(errorRatePercent).randomSeed(randomSeed).workers(workers)
                 .transport(transport).models(models == null ? List.of() : models)
                 .accessLogs(accessLogs).verbose(verbose)

@@ -64,7 +64,7 @@ class MockServerCommandTest {
                 "--tokenizer-revision", "v2", "--tokenizer-trust-remote-code").toConfig();
         assertThat(config).isEqualTo(new MockServerConfig("localhost", 0, 7.5, 3, 11, 0.5, true, 12.5, 99L, 3,
                 IoTransport.NIO, true, true, List.of("a", "b", "c"), new FaultInjection(4, 10, true, 503),
-                "o200k_base", "v2"));
+                "o200k_base", "v2", 10, 1));
     }
 
     @Test

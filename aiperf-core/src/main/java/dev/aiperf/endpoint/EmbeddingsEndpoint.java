@@ -43,13 +43,18 @@ public final class EmbeddingsEndpoint extends OpenAiEndpoint {
 
     @Override
     public ParsedResponse parseResponse(InferenceResponse response) {
-        JsonNode json = ResponseJson.readObject(response, "embeddings");
+        return parseEmbeddings(response, "embeddings");
+    }
+
+    /** The OpenAI embeddings body: a {@code data} list of {@code "object": "embedding"} items (spec §4.7). */
+    static ParsedResponse parseEmbeddings(InferenceResponse response, String endpointName) {
+        JsonNode json = ResponseJson.readObject(response, endpointName);
         if (json == null) {
             return null;
         }
         JsonNode data = json.get("data");
         if (data == null || !data.isArray()) {
-            throw new IllegalArgumentException("An embeddings response needs a 'data' list of embedding objects: "
+            throw new IllegalArgumentException("An " + endpointName + " response needs a 'data' list of embedding objects: "
                     + ResponseJson.abbreviate(response.text()));
         }
         List<float[]> vectors = new ArrayList<>(data.size());

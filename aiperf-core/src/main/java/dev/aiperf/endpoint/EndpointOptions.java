@@ -42,6 +42,19 @@ record EndpointOptions(boolean streaming, boolean useLegacyMaxTokens, boolean us
         return value instanceof JsonNode node ? node.deepCopy() : MAPPER.valueToTree(value);
     }
 
+    /** These options without the named extras: keys that configure the endpoint rather than go into the body. */
+    EndpointOptions withoutExtras(String... keys) {
+        ObjectNode kept = extras.deepCopy();
+        kept.remove(java.util.List.of(keys));
+        return new EndpointOptions(streaming, useLegacyMaxTokens, useServerTokenCount, defaultModel, kept);
+    }
+
+    /** The extra's value as text, or null when it is not given. */
+    String extraText(String key) {
+        JsonNode value = extras.get(key);
+        return value == null || value.isNull() ? null : value.isTextual() ? value.textValue() : value.toString();
+    }
+
     /** The model a turn is sent to: its own, else the first configured one. */
     String modelFor(Turn turn) {
         return turn.model() != null ? turn.model() : defaultModel;

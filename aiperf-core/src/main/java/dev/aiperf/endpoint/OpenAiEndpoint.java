@@ -12,7 +12,8 @@ import dev.aiperf.api.model.Turn;
  * every payload: the {@code --extra-inputs} merged over it, then, on a stream with server token
  * counts, usage asked for. Each endpoint writes only its own body and parses its own responses.
  */
-abstract sealed class OpenAiEndpoint implements Endpoint permits ChatEndpoint, CompletionsEndpoint, EmbeddingsEndpoint {
+abstract sealed class OpenAiEndpoint implements Endpoint permits ChatEndpoint, CompletionsEndpoint, EmbeddingsEndpoint,
+        ResponsesEndpoint, NimEmbeddingsEndpoint, ImageGenerationEndpoint, RankingsEndpoint {
 
     final EndpointOptions options;
 
@@ -24,8 +25,15 @@ abstract sealed class OpenAiEndpoint implements Endpoint permits ChatEndpoint, C
     public final ObjectNode formatPayload(RequestInfo requestInfo) {
         ObjectNode payload = body(requestInfo);
         options.mergeExtras(payload);
-        options.ensureIncludeUsage(payload);
+        if (asksStreamUsage()) {
+            options.ensureIncludeUsage(payload);
+        }
         return payload;
+    }
+
+    /** Whether a stream with server token counts asks for {@code stream_options.include_usage}; most APIs do. */
+    boolean asksStreamUsage() {
+        return true;
     }
 
     /** The endpoint's own keys, in the order they are sent; extras and stream options come after. */

@@ -43,6 +43,35 @@ final class ResponseJson {
         return node;
     }
 
+    /**
+     * The response's JSON value, object or array (some APIs answer with a top-level list), or null when there is
+     * none to parse, as {@link #readObject}.
+     *
+     * @throws IllegalArgumentException when it starts as JSON but is malformed
+     */
+    static JsonNode readValue(InferenceResponse response, String endpointName) {
+        String text = response.text();
+        if (text == null || text.isBlank() || DONE.equals(text.strip())) {
+            return null;
+        }
+        try {
+            JsonNode node = EndpointOptions.MAPPER.readTree(text);
+            return node == null || node.isMissingNode() ? null : node;
+        } catch (JsonProcessingException e) {
+            String start = text.stripLeading();
+            if (start.startsWith("{") || start.startsWith("[")) {
+                throw malformed(endpointName, e, text);
+            }
+            return null;
+        }
+    }
+
+    /** The field as text when it is a string, else null. */
+    static String text(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value != null && value.isTextual() ? value.textValue() : null;
+    }
+
     /** The {@code object} field as text, or null. */
     static String objectType(JsonNode json) {
         JsonNode type = json.get("object");

@@ -34,6 +34,7 @@ import java.util.function.Supplier;
  */
 final class DatasetStage {
     static final String SYNTHETIC = "synthetic";
+    static final String SYNTHETIC_RANKINGS = "synthetic_rankings";
     static final String MEMORY_STORE = "memory";
 
     private DatasetStage() {
@@ -74,10 +75,12 @@ final class DatasetStage {
                         + " holds no conversations: every line is blank. Give at least one " + type + " entry");
             }
         } else {
-            DatasetComposer composer = plugins.create(PluginType.DATASET_COMPOSER, SYNTHETIC, DatasetContext.class,
+            // rankings endpoints send a query and its passages: their own synthetic data (spec §3.1)
+            String composerName = isRankings(config.endpoint().type()) ? SYNTHETIC_RANKINGS : SYNTHETIC;
+            DatasetComposer composer = plugins.create(PluginType.DATASET_COMPOSER, composerName, DatasetContext.class,
                     context);
             conversations = composer.compose();
-            source = SYNTHETIC;
+            source = composerName;
             preferredSampler = "shuffle";
             if (conversations.isEmpty()) {
                 throw new InvalidDatasetException("the synthetic dataset is empty; check --num-dataset-entries");
@@ -95,6 +98,11 @@ final class DatasetStage {
         Path inputs = artifactDir.resolve(InputsJsonWriter.FILE_NAME);
         new InputsJsonWriter(endpoint).write(conversations, inputs);
         return new Dataset(store, List.copyOf(conversations), () -> store.get(sampler.nextIndex()), inputs, source);
+    }
+
+    /** A {@code *rankings} endpoint type, as the original tells them apart. */
+    static boolean isRankings(String endpointType) {
+        return endpointType != null && endpointType.endsWith("rankings");
     }
 
     /** The one loader that recognises the file (spec §3.5), or an error asking for the type. */

@@ -34,12 +34,16 @@ public record MetricApplicability(Map<MetricFlag, String> disallowed) {
         if (!endpoint.supportsAudio()) {
             disallowed.put(MetricFlag.SUPPORTS_AUDIO_ONLY, "the endpoint does not accept audio");
         }
-        if (!endpoint.supportsImages()) {
-            disallowed.put(MetricFlag.SUPPORTS_IMAGE_ONLY, "the endpoint does not accept images");
+        if (!endpoint.supportsImages() && !endpoint.producesImages()) {
+            // the image metrics count input images, or generated ones for an endpoint that makes images
+            disallowed.put(MetricFlag.SUPPORTS_IMAGE_ONLY, "the endpoint neither accepts nor produces images");
         }
-        // no built-in endpoint takes or makes video
-        disallowed.put(MetricFlag.SUPPORTS_VIDEO_ONLY, "the endpoint does not accept video");
-        disallowed.put(MetricFlag.PRODUCES_VIDEO_ONLY, "the endpoint does not produce video");
+        if (!endpoint.supportsVideos()) {
+            disallowed.put(MetricFlag.SUPPORTS_VIDEO_ONLY, "the endpoint does not accept video");
+        }
+        if (!endpoint.producesVideos()) {
+            disallowed.put(MetricFlag.PRODUCES_VIDEO_ONLY, "the endpoint does not produce video");
+        }
         // there is no HTTP trace capture yet, so trace metrics would never have a value
         disallowed.put(MetricFlag.HTTP_TRACE_ONLY, "HTTP trace capture is not available");
         if (!environment.devMode()) {

@@ -22,6 +22,7 @@ public final class MetricCatalog {
         metrics.addAll(LatencyMetrics.all());
         metrics.addAll(TokenMetrics.recordMetrics());
         metrics.addAll(UsageMetrics.recordMetrics());
+        metrics.addAll(ImageMetrics.recordMetrics());
         metrics.addAll(OslMismatchMetrics.all(environment.oslMismatchPctThreshold(),
                 environment.oslMismatchMaxTokenThreshold()));
         metrics.addAll(RunMetrics.aggregates());
@@ -29,6 +30,7 @@ public final class MetricCatalog {
         Map<String, MetricDefinition> sources = index(metrics);
         metrics.addAll(TokenMetrics.totals(sources::get));
         metrics.addAll(UsageMetrics.totals(sources::get));
+        metrics.addAll(ImageMetrics.totals(sources::get));
         metrics.addAll(RunMetrics.derived());
         metrics.addAll(GoodputMetrics.all(slos));
         return List.copyOf(metrics);

@@ -55,6 +55,12 @@ public final class MetricTags {
     public static final String OSL_MISMATCH_DIFF_PCT = "osl_mismatch_diff_pct";
     public static final String OSL_MISMATCH_COUNT = "osl_mismatch_count";
 
+    public static final String NUM_IMAGES = "num_images";
+    public static final String IMAGE_THROUGHPUT = "image_throughput";
+    public static final String IMAGE_LATENCY = "image_latency";
+    public static final String TOTAL_NUM_IMAGES = "total_num_images";
+    public static final String IMAGE_SAMPLES_PER_SECOND = "image_samples_per_second";
+
     private MetricTags() {
     }
 }

@@ -131,7 +131,8 @@ class ActiveMetricsTest {
                         MetricFlag.LARGER_IS_BETTER, MetricFlag.NO_CONSOLE);
         assertThat(MetricCatalog.definition(TOTAL_REASONING_TOKENS).orElseThrow().flags())
                 .doesNotContain(MetricFlag.SUPPORTS_REASONING);
-        // the spec's 66 metrics minus 5 image/video and 14 HTTP-trace metrics (see docs/metrics.md)
-        assertThat(MetricCatalog.definitions()).hasSize(47);
+        // the spec's 66 metrics minus 2 video and 14 HTTP-trace metrics, plus the 2026 total_num_images and
+        // image_samples_per_second (see docs/metrics.md)
+        assertThat(MetricCatalog.definitions()).hasSize(52);
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code reasoning_content}; the first content delta carries the role only when there was no reasoning; the last
  * content chunk carries {@code finish_reason}. A malformed chunk or body is the same JSON without its final brace.
  */
-final class CompletionEncoder {
+final class CompletionEncoder implements StreamEncoder {
 
     static final byte[] DONE = ascii("data: [DONE]\n\n");
     /**
@@ -67,8 +67,14 @@ final class CompletionEncoder {
         return plan;
     }
 
+    @Override
+    public int eventCount() {
+        return plan.totalTokens();
+    }
+
     /** The whole {@code chat.completion} or {@code text_completion} body. */
-    ByteBuf body(ByteBufAllocator alloc, boolean malformed) {
+    @Override
+    public ByteBuf body(ByteBufAllocator alloc, boolean malformed) {
         long contentLength = corpus.escapedRunLength(plan.contentStart(), plan.contentTokens());
         long reasoningLength = plan.reasoningTokens() == 0 ? 0
                 : corpus.escapedRunLength(plan.reasoningStart(), plan.reasoningTokens()) + 24;
@@ -95,13 +101,15 @@ final class CompletionEncoder {
     }
 
     /** Upper bound of the bytes {@link #writeTokenEvent} writes for token {@code k}. */
-    int tokenEventSize(int k) {
+    @Override
+    public int tokenEventSize(int k) {
         return STAMP_SIZE + streamHead().length + FIRST_CONTENT_OPEN.length + corpus.quotedLength(corpusIndex(k))
                 + DELTA_CLOSE_LENGTH.length + EVENT_END.length;
     }
 
     /** Writes the server-sent event of streamed token {@code k} (reasoning tokens first, then content). */
-    void writeTokenEvent(ByteBuf out, int k, boolean malformed, byte[] stamp) {
+    @Override
+    public void writeTokenEvent(ByteBuf out, int k, boolean malformed, byte[] stamp) {
         writeStamp(out, stamp);
         out.writeBytes(streamHead());
         boolean reasoning = k < plan.reasoningTokens();
@@ -124,12 +132,14 @@ final class CompletionEncoder {
     }
 
     /** Upper bound of the bytes {@link #writeEnd} writes. */
-    int endSize(boolean includeUsage) {
+    @Override
+    public int endSize(boolean includeUsage) {
         return 2 * STAMP_SIZE + DONE.length + (includeUsage ? streamHead().length + USAGE_CHUNK_MIDDLE.length + usage.length + 3 : 0);
     }
 
     /** Writes the end of a stream: the usage chunk ({@code "choices":[]}) when asked for, then {@code [DONE]}. */
-    void writeEnd(ByteBuf out, boolean includeUsage, boolean malformedUsage, byte[] stamp) {
+    @Override
+    public void writeEnd(ByteBuf out, boolean includeUsage, boolean malformedUsage, byte[] stamp) {
         if (includeUsage) {
             writeStamp(out, stamp);
             out.writeBytes(streamHead()).writeBytes(USAGE_CHUNK_MIDDLE).writeBytes(usage);
@@ -147,7 +157,7 @@ final class CompletionEncoder {
         return ascii(Long.toString(nanos));
     }
 
-    private static void writeStamp(ByteBuf out, byte[] stamp) {
+    static void writeStamp(ByteBuf out, byte[] stamp) {
         out.writeBytes(STAMP_OPEN).writeBytes(stamp).writeByte('\n');
     }
 
@@ -197,7 +207,7 @@ final class CompletionEncoder {
         return new UUID(high, low).toString();
     }
 
-    private static byte[] ascii(String text) {
+    static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

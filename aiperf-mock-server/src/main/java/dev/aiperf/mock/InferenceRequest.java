@@ -21,8 +21,11 @@ import java.util.List;
 record InferenceRequest(Kind kind, String model, String promptText, Integer maxTokens, Integer minTokens,
                         boolean ignoreEos, boolean stream, boolean includeUsage, String reasoningEffort) {
 
-    /** The two OpenAI generation APIs the mock serves. */
-    enum Kind { CHAT, COMPLETION }
+    /** The generation APIs the mock serves: OpenAI chat, completions and Responses, Hugging Face TGI. */
+    enum Kind { CHAT, COMPLETION, RESPONSES, GENERATE }
+
+    /** TGI's default {@code max_new_tokens}. */
+    static final int TGI_DEFAULT_MAX_NEW_TOKENS = 50;
 
     static final String DEFAULT_MODEL = "mock-model";
     /** Larger token counts are refused: a body of that many tokens would not fit in memory. */
@@ -80,6 +83,60 @@ record InferenceRequest(Kind kind, String model, String promptText, Integer maxT
         return new InferenceRequest(Kind.COMPLETION, model(body), promptText, optionalCount(body, "max_tokens"),
                 optionalCount(body, "min_tokens"), flag(body, "ignore_eos"), flag(body, "stream"),
                 includeUsage(body), null);
+    }
+
+    /**
+     * An OpenAI Responses request: the prompt is the text of the user items of {@code input} (a string is one user
+     * item), joined by newlines; {@code instructions} is the system prompt and does not count, like chat's system
+     * message. Reasoning effort is {@code reasoning.effort}.
+     */
+    static InferenceRequest parseResponses(JsonNode body) {
+        requireObject(body);
+        JsonNode input = body.get("input");
+        List<String> texts = new ArrayList<>();
+        if (input != null && input.isTextual()) {
+            texts.add(input.textValue());
+        } else if (input != null && input.isArray()) {
+            for (JsonNode item : input) {
+                if (!"user".equals(item.path("role").asText())) {
+                    continue;
+                }
+                JsonNode content = item.get("content");
+                if (content != null && content.isTextual()) {
+                    texts.add(content.textValue());
+                } else if (content != null && content.isArray()) {
+                    for (JsonNode part : content) {
+                        if ("input_text".equals(part.path("type").asText())) {
+                            texts.add(part.path("text").asText(""));
+                        }
+                    }
+                }
+            }
+        } else {
+            throw new InvalidRequestException("'input' must be a string or an array of input items");
+        }
+        return new InferenceRequest(Kind.RESPONSES, model(body), String.join("\n", texts),
+                optionalCount(body, "max_output_tokens"), optionalCount(body, "min_tokens"), flag(body, "ignore_eos"),
+                flag(body, "stream"), false, body.path("reasoning").path("effort").textValue());
+    }
+
+    /**
+     * A Hugging Face TGI {@code /generate} or {@code /generate_stream} request: the prompt is {@code inputs};
+     * {@code parameters.max_new_tokens} (TGI's default 50), and the mock's own {@code min_tokens} and
+     * {@code ignore_eos} inside {@code parameters} too.
+     */
+    static InferenceRequest parseGenerate(JsonNode body, boolean stream) {
+        requireObject(body);
+        JsonNode inputs = body.get("inputs");
+        if (inputs == null || !inputs.isTextual()) {
+            throw new InvalidRequestException("'inputs' must be a string");
+        }
+        JsonNode parameters = body.path("parameters");
+        Integer maxNewTokens = parameters.isObject() ? optionalCount(parameters, "max_new_tokens") : null;
+        return new InferenceRequest(Kind.GENERATE, model(body), inputs.textValue(),
+                maxNewTokens != null ? maxNewTokens : TGI_DEFAULT_MAX_NEW_TOKENS,
+                parameters.isObject() ? optionalCount(parameters, "min_tokens") : null,
+                parameters.isObject() && flag(parameters, "ignore_eos"), stream, false, null);
     }
 
     static void requireObject(JsonNode body) {

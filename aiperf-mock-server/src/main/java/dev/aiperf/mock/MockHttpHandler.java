@@ -160,6 +160,31 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
                             : InferenceRequest.parseCompletion(readJson(request)));
                 }
             }
+            case "/v1/responses" -> {
+                if (allowed(request, HttpMethod.POST)) {
+                    completion(request, arrivalNanos, InferenceRequest.parseResponses(readJson(request)));
+                }
+            }
+            case "/generate", "/generate_stream" -> {
+                if (allowed(request, HttpMethod.POST)) {
+                    completion(request, arrivalNanos,
+                            InferenceRequest.parseGenerate(readJson(request), path.equals("/generate_stream")));
+                }
+            }
+            case "/v1/ranking", "/rerank", "/v2/rerank" -> {
+                if (allowed(request, HttpMethod.POST)) {
+                    rankings(request, arrivalNanos, switch (path) {
+                        case "/v1/ranking" -> RankingEncoder.Api.NIM;
+                        case "/rerank" -> RankingEncoder.Api.TEI;
+                        default -> RankingEncoder.Api.COHERE;
+                    });
+                }
+            }
+            case "/v1/images/generations" -> {
+                if (allowed(request, HttpMethod.POST)) {
+                    images(request, arrivalNanos);
+                }
+            }
             case EMBEDDINGS_PATH -> {
                 if (allowed(request, HttpMethod.POST)) {
                     embeddings(request, arrivalNanos);
@@ -204,8 +229,32 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
         }
         arrivalNanos += loadDelayNanos();
         OutputPlan plan = OutputPlan.plan(inference, server.corpus);
-        CompletionEncoder encoder = new CompletionEncoder(server.corpus, plan, inference.kind(), quotedModel);
-        if (inference.stream()) {
+        StreamEncoder encoder = switch (inference.kind()) {
+            case CHAT, COMPLETION -> new CompletionEncoder(server.corpus, plan, inference.kind(), quotedModel);
+            case RESPONSES -> new ResponsesEncoder(server.corpus, plan, quotedModel);
+            case GENERATE -> new GenerateEncoder(server.corpus, plan);
+        };
+        answer(request, arrivalNanos, encoder, inference.stream(), inference.includeUsage(), plan.contentTokens());
+    }
+
+    private void images(FullHttpRequest request, long arrivalNanos) {
+        JsonNode body = readJson(request);
+        ImageEncoder encoder = ImageEncoder.of(body, server.corpus.tokenizer());
+        server.quotedModel(InferenceRequest.model(body));
+        boolean stream = body.path("stream").asBoolean(false);
+        if (faulted(request, stream)) {
+            return;
+        }
+        answer(request, arrivalNanos, encoder, stream, false, encoder.eventCount());
+    }
+
+    /**
+     * Streams the answer as server-sent events, or sends it whole once {@code ttft + itl·wholeEvents} after the
+     * request arrived.
+     */
+    private void answer(FullHttpRequest request, long arrivalNanos, StreamEncoder encoder, boolean stream,
+                        boolean includeUsage, int wholeEvents) {
+        if (stream) {
             HttpResponse headers = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
             headers.headers().set(HttpHeaderNames.CONTENT_TYPE, EVENT_STREAM)
                     .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
@@ -213,17 +262,35 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
             HttpUtil.setKeepAlive(headers, keepAlive);
             log(request, 200);
             ctx.write(headers);
-            new TokenStreamer(ctx, server, encoder, inference.includeUsage(), arrivalNanos, this).start();
+            new TokenStreamer(ctx, server, encoder, includeUsage, arrivalNanos, this).start();
             return;
         }
         long dueNanos = arrivalNanos + server.config.effectiveTtftNanos()
-                + server.config.effectiveItlNanos() * plan.contentTokens();
+                + server.config.effectiveItlNanos() * wholeEvents;
         String uri = request.uri();
         String method = request.method().name();
         runAt(dueNanos, () -> {
             ByteBuf body = encoder.body(ctx.alloc(), server.malformed.hit(malformedPercent()));
             log(method, uri, 200);
             send(jsonResponse(HttpResponseStatus.OK, body));
+        });
+    }
+
+    private void rankings(FullHttpRequest request, long arrivalNanos, RankingEncoder.Api api) {
+        JsonNode body = readJson(request);
+        RankingEncoder encoder = RankingEncoder.of(api, body);
+        if (api != RankingEncoder.Api.TEI) {
+            server.quotedModel(InferenceRequest.model(body));
+        }
+        if (faulted(request, false)) {
+            return;
+        }
+        String uri = request.uri();
+        String method = request.method().name();
+        runAt(arrivalNanos + server.config.rankingLatencyNanos(encoder.passageCount()), () -> {
+            ByteBuf response = encoder.body(ctx.alloc(), server.malformed.hit(malformedPercent()));
+            log(method, uri, 200);
+            send(jsonResponse(HttpResponseStatus.OK, response));
         });
     }
 

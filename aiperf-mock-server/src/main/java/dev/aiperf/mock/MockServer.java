@@ -44,6 +44,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       {@code max_completion_tokens}/{@code max_tokens}, {@code min_tokens}, {@code ignore_eos} (exactly max
  *       tokens) and, for models whose name contains {@code gpt-oss} or {@code qwen}, {@code reasoning_effort}.</li>
  *   <li>{@code POST /v1/embeddings}: 768-dimension deterministic vectors.</li>
+ *   <li>{@code POST /v1/responses}: the OpenAI Responses API, whole or as its typed events
+ *       ({@code response.output_text.delta}, {@code response.reasoning_text.delta}, {@code response.completed}
+ *       with {@code usage}); honours {@code max_output_tokens} and {@code reasoning.effort}.</li>
+ *   <li>{@code POST /generate}, {@code POST /generate_stream}: Hugging Face TGI ({@code inputs},
+ *       {@code parameters.max_new_tokens}).</li>
+ *   <li>{@code POST /v1/ranking} (NIM), {@code POST /rerank} (Hugging Face TEI), {@code POST /v2/rerank} (Cohere):
+ *       deterministic relevance scores, best first.</li>
+ *   <li>{@code POST /v1/images/generations}: {@code n} 1×1 PNG images, whole or streamed
+ *       ({@code image_generation.partial_image}, {@code image_generation.completed}).</li>
  *   <li>{@code GET /v1/models}: configured models and models seen in requests.</li>
  *   <li>{@code GET /health}: {@code {"status":"healthy","config":{…}}}; {@code GET /}: the same settings.</li>
  *   <li>Anything else: 404; a known path with the wrong method: 405; a body that is not valid JSON or lacks a

@@ -29,6 +29,8 @@ import java.util.Objects;
  *                                   model id in the local cache, a folder or a tokenizer.json; null for the
  *                                   original's character chunks (about four characters per token)
  * @param tokenizerRevision          revision of a model id in the Hugging Face cache ({@code main} when null)
+ * @param rankingBaseLatencyMs       fixed latency of a rankings request (NIM, TEI, Cohere)
+ * @param rankingPerPassageLatencyMs added latency per ranked passage
  * @param ttftPerInflightMs          added to the time to first token for each other completion in flight when a
  *                                   request arrives: a server that slows down with load, so that an SLA breaks at a
  *                                   known concurrency (0, the default, keeps latency independent of load)
@@ -37,7 +39,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
                                double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent,
                                Long randomSeed, int workers, IoTransport transport, boolean accessLogs,
                                boolean verbose, List<String> models, FaultInjection faults, String tokenizer,
-                               String tokenizerRevision, double ttftPerInflightMs) {
+                               String tokenizerRevision, double rankingBaseLatencyMs,
+                               double rankingPerPassageLatencyMs, double ttftPerInflightMs) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -45,6 +48,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
     public static final double DEFAULT_ITL_MS = 5;
     public static final double DEFAULT_EMBEDDING_BASE_LATENCY_MS = 10;
     public static final double DEFAULT_EMBEDDING_PER_INPUT_LATENCY_MS = 2;
+    public static final double DEFAULT_RANKING_BASE_LATENCY_MS = 10;
+    public static final double DEFAULT_RANKING_PER_PASSAGE_LATENCY_MS = 1;
 
     public MockServerConfig {
         Objects.requireNonNull(host, "host");
@@ -59,6 +64,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         requireLatency("--ttft-per-inflight", ttftPerInflightMs);
         requireLatency("--embedding-base-latency", embeddingBaseLatencyMs);
         requireLatency("--embedding-per-input-latency", embeddingPerInputLatencyMs);
+        requireLatency("--ranking-base-latency", rankingBaseLatencyMs);
+        requireLatency("--ranking-per-passage-latency", rankingPerPassageLatencyMs);
         requirePercent("--error-rate", errorRatePercent);
         if (workers < 0) {
             throw new IllegalArgumentException("--workers must be 0 (one per processor) or more, got " + workers);
@@ -69,15 +76,6 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         if (tokenizer != null && tokenizer.isBlank()) {
             tokenizer = null;
         }
-    }
-
-    /** Latency independent of load: the form before {@code ttftPerInflightMs}, kept so existing code compiles. */
-    public MockServerConfig(String host, int port, double ttftMs, double itlMs, double embeddingBaseLatencyMs,
-                            double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent, Long randomSeed,
-                            int workers, IoTransport transport, boolean accessLogs, boolean verbose,
-                            List<String> models, FaultInjection faults, String tokenizer, String tokenizerRevision) {
-        this(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs, fast, errorRatePercent,
-                randomSeed, workers, transport, accessLogs, verbose, models, faults, tokenizer, tokenizerRevision, 0);
     }
 
     /** The defaults of the original tool: 127.0.0.1:8000, TTFT 20 ms, ITL 5 ms, no errors, no faults. */
@@ -99,6 +97,17 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         return fast ? 0 : millisToNanos(ttftMs);
     }
 
+    /** Latency independent of load: the form before {@code ttftPerInflightMs}, kept so existing code compiles. */
+    public MockServerConfig(String host, int port, double ttftMs, double itlMs, double embeddingBaseLatencyMs,
+                            double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent, Long randomSeed,
+                            int workers, IoTransport transport, boolean accessLogs, boolean verbose,
+                            List<String> models, FaultInjection faults, String tokenizer, String tokenizerRevision,
+                            double rankingBaseLatencyMs, double rankingPerPassageLatencyMs) {
+        this(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs, fast, errorRatePercent,
+                randomSeed, workers, transport, accessLogs, verbose, models, faults, tokenizer, tokenizerRevision,
+                rankingBaseLatencyMs, rankingPerPassageLatencyMs, 0);
+    }
+
     /** Time to first token added per other completion in flight, in nanoseconds; 0 in fast mode. */
     public long effectiveTtftPerInflightNanos() {
         return fast ? 0 : millisToNanos(ttftPerInflightMs);
@@ -112,6 +121,11 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
     /** Latency of an embeddings request with {@code inputs} inputs, in nanoseconds; 0 in fast mode. */
     public long embeddingLatencyNanos(int inputs) {
         return fast ? 0 : millisToNanos(embeddingBaseLatencyMs + embeddingPerInputLatencyMs * inputs);
+    }
+
+    /** Latency of a rankings request with {@code passages} passages, in nanoseconds; 0 in fast mode. */
+    public long rankingLatencyNanos(int passages) {
+        return fast ? 0 : millisToNanos(rankingBaseLatencyMs + rankingPerPassageLatencyMs * passages);
     }
 
     /** Event-loop threads to start: {@link #workers}, or one per processor when it is 0. */
@@ -158,6 +172,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         private String tokenizer;
         private String tokenizerRevision;
         private double ttftPerInflightMs;
+        private double rankingBaseLatencyMs = DEFAULT_RANKING_BASE_LATENCY_MS;
+        private double rankingPerPassageLatencyMs = DEFAULT_RANKING_PER_PASSAGE_LATENCY_MS;
 
         private Builder() {
         }
@@ -181,7 +197,13 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
             tokenizer = c.tokenizer;
             tokenizerRevision = c.tokenizerRevision;
             ttftPerInflightMs = c.ttftPerInflightMs;
+            rankingBaseLatencyMs = c.rankingBaseLatencyMs;
+            rankingPerPassageLatencyMs = c.rankingPerPassageLatencyMs;
         }
+
+        public Builder rankingBaseLatencyMs(double ms) { this.rankingBaseLatencyMs = ms; return this; }
+        public Builder rankingPerPassageLatencyMs(double ms) { this.rankingPerPassageLatencyMs = ms; return this; }
+
 
         public Builder host(String host) { this.host = host; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -227,7 +249,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
                     stallAfterHeaders, forcedStatus);
             return new MockServerConfig(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs,
                     fast, errorRatePercent, randomSeed, workers, transport, accessLogs, verbose, models, faults,
-                    tokenizer, tokenizerRevision, ttftPerInflightMs);
+                    tokenizer, tokenizerRevision, rankingBaseLatencyMs, rankingPerPassageLatencyMs,
+                    ttftPerInflightMs);
         }
     }
 }

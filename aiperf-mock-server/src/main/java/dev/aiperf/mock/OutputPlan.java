@@ -97,7 +97,7 @@ record OutputPlan(int promptTokens, int reasoningTokens, int reasoningStart, int
     }
 
     private static int reasoningEffortTokens(InferenceRequest request) {
-        if (request.kind() != InferenceRequest.Kind.CHAT) {
+        if (request.kind() != InferenceRequest.Kind.CHAT && request.kind() != InferenceRequest.Kind.RESPONSES) {
             return 0;
         }
         String model = request.model().toLowerCase(Locale.ROOT);

@@ -26,7 +26,7 @@ final class TokenStreamer implements Runnable {
     private static final long BACKPRESSURE_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final ChannelHandlerContext ctx;
-    private final CompletionEncoder encoder;
+    private final StreamEncoder encoder;
     private final ResponseCompletion completion;
     private final SeededChance malformed;
     private final double malformedPercent;
@@ -43,7 +43,7 @@ final class TokenStreamer implements Runnable {
         void responseWritten(ChannelFuture lastWrite);
     }
 
-    TokenStreamer(ChannelHandlerContext ctx, ServerContext server, CompletionEncoder encoder, boolean includeUsage,
+    TokenStreamer(ChannelHandlerContext ctx, ServerContext server, StreamEncoder encoder, boolean includeUsage,
                   long arrivalNanos, ResponseCompletion completion) {
         this.ctx = ctx;
         this.encoder = encoder;
@@ -54,7 +54,7 @@ final class TokenStreamer implements Runnable {
         this.includeUsage = includeUsage;
         this.firstTokenNanos = arrivalNanos + server.config.effectiveTtftNanos();
         this.itlNanos = server.config.effectiveItlNanos();
-        this.total = encoder.plan().totalTokens();
+        this.total = encoder.eventCount();
     }
 
     /** Starts after the response headers have been written (not necessarily flushed). */

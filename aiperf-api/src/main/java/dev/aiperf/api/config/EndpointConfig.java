@@ -6,7 +6,7 @@ import java.util.List;
  * Where and how requests are sent (spec §1.3 "Endpoint").
  *
  * @param models                  one or more model names
- * @param modelSelectionStrategy  {@code round_robin} or {@code random}
+ * @param modelSelectionStrategy  {@code round_robin}, {@code random} or {@code weighted}
  * @param type                    endpoint plugin name, e.g. {@code chat}
  * @param customEndpoint          path overriding the endpoint's default, or null
  * @param streaming               request SSE streaming
@@ -22,17 +22,31 @@ import java.util.List;
  * @param preconnect              open the connections the run will use (one per concurrent request, per URL)
  *                                before the first request, so no measured request pays for connecting; only
  *                                the {@code pooled} strategy keeps connections, the others open none
+ * @param modelWeights            with {@code weighted}: one weight per model, in the same order, summing to 1;
+ *                                else empty
  */
 public record EndpointConfig(List<String> models, String modelSelectionStrategy, String type, String customEndpoint,
                              boolean streaming, List<String> urls, double requestTimeoutSeconds, String apiKey,
                              String transport, boolean useLegacyMaxTokens, boolean useServerTokenCount,
                              String connectionReuseStrategy, List<KeyValue> extraInputs, List<KeyValue> headers,
-                             boolean preconnect) {
+                             boolean preconnect, List<Double> modelWeights) {
     public EndpointConfig {
         models = List.copyOf(models);
+        modelWeights = modelWeights == null ? List.of() : List.copyOf(modelWeights);
         urls = List.copyOf(urls);
         extraInputs = List.copyOf(extraInputs);
         headers = List.copyOf(headers);
+    }
+
+    /** Without model weights. */
+    public EndpointConfig(List<String> models, String modelSelectionStrategy, String type, String customEndpoint,
+                          boolean streaming, List<String> urls, double requestTimeoutSeconds, String apiKey,
+                          String transport, boolean useLegacyMaxTokens, boolean useServerTokenCount,
+                          String connectionReuseStrategy, List<KeyValue> extraInputs, List<KeyValue> headers,
+                          boolean preconnect) {
+        this(models, modelSelectionStrategy, type, customEndpoint, streaming, urls, requestTimeoutSeconds, apiKey,
+                transport, useLegacyMaxTokens, useServerTokenCount, connectionReuseStrategy, extraInputs, headers,
+                preconnect, List.of());
     }
 
     /** With {@code preconnect} on, its default. */

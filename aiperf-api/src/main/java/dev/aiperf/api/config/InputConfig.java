@@ -29,9 +29,10 @@ import java.nio.file.Path;
  * @param image                    synthetic images ({@link ImageConfig#NONE} for none)
  * @param audio                    synthetic audio ({@link AudioConfig#NONE} for none)
  * @param video                    synthetic videos ({@link VideoConfig#NONE} for none)
+ * @param rankings                 the synthetic rankings dataset ({@code *rankings} endpoints)
  * @param cacheBust                {@code --cache-bust}: where each conversation gets a unique {@code [rid:…]} marker
  *                                 ({@code system_prefix}, {@code system_suffix}, {@code first_turn_prefix},
- *                                 {@code first_turn_suffix}), or null / {@code none} for none
+ *                                 {@code first_turn_suffix}), or null for none
  */
 public record InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
                           int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
@@ -39,12 +40,43 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                           Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
                           int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
                           double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
-                          AudioConfig audio, VideoConfig video, String cacheBust) {
+                          AudioConfig audio, VideoConfig video, RankingsConfig rankings, String cacheBust) {
 
     public InputConfig {
         image = image == null ? ImageConfig.NONE : image;
         audio = audio == null ? AudioConfig.NONE : audio;
         video = video == null ? VideoConfig.NONE : video;
+        rankings = rankings == null ? RankingsConfig.DEFAULTS : rankings;
+    }
+
+    /** Without a cache-bust marker: the shape before {@code cacheBust}, kept so existing code compiles. */
+    public InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
+                       int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
+                       String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
+                       Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
+                       int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
+                       double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
+                       AudioConfig audio, VideoConfig video, RankingsConfig rankings) {
+        this(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize, islMean, islStddev,
+                oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                rankings, null);
+    }
+
+    /** With the rankings defaults. */
+    public InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
+                       int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
+                       String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
+                       Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
+                       int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
+                       double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
+                       AudioConfig audio, VideoConfig video) {
+        this(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize, islMean, islStddev,
+                oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                RankingsConfig.DEFAULTS);
     }
 
     /** A text-only configuration without a public dataset: the shape before media, kept so existing code compiles. */
@@ -58,22 +90,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, null, ImageConfig.NONE,
-                AudioConfig.NONE, VideoConfig.NONE, null);
-    }
-
-    /** Without a cache-bust marker: the shape before {@code cacheBust}, kept so existing code compiles. */
-    public InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
-                       int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
-                       String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
-                       Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
-                       int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
-                       double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
-                       AudioConfig audio, VideoConfig video) {
-        this(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize, islMean, islStddev,
-                oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
-                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
-                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                null);
+                AudioConfig.NONE, VideoConfig.NONE);
     }
 
     /** The same configuration with these synthetic media settings. */
@@ -82,16 +99,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, newImage, newAudio,
-                newVideo, cacheBust);
-    }
-
-    /** The same input with another root seed (every run of a study sends the same workload with one). */
-    public InputConfig withRandomSeed(Long seed) {
-        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, seed, promptBatchSize,
-                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
-                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
-                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                cacheBust);
+                newVideo, rankings, cacheBust);
     }
 
     /** The same configuration reading this public dataset. */
@@ -100,7 +108,25 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, name, image, audio, video,
-                cacheBust);
+                rankings, cacheBust);
+    }
+
+    /** The same configuration with these synthetic rankings settings. */
+    public InputConfig withRankings(RankingsConfig newRankings) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
+                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                newRankings, cacheBust);
+    }
+
+    /** The same input with another root seed (every run of a study sends the same workload with one). */
+    public InputConfig withRandomSeed(Long seed) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, seed, promptBatchSize,
+                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                rankings, cacheBust);
     }
 
     /** The same configuration with this {@code --cache-bust} position (null for none). */
@@ -109,6 +135,6 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                position);
+                rankings, position);
     }
 }

@@ -1,5 +1,7 @@
 package dev.aiperf.api.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.List;
 
 /**
@@ -20,14 +22,40 @@ import java.util.List;
  * @param images      named image batches (URLs or data URIs), empty for none
  * @param audios      named audio batches ({@code "<format>,<base64>"}), empty for none
  * @param videos      named video batches (URLs or data URIs), empty for none
+ * @param rawPayload  a request body to send exactly as it is (the {@code raw} endpoint, the {@code raw_payload}
+ *                    dataset), or null; kept as a private copy, read it through {@link #rawPayload()}
  */
 public record Turn(String model, String role, Long timestampMs, Long delayMs, Integer maxTokens, List<Text> texts,
-                   List<Media> images, List<Media> audios, List<Media> videos) {
+                   List<Media> images, List<Media> audios, List<Media> videos, JsonNode rawPayload) {
     public Turn {
         texts = List.copyOf(texts);
         images = images == null ? List.of() : List.copyOf(images);
         audios = audios == null ? List.of() : List.copyOf(audios);
         videos = videos == null ? List.of() : List.copyOf(videos);
+        rawPayload = rawPayload == null ? null : rawPayload.deepCopy();
+    }
+
+    /** A turn with media and no raw payload. */
+    public Turn(String model, String role, Long timestampMs, Long delayMs, Integer maxTokens, List<Text> texts,
+                List<Media> images, List<Media> audios, List<Media> videos) {
+        this(model, role, timestampMs, delayMs, maxTokens, texts, images, audios, videos, null);
+    }
+
+    /** A text turn carrying a raw payload. */
+    public Turn(String model, String role, Long timestampMs, Long delayMs, Integer maxTokens, List<Text> texts,
+                JsonNode rawPayload) {
+        this(model, role, timestampMs, delayMs, maxTokens, texts, List.of(), List.of(), List.of(), rawPayload);
+    }
+
+    /** A copy of the raw payload (the turn itself stays immutable), or null when it has none. */
+    @Override
+    public JsonNode rawPayload() {
+        return rawPayload == null ? null : rawPayload.deepCopy();
+    }
+
+    /** Whether this turn carries a raw payload. */
+    public boolean hasRawPayload() {
+        return rawPayload != null;
     }
 
     /** A text-only turn: the shape every turn had before media, kept so existing code compiles. */
@@ -85,12 +113,12 @@ public record Turn(String model, String role, Long timestampMs, Long delayMs, In
     }
 
     public Turn withModelAndMaxTokens(String newModel, Integer newMaxTokens) {
-        return new Turn(newModel, role, timestampMs, delayMs, newMaxTokens, texts, images, audios, videos);
+        return new Turn(newModel, role, timestampMs, delayMs, newMaxTokens, texts, images, audios, videos, rawPayload);
     }
 
     /** The same turn with these media batches instead of its own. */
     public Turn withMedia(List<Media> newImages, List<Media> newAudios, List<Media> newVideos) {
-        return new Turn(model, role, timestampMs, delayMs, maxTokens, texts, newImages, newAudios, newVideos);
+        return new Turn(model, role, timestampMs, delayMs, maxTokens, texts, newImages, newAudios, newVideos, rawPayload);
     }
 
     private static List<String> nonEmpty(List<Media> batches) {

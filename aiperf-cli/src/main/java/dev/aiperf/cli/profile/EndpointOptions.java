@@ -13,7 +13,8 @@ public final class EndpointOptions {
     List<String> models = new ArrayList<>();
 
     @Option(names = "--model-selection-strategy", paramLabel = "<strategy>",
-            description = "How a model is attached to each turn: round_robin or random (default: round_robin).")
+            description = "How a model is attached to each turn: round_robin, random, or weighted with a weight per"
+                    + " model given as --model name:weight, weights summing to 1 (default: round_robin).")
     String modelSelectionStrategy;
 
     @Option(names = "--endpoint-type", paramLabel = "<type>",

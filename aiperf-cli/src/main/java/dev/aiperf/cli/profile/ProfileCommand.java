@@ -70,6 +70,9 @@ public final class ProfileCommand implements Callable<Integer> {
     PromptOptions prompt = new PromptOptions();
 
     @Mixin
+    RankingsOptions rankings = new RankingsOptions();
+
+    @Mixin
     ConversationOptions conversation = new ConversationOptions();
 
     @Mixin
@@ -125,6 +128,7 @@ public final class ProfileCommand implements Callable<Integer> {
         commandSpec.usageMessage().sectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST,
                 new GroupedOptionList(List.of(Map.entry("Endpoint", EndpointOptions.class),
                         Map.entry("Input", InputOptions.class), Map.entry("Prompt", PromptOptions.class),
+                        Map.entry("Rankings", RankingsOptions.class),
                         Map.entry("Conversation", ConversationOptions.class),
                         Map.entry("Image Input", ImageInputOptions.class),
                         Map.entry("Audio Input", AudioInputOptions.class),

@@ -4,6 +4,7 @@ import dev.aiperf.api.PluginType;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.EndpointConfig;
 import dev.aiperf.api.config.InputConfig;
+import dev.aiperf.api.config.RankingsConfig;
 import dev.aiperf.api.config.KeyValue;
 import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.config.LoadShapeConfig;
@@ -36,7 +37,7 @@ import java.util.Set;
  */
 final class ProfileConfigBuilder {
     static final String MOCK_MODEL = "mock-model";
-    private static final Set<String> MODEL_SELECTION = Set.of("round_robin", "random");
+    private static final Set<String> MODEL_SELECTION = Set.of("round_robin", "random", "weighted");
     private static final Set<String> CONNECTION_REUSE = Set.of("pooled", "never", "sticky-user-sessions");
     private static final Set<String> EXPORT_LEVELS = Set.of("summary", "records", "raw");
 
@@ -98,6 +99,15 @@ final class ProfileConfigBuilder {
             }
         }
         String selection = oneOf("--model-selection-strategy", e.modelSelectionStrategy, "round_robin", MODEL_SELECTION);
+        List<Double> weights = List.of();
+        if ("weighted".equals(selection) && !models.isEmpty()) {
+            ModelWeights parsed = ModelWeights.parse(models);
+            if (parsed.problem() != null) {
+                problems.add(parsed.problem());
+            }
+            models = parsed.names();
+            weights = parsed.weights();
+        }
         String type = pluginName("--endpoint-type", PluginType.ENDPOINT, e.endpointType == null ? "chat" : e.endpointType);
         boolean streaming = e.streaming;
         if (streaming && type != null && !supportsStreaming(type)) {
@@ -125,7 +135,7 @@ final class ProfileConfigBuilder {
             return null;
         }
         return new EndpointConfig(models, selection, type, e.customEndpoint, streaming, urls, timeout, e.apiKey,
-                transport, e.useLegacyMaxTokens, e.useServerTokenCount, reuse, extras, headers, e.preconnect);
+                transport, e.useLegacyMaxTokens, e.useServerTokenCount, reuse, extras, headers, e.preconnect, weights);
     }
 
     /** A --url must be host[:port] or scheme://host[:port][/path] with a port in 1-65535. */
@@ -223,7 +233,33 @@ final class ProfileConfigBuilder {
         double ratio = nonNegative("--session-delay-ratio", c.turnDelayRatio, 1.0);
         return new InputConfig(file, customType, sampler, in.randomSeed, batch, isl, islStd, osl, oslStd,
                 p.sequenceDistribution, prefixPool, prefixLength, system, context, entries, turns, turnsStd, delay,
-                delayStd, ratio);
+                delayStd, ratio).withRankings(rankings());
+    }
+
+    /**
+     * The rankings options (spec §1.3 "Rankings"): only with a {@code *rankings} endpoint type, where the synthetic
+     * query and passage lengths replace {@code --isl}.
+     */
+    private RankingsConfig rankings() {
+        RankingsOptions r = o.rankings;
+        String type = o.endpoint.endpointType == null ? "chat" : o.endpoint.endpointType;
+        boolean rankingsEndpoint = type.replace('-', '_').toLowerCase(java.util.Locale.ROOT).endsWith("rankings");
+        if (r.anyGiven() && !rankingsEndpoint) {
+            problems.add("--rankings-* options apply only to a rankings endpoint type (nim_rankings, hf_tei_rankings,"
+                    + " cohere_rankings); --endpoint-type is " + type);
+        }
+        if (rankingsEndpoint && (o.prompt.islMean != null || o.prompt.islStddev != null)) {
+            problems.add("--isl/--isl-stddev do not apply to a rankings endpoint: size its queries and passages with"
+                    + " --rankings-query-prompt-token-mean and --rankings-passages-prompt-token-mean");
+        }
+        RankingsConfig d = RankingsConfig.DEFAULTS;
+        return new RankingsConfig(atLeast("--rankings-passages-mean", r.passagesMean, 1, d.passagesMean()),
+                nonNegative("--rankings-passages-stddev", r.passagesStddev, d.passagesStddev()),
+                atLeast("--rankings-passages-prompt-token-mean", r.passageTokensMean, 1, d.passageTokensMean()),
+                nonNegative("--rankings-passages-prompt-token-stddev", r.passageTokensStddev,
+                        d.passageTokensStddev()),
+                atLeast("--rankings-query-prompt-token-mean", r.queryTokensMean, 1, d.queryTokensMean()),
+                nonNegative("--rankings-query-prompt-token-stddev", r.queryTokensStddev, d.queryTokensStddev()));
     }
 
     /** {@code --public-dataset}: a registered public dataset loader reading the local {@code --input-file}. */

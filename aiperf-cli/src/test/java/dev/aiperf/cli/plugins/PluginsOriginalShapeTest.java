@@ -41,7 +41,7 @@ class PluginsOriginalShapeTest {
                 .containsPattern("(?m)^PACKAGE\\s+VERSION\\s+TYPES\\s+DESCRIPTION\\s+SOURCE$")
                 .containsPattern("(?m)^acme-plugin\\s+1\\.2\\.3\\s+1\\s+Acme endpoints\\s")
                 .containsPattern("(?m)^CATEGORY\\s+TYPES\\s+INTERFACE\\s+DESCRIPTION$")
-                .containsPattern("(?m)^endpoint\\s+4\\s+dev\\.aiperf\\.api\\.endpoint\\.Endpoint\\s")
+                .containsPattern("(?m)^endpoint\\s+13\\s+dev\\.aiperf\\.api\\.endpoint\\.Endpoint\\s")
                 .contains("'aiperf plugins <category>'");
         assertThat(run.err()).isEmpty();
     }
@@ -63,7 +63,8 @@ class PluginsOriginalShapeTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).containsPattern("(?m)^endpoint\\s+dev\\.aiperf\\.api\\.endpoint\\.Endpoint\\s+"
-                + "chat, completions, embeddings, acme$")
+                + "chat, completions, embeddings, responses, nim_embeddings, nim_rankings, hf_tei_rankings,"
+                + " cohere_rankings, huggingface_generate, image_generation, template, raw, acme$")
                 .containsPattern("(?m)^\\S+ \\(internal\\)\\s");
         assertThat(shortForm.out()).isEqualTo(run.out());
     }

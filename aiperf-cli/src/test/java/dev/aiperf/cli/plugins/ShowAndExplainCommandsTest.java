@@ -109,7 +109,8 @@ class ShowAndExplainCommandsTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
         assertThat(run.err().strip()).isEqualTo("aiperf: error: Unknown endpoint type 'chta'."
-                + " Did you mean 'chat'? Available: chat, completions, embeddings.");
+                + " Did you mean 'chat'? Available: chat, cohere_rankings, completions, embeddings, hf_tei_rankings,"
+                + " huggingface_generate, image_generation, nim_embeddings, nim_rankings, raw, responses, template.");
     }
 
     @Test
