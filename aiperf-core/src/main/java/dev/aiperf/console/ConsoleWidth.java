@@ -1,8 +1,9 @@
 package dev.aiperf.console;
 
 /**
- * The width console output is laid out for: the terminal's {@code COLUMNS} when the launcher
- * exports it, else 120; never below 100, as in the original.
+ * The width console output is laid out for: the terminal's real width when output goes to one
+ * (read again each time, so a resized window is followed), else {@code COLUMNS} when exported,
+ * else 120; never below 100, as in the original.
  */
 public final class ConsoleWidth {
     public static final int DEFAULT = 120;
@@ -12,7 +13,7 @@ public final class ConsoleWidth {
     }
 
     public static int detect() {
-        return fromColumns(System.getenv("COLUMNS"));
+        return SystemTerminal.width().map(w -> Math.max(MINIMUM, w)).orElseGet(() -> fromColumns(System.getenv("COLUMNS")));
     }
 
     static int fromColumns(String columns) {

@@ -23,14 +23,20 @@ public final class MetricsTableConsoleExporter implements ConsoleExporter {
 
     private final int width;
     private final MetricsEnvironment environment;
+    private final boolean colors;
 
     public MetricsTableConsoleExporter(ExporterContext context) {
-        this(ConsoleWidth.detect(), MetricsEnvironment.fromSystem());
+        this(ConsoleWidth.detect(), MetricsEnvironment.fromSystem(), SystemTerminal.colors());
     }
 
     public MetricsTableConsoleExporter(int width, MetricsEnvironment environment) {
+        this(width, environment, false);
+    }
+
+    MetricsTableConsoleExporter(int width, MetricsEnvironment environment, boolean colors) {
         this.width = width;
         this.environment = environment;
+        this.colors = colors;
     }
 
     @Override
@@ -45,7 +51,7 @@ public final class MetricsTableConsoleExporter implements ConsoleExporter {
         String title = context.endpointMetadata() == null || context.endpointMetadata().metricsTitle() == null
                 ? "Metrics" : context.endpointMetadata().metricsTitle();
         out.println();
-        out.print(MetricsTable.render("NVIDIA AIPerf | " + title, shown, width));
+        out.print(TableColors.apply(MetricsTable.render("NVIDIA AIPerf | " + title, shown, width), colors));
         Warnings.usageDiscrepancy(context, environment).ifPresent(panel -> printPanel(panel, out));
         Warnings.oslMismatch(context, environment).ifPresent(panel -> printPanel(panel, out));
         out.flush();
@@ -55,7 +61,7 @@ public final class MetricsTableConsoleExporter implements ConsoleExporter {
         List<MetricResult> rows = context.results().stream().filter(r -> r.hasFlag(flag)).toList();
         if (!rows.isEmpty()) {
             out.println();
-            out.print(MetricsTable.render("NVIDIA AIPerf | " + title, rows, width));
+            out.print(TableColors.apply(MetricsTable.render("NVIDIA AIPerf | " + title, rows, width), colors));
         }
     }
 

@@ -123,13 +123,17 @@ public final class BenchmarkRunner {
             }
         }
         Exporters exporters = Exporters.build(plugins, new ExporterContext(config));
-        AiperfUi ui = plugins.create(PluginType.UI, config.output().ui(), UiContext.class, new UiContext(config, err));
+        RunStopper stopper = new RunStopper();
+        AiperfUi ui = plugins.create(PluginType.UI, config.output().ui(), UiContext.class,
+                new UiContext(config, err, stopper));
         PluginsUsedFile.write(config.output().artifactDir(), plugins.used());
         InferenceResultParser parser = InferenceResultParser.forRun(config, endpoint, metadata,
                 metadata.tokenizesInput() || metadata.producesTokens() ? tokenizer : null);
         Parts parts = new Parts(endpoint, metadata, transportEntry, transportContext, recordProcessors,
                 resultsProcessors, parser, dataset, phases, exporters, ui, plugins);
-        return new Prepared(config, parts, out, err);
+        Prepared prepared = new Prepared(config, parts, out, err);
+        stopper.stopWith(prepared::interrupt);
+        return prepared;
     }
 
     /** The entry's metadata as its category's record; metadata that does not fit is the plugin's failure. */
@@ -327,7 +331,7 @@ public final class BenchmarkRunner {
                     dataset.conversations(), sender, sink, this::assistantText, this::hasContent,
                     () -> interruptRequested, progress));
             currentPhase = runner;
-            reporter.phaseStarted(progress);
+            reporter.phaseStarted(progress, phase == CreditPhase.PROFILING ? pipeline::liveMetrics : null);
             try {
                 return runner.run();
             } finally {

@@ -1,11 +1,13 @@
 package dev.aiperf.engine;
 
 import dev.aiperf.api.ui.AiperfUi;
+import dev.aiperf.api.ui.LiveMetrics;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Drives the UI from one daemon thread: phase starts and ends, and a progress snapshot every
@@ -28,10 +30,19 @@ final class ProgressReporter implements AutoCloseable {
     }
 
     void phaseStarted(PhaseProgress progress) {
+        phaseStarted(progress, null);
+    }
+
+    /** A phase started; {@code live} (or null) gives what it measured so far, before each progress tick. */
+    void phaseStarted(PhaseProgress progress, Supplier<LiveMetrics> live) {
         thread.execute(() -> ui.phaseStarted(progress.phase().wireName(), progress.expectedRequests(),
                 progress.durationSeconds()));
-        ticking = thread.scheduleAtFixedRate(() -> ui.progress(progress.snapshot(System.nanoTime())),
-                INTERVAL_MS, INTERVAL_MS, TimeUnit.MILLISECONDS);
+        ticking = thread.scheduleAtFixedRate(() -> {
+            if (live != null) {
+                ui.liveMetrics(live.get());
+            }
+            ui.progress(progress.snapshot(System.nanoTime()));
+        }, INTERVAL_MS, INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
 
     void phaseCompleted(PhaseProgress progress) {

@@ -3,6 +3,7 @@ package dev.aiperf.engine;
 import dev.aiperf.api.model.ParsedResponseRecord;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.record.MetricRecord;
+import dev.aiperf.api.ui.LiveMetrics;
 import dev.aiperf.api.record.RecordProcessor;
 import dev.aiperf.api.record.ResultsProcessor;
 import dev.aiperf.records.ErrorSummary;
@@ -55,6 +56,7 @@ final class RecordPipeline {
     private final RecordWriter writer;
     private final ErrorSummary errors = new ErrorSummary();
     private final ClientTimingRecorder clientTiming = new ClientTimingRecorder();
+    private final LiveMetricsTracker live = new LiveMetricsTracker();
     private final PrintStream err;
     private final List<Thread> workers = new ArrayList<>();
     /** Every submitted record not yet committed, in completion order. */
@@ -169,6 +171,11 @@ final class RecordPipeline {
         return errors;
     }
 
+    /** What the committed records show so far; from the progress thread only. */
+    LiveMetrics liveMetrics() {
+        return live.snapshot(errors);
+    }
+
     long processed() {
         return processed;
     }
@@ -280,6 +287,7 @@ final class RecordPipeline {
             skipped(done.failure());
             return;
         }
+        live.add(done.metrics());
         if (done.failure() != null) {
             writeFailed(done.failure());
         } else if (done.line() != null && writeFailure == null) {

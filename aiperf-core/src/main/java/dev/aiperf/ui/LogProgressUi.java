@@ -1,6 +1,7 @@
 package dev.aiperf.ui;
 
 import dev.aiperf.api.ui.AiperfUi;
+import dev.aiperf.api.ui.LiveMetrics;
 import dev.aiperf.api.ui.UiContext;
 
 import java.io.PrintStream;
@@ -16,6 +17,7 @@ public final class LogProgressUi implements AiperfUi {
     private final PrintStream out;
     private final long intervalNs;
     private long lastLineNs;
+    private LiveMetrics live;
 
     /** Writes to {@code out}, the stream the program hands over (the CLI: its stderr); never a standard stream of its own. */
     public LogProgressUi(UiContext context) {
@@ -42,18 +44,24 @@ public final class LogProgressUi implements AiperfUi {
     }
 
     @Override
+    public void liveMetrics(LiveMetrics metrics) {
+        live = metrics;
+    }
+
+    @Override
     public void progress(Progress progress) {
         long now = System.nanoTime();
         if (now - lastLineNs >= intervalNs) {
             lastLineNs = now;
-            out.println(line(progress));
+            out.println(line(progress, live));
             out.flush();
         }
     }
 
     @Override
     public void phaseCompleted(Progress progress) {
-        out.println(line(progress) + " (done)");
+        out.println(line(progress, live) + " (done)");
+        live = null;
         out.flush();
     }
 
@@ -63,9 +71,14 @@ public final class LogProgressUi implements AiperfUi {
     }
 
     static String line(Progress p) {
+        return line(p, null);
+    }
+
+    static String line(Progress p, LiveMetrics live) {
         String percent = ProgressLine.percent(p).strip();
+        String latencies = ProgressLine.liveLatencies(live).replace("  ", ", ");
         return "aiperf: " + p.phase() + " " + (percent.isEmpty() ? "" : percent + " ") + ProgressLine.counts(p)
                 + ", " + ProgressLine.rate(p) + ", " + ProgressLine.errors(p) + ", elapsed "
-                + ProgressLine.elapsed(p) + ", " + ProgressLine.eta(p);
+                + ProgressLine.elapsed(p) + ", " + ProgressLine.eta(p) + (latencies.isEmpty() ? "" : ", " + latencies);
     }
 }

@@ -1,6 +1,7 @@
 package dev.aiperf.ui;
 
 import dev.aiperf.api.ui.AiperfUi.Progress;
+import dev.aiperf.api.ui.LiveMetrics;
 
 import java.util.Locale;
 
@@ -47,5 +48,32 @@ final class ProgressLine {
     static String percent(Progress p) {
         Double f = p.fraction();
         return f == null ? "" : String.format(Locale.ROOT, "%3.0f%%", f * 100);
+    }
+
+    /** {@code TTFT p50/p99 12.3/40.1 ms}, or "" before the first value. */
+    static String ttft(LiveMetrics live) {
+        return latency("TTFT", live == null ? null : live.timeToFirstToken());
+    }
+
+    /** {@code ITL p50/p99 4.10/9.00 ms}, or "" before the first value (non-streaming: never). */
+    static String itl(LiveMetrics live) {
+        return latency("ITL", live == null ? null : live.interTokenLatency());
+    }
+
+    /** The live latencies that exist, separated by two spaces: "" when none does. */
+    static String liveLatencies(LiveMetrics live) {
+        String ttft = ttft(live);
+        String itl = itl(live);
+        return ttft.isEmpty() ? itl : itl.isEmpty() ? ttft : ttft + "  " + itl;
+    }
+
+    private static String latency(String name, LiveMetrics.Percentiles p) {
+        return p == null ? "" : name + " p50/p99 " + number(p.p50()) + "/" + number(p.p99()) + " ms";
+    }
+
+    /** Three significant digits at most, as the live histograms keep. */
+    static String number(double ms) {
+        return ms >= 100 ? String.format(Locale.ROOT, "%,.0f", ms) : ms >= 10 ? String.format(Locale.ROOT, "%.1f", ms)
+                : String.format(Locale.ROOT, "%.2f", ms);
     }
 }

@@ -16,6 +16,13 @@ public interface AiperfUi extends AutoCloseable {
     /** Progress so far; called periodically (several times a second). */
     void progress(Progress progress);
 
+    /**
+     * What the profiling phase has measured so far; called just before {@link #progress} on each tick
+     * of the profiling phase. A UI that shows only counts ignores it.
+     */
+    default void liveMetrics(LiveMetrics metrics) {
+    }
+
     /** The phase finished (or was cut short); {@code progress} is its final state. */
     void phaseCompleted(Progress progress);
 

@@ -18,15 +18,20 @@ import dev.aiperf.slo.SloGate;
 import dev.aiperf.slo.SloReport;
 import dev.aiperf.summary.RunSummary;
 import dev.aiperf.tokenizer.Tokenizers;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,6 +43,7 @@ import java.util.function.UnaryOperator;
  * line, 130 interrupted (SIGINT), 143 terminated (SIGTERM); the results measured until then are still written.
  */
 @Command(name = "profile", sortOptions = false, mixinStandardHelpOptions = true, usageHelpWidth = 120,
+        modelTransformer = UpstreamOptionPlaceholders.class,
         customSynopsis = "aiperf profile (-m <model>... | --mock) [--url <url>...] [options]",
         description = {"Benchmark an OpenAI-compatible inference server.", "",
                 "Example: aiperf profile -m Qwen/Qwen3-0.6B --url localhost:8000 --streaming --concurrency 8",
@@ -117,6 +123,12 @@ public final class ProfileCommand implements Callable<Integer> {
     @Mixin
     SloOptions slo = new SloOptions();
 
+    @Mixin
+    ConfigFileOptions config = new ConfigFileOptions();
+
+    /** The command line as the user typed it, when this instance was parsed from a config file's arguments. */
+    private String typedCommandLine;
+
     CommandSpec spec;
 
     /** Receives the command's model from picocli and groups the option list of {@code --help}. */
@@ -140,7 +152,8 @@ public final class ProfileCommand implements Callable<Integer> {
                         Map.entry("Service/UI", ServiceOptions.class), Map.entry("SLO gates", SloOptions.class),
                         Map.entry("Server Readiness", ServerReadinessOptions.class),
                         Map.entry("Multi-Run and Sweep", StudyOptions.class),
-                        Map.entry("SLA Search", SearchOptions.class))));
+                        Map.entry("SLA Search", SearchOptions.class),
+                        Map.entry("Config file", ConfigFileOptions.class))));
     }
 
     /** Whether {@code --verbose} was given (error handlers print stack traces then). */
@@ -153,8 +166,13 @@ public final class ProfileCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
         // The original arguments start at the root command (they include "profile" itself).
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
-        String commandLine = CommandLineText.of(spec.root().name(), args);
+        ParseResult parsed = spec.commandLine().getParseResult();
+        if (config.configFile != null) {
+            return withConfigFile(parsed).call();
+        }
+        UpstreamOptionPlaceholders.check(parsed, err);
+        String commandLine = typedCommandLine != null ? typedCommandLine
+                : CommandLineText.of(spec.root().name(), parsed.originalArgs());
         boolean terminal = TerminalDetector.isTerminal();
         PluginsDirectory.install(service.pluginsDir);
         // Validate everything before starting anything; --mock only fixes the URL afterwards.
@@ -167,7 +185,8 @@ public final class ProfileCommand implements Callable<Integer> {
         dev.aiperf.study.SlaSearchPlan searchPlan = null;
         String placeholderUrl = service.mock ? "http://127.0.0.1:0" : null;
         if (StudyLauncher.isSearch(this) || StudyLauncher.isStudy(this)) {
-            studyLauncher = new StudyLauncher(this, profileArgs(args), spec.commandLine().isOverwrittenOptionsAllowed());
+            studyLauncher = new StudyLauncher(this, ownArguments(parsed),
+                    spec.commandLine().isOverwrittenOptionsAllowed());
             if (StudyLauncher.isSearch(this)) {
                 searchPlan = studyLauncher.searchPlan(built.config(), placeholderUrl, terminal, commandLine);
             } else {
@@ -217,13 +236,50 @@ public final class ProfileCommand implements Callable<Integer> {
         }
     }
 
-    /** The arguments of this command alone: after its own name when it runs as {@code aiperf profile}. */
-    private List<String> profileArgs(List<String> originalArgs) {
-        if (spec.parent() == null) {
-            return originalArgs;
+    /**
+     * This command again, parsed from the config file's arguments followed by the command line's
+     * (without {@code -f}): options on the command line are skipped in the file, so they win.
+     */
+    private ProfileCommand withConfigFile(ParseResult parsed) {
+        Path file = config.configFile;
+        ConfigFileArguments fromFile = ConfigFileArguments.read(file, spec, new HashSet<>(parsed.matchedOptions()));
+        List<String> args = new ArrayList<>(fromFile.args());
+        args.addAll(withoutConfigOption(ownArguments(parsed)));
+        ProfileCommand again = new ProfileCommand();
+        CommandLine cli = new CommandLine(again).setOut(spec.commandLine().getOut())
+                .setErr(spec.commandLine().getErr());
+        try {
+            cli.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            String where = e.getArgSpec() instanceof OptionSpec option ? fromFile.locations().get(option.longestName()) : null;
+            throw new UsageException(where == null ? e.getMessage() : where + ": " + e.getMessage());
         }
-        int own = originalArgs.indexOf(spec.name());
-        return own < 0 ? originalArgs : originalArgs.subList(own + 1, originalArgs.size());
+        again.typedCommandLine = CommandLineText.of(spec.root().name(), parsed.originalArgs());
+        return again;
+    }
+
+    /** The arguments that belong to this command: after the subcommand's name when run under {@code aiperf}. */
+    private List<String> ownArguments(ParseResult parsed) {
+        List<String> all = parsed.originalArgs();
+        if (spec.parent() == null) {
+            return all;
+        }
+        int at = all.indexOf(spec.name());
+        return at < 0 ? all : all.subList(at + 1, all.size());
+    }
+
+    private static List<String> withoutConfigOption(List<String> args) {
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("-f") || arg.equals("--config")) {
+                i++;
+            } else if (!arg.startsWith("--config=") && !(arg.startsWith("-f") && arg.length() > 2
+                    && !arg.startsWith("--"))) {
+                kept.add(arg);
+            }
+        }
+        return kept;
     }
 
     /** {@code --auto-plot}: the run's plots into {@code <artifact dir>/plots}; false when any failed. */

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 public final class ServiceOptions {
 
     @Option(names = {"--ui", "--ui-type"}, paramLabel = "<ui>",
-            description = "progress, simple or none (default: progress on a terminal, simple otherwise).")
+            description = "dashboard (full screen: q stops, p pauses), progress, simple or none (default: progress on a"
+                    + " terminal, simple otherwise).")
     String ui;
 
     @Option(names = {"-v", "--verbose"},
