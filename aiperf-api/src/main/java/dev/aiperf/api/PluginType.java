@@ -15,6 +15,7 @@ import dev.aiperf.api.record.ResultsProcessor;
 import dev.aiperf.api.service.Communication;
 import dev.aiperf.api.service.Service;
 import dev.aiperf.api.service.ServiceManager;
+import dev.aiperf.api.telemetry.GpuTelemetryCollector;
 import dev.aiperf.api.timing.ArrivalPattern;
 import dev.aiperf.api.timing.Ramp;
 import dev.aiperf.api.timing.TimingStrategy;
@@ -67,11 +68,14 @@ public final class PluginType<T> extends Category<T> {
     public static final PluginType<Plot> PLOT = new PluginType<>("plot", Plot.class);
     public static final PluginType<UrlSelectionStrategy> URL_SELECTION_STRATEGY = new PluginType<>(
             "url_selection_strategy", UrlSelectionStrategy.class);
+    public static final PluginType<GpuTelemetryCollector> GPU_TELEMETRY_COLLECTOR =
+            new PluginType<>("gpu_telemetry_collector", GpuTelemetryCollector.class);
 
     private static final List<PluginType<?>> VALUES = List.of(ENDPOINT, TRANSPORT, TIMING_STRATEGY, ARRIVAL_PATTERN,
             RAMP, DATASET_BACKING_STORE, DATASET_SAMPLER, DATASET_COMPOSER, CUSTOM_DATASET_LOADER, PUBLIC_DATASET_LOADER,
             TOKENIZER, RECORD_PROCESSOR, RESULTS_PROCESSOR, DATA_EXPORTER, CONSOLE_EXPORTER, SERVICE, SERVICE_MANAGER, COMMUNICATION, UI, PLOT,
-            URL_SELECTION_STRATEGY);
+            URL_SELECTION_STRATEGY,
+            GPU_TELEMETRY_COLLECTOR);
     private static final Map<String, PluginType<?>> BY_NAME = VALUES.stream()
             .collect(Collectors.toUnmodifiableMap(Category::name, Function.identity()));
 

@@ -22,7 +22,7 @@ class CategoriesYamlTest {
     @Test
     void loadsWithoutProblems() {
         assertThat(registry.discoverPlugins()).isEmpty();
-        assertThat(registry.listCategories(true)).hasSize(21);
+        assertThat(registry.listCategories(true)).hasSize(22);
     }
 
     @Test

@@ -170,6 +170,15 @@ public final class MockServerCommand implements Callable<Integer> {
     @Option(names = "--no-tokenizer", description = "Character chunks instead of a tokenizer (the default).")
     boolean noTokenizer;
 
+    @Option(names = "--dcgm-num-gpus", paramLabel = "N", defaultValue = "${env:MOCK_SERVER_DCGM_NUM_GPUS:-2}",
+            description = "GPUs reported by each DCGM-exporter-style page, /dcgm1/metrics and /dcgm2/metrics, whose"
+                    + " figures follow the mock's load (0 turns them off; default: ${DEFAULT-VALUE}).")
+    int dcgmGpus;
+
+    @Option(names = "--dcgm-gpu-name", paramLabel = "NAME", defaultValue = "${env:MOCK_SERVER_DCGM_GPU_NAME:-NVIDIA H200}",
+            description = "GPU model name on the DCGM pages (default: ${DEFAULT-VALUE}).")
+    String dcgmGpuName;
+
     /** The server settings these flags describe; a bad value throws {@link IllegalArgumentException} naming it. */
     MockServerConfig toConfig() {
         return MockServerConfig.builder()
@@ -184,6 +193,7 @@ public final class MockServerCommand implements Callable<Integer> {
                 .faultStallAfterHeaders(faultStallAfterHeaders)
                 .faultStatus(faultStatus)
                 .tokenizer(noTokenizer ? null : tokenizer).tokenizerRevision(tokenizerRevision)
+                .dcgmGpus(dcgmGpus).dcgmGpuName(dcgmGpuName)
                 .build();
     }
 

@@ -21,8 +21,10 @@ import java.util.List;
 
 /**
  * Writes {@code inputs.json} (spec §3.12): {@code {"data": [{"session_id", "payloads": [...]}]}} with
- * every turn formatted by the endpoint in isolation (no history, no system prompt, no user context),
- * pretty-printed and streamed so large datasets need no extra memory.
+ * every turn formatted by the endpoint as it is sent, the conversation's system prompt and user context
+ * included, but without the history of earlier turns and replies (the replies are not known before the run),
+ * pretty-printed and streamed so large datasets need no extra memory. (The original leaves the system prompt and
+ * user context out, though every request carries them.)
  */
 public final class InputsJsonWriter {
 
@@ -62,13 +64,12 @@ public final class InputsJsonWriter {
     }
 
     private void writeConversation(JsonGenerator json, Conversation conversation) throws IOException {
-        Conversation isolated = new Conversation(conversation.sessionId(), conversation.turns(), null, null);
         json.writeStartObject();
         json.writeStringField("session_id", conversation.sessionId());
         json.writeArrayFieldStart("payloads");
         List<Turn> turns = conversation.turns();
         for (int i = 0; i < turns.size(); i++) {
-            RequestInfo alone = new RequestInfo(isolated, List.of(turns.get(i)), i, 0, CreditPhase.PROFILING,
+            RequestInfo alone = new RequestInfo(conversation, List.of(turns.get(i)), i, 0, CreditPhase.PROFILING,
                     null, conversation.sessionId(), 0);
             json.writeTree(endpoint.formatPayload(alone));
         }

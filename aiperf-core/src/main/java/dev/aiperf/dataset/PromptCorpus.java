@@ -77,6 +77,33 @@ public final class PromptCorpus {
         return ExactLengthText.of(text, tokens, start, count);
     }
 
+    /**
+     * Text to append to {@code prefix} so that the whole is exactly {@code total} tokens, cut from the corpus
+     * window at {@code start} (about {@code total} minus the prefix's tokens long) or the nearest one after it
+     * that makes the count exact: tokens can merge across the join, so the whole is what is counted.
+     *
+     * @throws IllegalStateException when no window near {@code start} gives the exact count
+     */
+    public String exactSuffix(String prefix, int start, int total, int suffixTokens) {
+        if (prefix.isEmpty()) {
+            return exactText(start, total);
+        }
+        for (int attempt = 0; attempt < 64; attempt++) {
+            int from = Math.floorMod(start + attempt, tokens.length);
+            int length = Math.max(1, suffixTokens);
+            for (int step = 0; step < 6; step++) {
+                String suffix = decode(from, length);
+                int count = tokenizer.count(prefix + suffix);
+                if (count == total) {
+                    return suffix;
+                }
+                length = Math.max(1, length + total - count);
+            }
+        }
+        throw new IllegalStateException("no text makes a prompt of exactly " + total + " tokens after a "
+                + tokenizer.count(prefix) + "-token prefix");
+    }
+
     private static int[] tokenize(Tokenizer tokenizer) {
         List<int[]> parts = new ArrayList<>();
         int total = 0;

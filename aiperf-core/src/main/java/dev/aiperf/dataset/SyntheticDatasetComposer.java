@@ -155,6 +155,11 @@ public final class SyntheticDatasetComposer implements DatasetComposer {
                 throw new IllegalArgumentException("--prompt-batch-size must not be negative, got "
                         + input.promptBatchSize());
             }
+            if (input.promptBatchSize() == 0 && !input.image().enabled() && !input.audio().enabled()) {
+                throw new IllegalArgumentException("--prompt-batch-size 0 leaves synthetic turns empty: at least one"
+                        + " of text (--prompt-batch-size 1 or more), images (--image-width-mean and"
+                        + " --image-height-mean) or audio (--audio-length-mean) must be enabled");
+            }
         }
     }
 }

@@ -57,6 +57,15 @@ public final class ResponsesEndpoint extends OpenAiEndpoint {
     /**
      * @throws IllegalArgumentException when the turn carries video, which the Responses API does not take
      */
+    /**
+     * The Responses API always reports usage in {@code response.completed}, and its {@code stream_options} has no
+     * {@code include_usage} (OpenAI refuses the unknown key): unlike the original, none is added.
+     */
+    @Override
+    boolean asksStreamUsage() {
+        return false;
+    }
+
     private static ObjectNode item(Turn turn) {
         ObjectNode item = JsonNodeFactory.instance.objectNode();
         item.put("role", turn.role() == null ? "user" : turn.role());

@@ -126,11 +126,12 @@ public final class BenchmarkRunner {
         RunStopper stopper = new RunStopper();
         AiperfUi ui = plugins.create(PluginType.UI, config.output().ui(), UiContext.class,
                 new UiContext(config, err, stopper));
+        GpuTelemetry gpuTelemetry = GpuTelemetry.build(config, plugins);
         PluginsUsedFile.write(config.output().artifactDir(), plugins.used());
         InferenceResultParser parser = InferenceResultParser.forRun(config, endpoint, metadata,
                 metadata.tokenizesInput() || metadata.producesTokens() ? tokenizer : null);
         Parts parts = new Parts(endpoint, metadata, transportEntry, transportContext, recordProcessors,
-                resultsProcessors, parser, dataset, phases, exporters, ui, plugins);
+                resultsProcessors, parser, dataset, phases, exporters, ui, plugins, gpuTelemetry);
         Prepared prepared = new Prepared(config, parts, out, err);
         stopper.stopWith(prepared::interrupt);
         return prepared;
@@ -179,7 +180,7 @@ public final class BenchmarkRunner {
                          TransportContext transportContext, List<RecordProcessor> recordProcessors,
                          List<ResultsProcessor> resultsProcessors, InferenceResultParser parser,
                          DatasetStage.Dataset dataset, List<PhasePlan> phases, Exporters exporters, AiperfUi ui,
-                         PluginFactory plugins) {
+                         PluginFactory plugins, GpuTelemetry gpuTelemetry) {
     }
 
     /** A benchmark ready to run. Run it once. */
@@ -262,6 +263,8 @@ public final class BenchmarkRunner {
             List<PhaseOutcome> phases = new ArrayList<>();
             ClientLoadMonitor.ClientLoad clientLoad = null;
             Integer connectionLimit = null;
+            // Off the request path: its own thread and HTTP client; the baseline scrape happens here, before warm-up.
+            TelemetryRun telemetry = TelemetryRun.start(config, parts.gpuTelemetry(), err);
             try (Transport transport = parts.plugins().create(PluginType.TRANSPORT, parts.transportEntry(),
                     TransportContext.class, parts.transportContext());
                  ProgressReporter reporter = new ProgressReporter(ui)) {
@@ -307,13 +310,20 @@ public final class BenchmarkRunner {
                         break;
                     }
                 }
+            } catch (RuntimeException | Error e) {
+                telemetry.close();
+                throw e;
             } finally {
                 pipeline.finish();
             }
             boolean interrupted = interruptRequested;
             PhaseOutcome profiling = phases.stream().filter(p -> p.phase() == CreditPhase.PROFILING).findFirst()
                     .orElse(null);
-            return export(benchmarkId, pipeline, profiling, interrupted, clientLoad, connectionLimit);
+            try {
+                return export(benchmarkId, pipeline, profiling, interrupted, clientLoad, connectionLimit, telemetry);
+            } finally {
+                telemetry.close();
+            }
         }
 
         private PhaseOutcome runPhase(PhasePlan plan, RequestSender sender, RecordPipeline pipeline,
@@ -381,7 +391,7 @@ public final class BenchmarkRunner {
 
         private BenchmarkOutcome export(String benchmarkId, RecordPipeline pipeline, PhaseOutcome profiling,
                                         boolean interrupted, ClientLoadMonitor.ClientLoad clientLoad,
-                                        Integer connectionLimit) {
+                                        Integer connectionLimit, TelemetryRun telemetry) {
             List<MetricResult> results = new ArrayList<>();
             for (ResultsProcessor processor : resultsProcessors) {
                 results.addAll(processor.processResults());
@@ -390,6 +400,11 @@ public final class BenchmarkRunner {
             long endWall = profiling == null ? 0 : profiling.endWallNs();
             ExportContext context = new ExportContext(config, metadata, results, pipeline.errors().toList(), startWall,
                     endWall, benchmarkId, Versions.aiperf(), interrupted);
+            // The last scrape, after the last profiling request; statistics cover the profiling window.
+            TelemetryRun.Results observed = telemetry.finish(startWall, endWall > startWall ? endWall
+                    : System.currentTimeMillis() * 1_000_000L, results);
+            context = context.withTelemetry(observed.serverMetrics(), observed.gpuTelemetry(),
+                    context.isEmpty() ? List.of() : observed.energyMetrics());
             if (clientLoad != null && !context.isEmpty()) {
                 context = context.withClientHealth(ClientVerdict.assess(pipeline.clientTiming().results(), clientLoad,
                         medianLatencyMs(context), connectionLimit, config.load().concurrency()));
@@ -404,7 +419,7 @@ public final class BenchmarkRunner {
                     try {
                         exporter.getValue().export(context);
                         ExportInfo info = exporter.getValue().getExportInfo();
-                        if (info != null) {
+                        if (info != null) { // an exporter with nothing to write names no file
                             written.add(info);
                         }
                     } catch (IOException | RuntimeException e) {

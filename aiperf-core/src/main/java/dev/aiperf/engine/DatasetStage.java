@@ -1,5 +1,7 @@
 package dev.aiperf.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.api.PluginType;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.InputConfig;
@@ -16,7 +18,9 @@ import dev.aiperf.api.endpoint.Endpoint;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.random.RandomStreams;
 import dev.aiperf.api.tokenizer.Tokenizer;
+import dev.aiperf.dataset.DatasetLine;
 import dev.aiperf.dataset.InputsJsonWriter;
+import dev.aiperf.dataset.JsonLinesFile;
 import dev.aiperf.plugin.TypeEntry;
 
 import java.io.IOException;
@@ -36,6 +40,7 @@ final class DatasetStage {
     static final String SYNTHETIC = "synthetic";
     static final String SYNTHETIC_RANKINGS = "synthetic_rankings";
     static final String MEMORY_STORE = "memory";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DatasetStage() {
     }
@@ -69,7 +74,7 @@ final class DatasetStage {
                     context);
             conversations = loader.load(input.inputFile());
             source = type;
-            preferredSampler = "sequential";
+            preferredSampler = loader.preferredSampler();
             if (conversations.isEmpty()) {
                 throw new InvalidDatasetException("--input-file " + input.inputFile()
                         + " holds no conversations: every line is blank. Give at least one " + type + " entry");
@@ -81,7 +86,7 @@ final class DatasetStage {
                     context);
             conversations = composer.compose();
             source = composerName;
-            preferredSampler = "shuffle";
+            preferredSampler = composer.preferredSampler();
             if (conversations.isEmpty()) {
                 throw new InvalidDatasetException("the synthetic dataset is empty; check --num-dataset-entries");
             }
@@ -105,36 +110,58 @@ final class DatasetStage {
         return endpointType != null && endpointType.endsWith("rankings");
     }
 
-    /** The one loader that recognises the file (spec §3.5), or an error asking for the type. */
+    /**
+     * The loader of the file (spec §3.5): the one named by the first line's {@code "type"} when it names a
+     * registered loader, else the one loader that accepts the first line (or, for a directory, the directory), else
+     * an error listing the candidates.
+     */
     private static String detect(PluginFactory plugins, DatasetContext context, Path file) throws IOException {
-        if (Files.isRegularFile(file) && isBlank(file)) {
-            throw new InvalidDatasetException("--input-file " + file + " is empty: it has no non-blank line");
-        }
-        List<String> accepting = new ArrayList<>();
         List<String> all = new ArrayList<>();
         for (TypeEntry entry : plugins.registry().listTypes(PluginType.CUSTOM_DATASET_LOADER)) {
             all.add(entry.name());
+        }
+        if (Files.isRegularFile(file)) {
+            DatasetLine first = JsonLinesFile.first(file);
+            if (first == null) {
+                throw new InvalidDatasetException("--input-file " + file + " is empty: it has no non-blank line");
+            }
+            String named = declaredType(first);
+            if (named != null && all.contains(named)) {
+                return named;
+            }
+        }
+        List<String> accepting = new ArrayList<>();
+        StringBuilder rejections = new StringBuilder();
+        for (TypeEntry entry : plugins.registry().listTypes(PluginType.CUSTOM_DATASET_LOADER)) {
             CustomDatasetLoader loader = plugins.create(PluginType.CUSTOM_DATASET_LOADER, entry, DatasetContext.class,
                     context);
             if (loader.canLoad(file)) {
                 accepting.add(entry.name());
+            } else {
+                String why = loader.rejection(file);
+                rejections.append("\n  ").append(entry.name()).append(": ").append(why == null ? "not recognised" : why);
             }
         }
         if (accepting.size() == 1) {
             return accepting.getFirst();
         }
+        String what = Files.isDirectory(file) ? "directory" : "first non-blank line";
         if (accepting.isEmpty()) {
-            throw new InvalidDatasetException("--input-file " + file + " matches no known dataset format (its first"
-                    + " non-blank line is not a valid entry of " + String.join(", ", all)
-                    + "); fix the file or give --custom-dataset-type");
+            throw new InvalidDatasetException("--input-file " + file + " matches no known dataset format (" + what
+                    + " checked against " + String.join(", ", all) + "):" + rejections
+                    + "\nFix the file, or name its format with --custom-dataset-type");
         }
         throw new InvalidDatasetException("--input-file " + file + " matches several dataset formats ("
                 + String.join(", ", accepting) + "); choose one with --custom-dataset-type");
     }
 
-    private static boolean isBlank(Path file) throws IOException {
-        try (var lines = Files.lines(file)) {
-            return lines.allMatch(String::isBlank);
+    /** The first line's {@code "type"} string, or null when it has none or is not a JSON object. */
+    private static String declaredType(DatasetLine first) {
+        try {
+            JsonNode type = JSON.readTree(first.text()).get("type");
+            return type != null && type.isTextual() ? type.asText() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 }

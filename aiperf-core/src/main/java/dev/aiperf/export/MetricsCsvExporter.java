@@ -33,7 +33,7 @@ public final class MetricsCsvExporter implements DataExporter {
     /** Writes an empty file when there are no results. */
     @Override
     public void export(ExportContext context) throws IOException {
-        AtomicFile.writeString(file, render(context.results()));
+        AtomicFile.writeString(file, render(context.results()) + GpuTelemetryCsvSection.render(context.gpuTelemetry()));
     }
 
     @Override

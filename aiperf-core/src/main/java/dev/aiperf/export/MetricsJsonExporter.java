@@ -79,6 +79,8 @@ public final class MetricsJsonExporter implements DataExporter {
                 written.add(tag);
             }
         }
+        // Only when GPU telemetry was collected (March layout, spec §5.2 item 3).
+        json.put("telemetry_data", TelemetryDataJson.of(context.gpuTelemetry(), zone));
         json.put("input_config", InputConfigJson.of(config, context.benchmarkId()));
         json.put("was_cancelled", context.interrupted());
         json.put("error_summary", context.errorSummary().stream().map(MetricsJsonExporter::errorCount).toList());

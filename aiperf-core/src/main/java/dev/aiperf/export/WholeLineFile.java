@@ -24,7 +24,7 @@ import java.nio.file.StandardOpenOption;
  * <p>Not thread-safe: one thread appends and flushes (the records pipeline commits from one thread at
  * a time).
  */
-final class WholeLineFile implements AutoCloseable {
+public final class WholeLineFile implements AutoCloseable {
     /** Above this many pending bytes {@link #append} flushes by itself, so memory stays bounded. */
     static final int MAX_PENDING_BYTES = 256 * 1024;
 
@@ -37,7 +37,7 @@ final class WholeLineFile implements AutoCloseable {
     private boolean closed;
 
     /** Creates or truncates the file. */
-    WholeLineFile(Path file) throws IOException {
+    public WholeLineFile(Path file) throws IOException {
         this.file = file;
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
@@ -48,7 +48,7 @@ final class WholeLineFile implements AutoCloseable {
     }
 
     /** Adds one line (a newline is appended); it reaches the file at the next {@link #flush}. */
-    void append(String line) throws IOException {
+    public void append(String line) throws IOException {
         ensureWritable();
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         if (pending.remaining() < bytes.length + 1) {
@@ -66,7 +66,7 @@ final class WholeLineFile implements AutoCloseable {
     }
 
     /** Writes every pending line; on failure the file is cut back to its last whole line. */
-    void flush() throws IOException {
+    public void flush() throws IOException {
         ensureWritable();
         if (pending.position() == 0) {
             return;

@@ -5,6 +5,7 @@ import dev.aiperf.api.plot.Plot;
 import dev.aiperf.api.plot.PlotContext;
 import dev.aiperf.api.plot.PlotMetadata;
 import dev.aiperf.artifacts.RunArtifacts;
+import dev.aiperf.artifacts.RunCells;
 import dev.aiperf.engine.PluginFactory;
 import dev.aiperf.plugin.PluginException;
 import dev.aiperf.plugin.PluginRegistry;
@@ -75,10 +76,13 @@ public final class PlotRenderer {
         return new Result(files, failures);
     }
 
-    /** The run's folder name, with its parent's name in front when another run has the same name. */
+    /**
+     * The folder of a run's plots: its label ({@code concurrency8}, {@code c8_run_0002}), with its parent's name
+     * in front when another run has the same label.
+     */
     static String folderName(Path run, List<Path> runs) {
-        String name = String.valueOf(run.getFileName());
-        long same = runs.stream().filter(r -> name.equals(String.valueOf(r.getFileName()))).count();
+        String name = RunCells.label(run).replace(' ', '_');
+        long same = runs.stream().filter(r -> name.equals(RunCells.label(r).replace(' ', '_'))).count();
         return same > 1 && run.getParent() != null ? run.getParent().getFileName() + "_" + name : name;
     }
 

@@ -74,7 +74,7 @@
       title: {text: title, left: 'center', textStyle: {fontSize: 14}},
       tooltip: {trigger: 'axis', confine: true},
       toolbox: {right: 10, top: 24, feature: {dataZoom: {}, restore: {}, saveAsImage: {}}},
-      grid: {left: 64, right: 40, top: 64, bottom: 48, containLabel: false},
+      grid: {left: 64, right: 40, top: 84, bottom: 48, containLabel: false},
       legend: {top: 26, left: 10, type: 'scroll', width: '60%'}
     };
     Object.keys(option).forEach(function (key) {
@@ -157,7 +157,7 @@
       dataZoom: [{type: 'inside', xAxisIndex: 0}],
       series: [{
         name: name, type: 'bar', data: h.counts, barCategoryGap: '5%',
-        markLine: {symbol: 'none', label: {formatter: '{b}'}, data: [
+        markLine: {symbol: 'none', label: {formatter: '{b}', position: 'insideEndTop'}, data: [
           {name: 'p50 ' + fmt(h.p50), xAxis: bin(h.p50), lineStyle: {color: COLORS[1], width: 2}},
           {name: 'p99 ' + fmt(h.p99), xAxis: bin(h.p99), lineStyle: {color: COLORS[3], width: 2}}
         ]}
@@ -173,7 +173,7 @@
       xAxis: {type: 'value', name: 'seconds since the first request', nameLocation: 'middle', nameGap: 24, scale: true},
       yAxis: {type: 'value', name: unit, scale: true},
       dataZoom: zoom(),
-      grid: {left: 64, right: 40, top: 64, bottom: 70},
+      grid: {left: 64, right: 40, top: 84, bottom: 70},
       series: [
         {name: 'requests', type: 'scatter', symbolSize: 4, data: points, large: points.length > 2000, itemStyle: {opacity: 0.55}},
         {name: 'p50', type: 'line', showSymbol: false, data: windows.map(function (w) { return [w[0], w[1]]; })},
@@ -204,7 +204,7 @@
       xAxis: {type: 'value', name: 'seconds since the first request', nameLocation: 'middle', nameGap: 24},
       yAxis: yAxes,
       dataZoom: zoom(),
-      grid: {left: 64, right: 64, top: 64, bottom: 70},
+      grid: {left: 64, right: 64, top: 84, bottom: 70},
       series: series
     }, true);
   }
@@ -237,7 +237,7 @@
         xAxis: {type: 'value', name: 'seconds', nameLocation: 'middle', nameGap: 24},
         yAxis: {type: 'value', scale: true},
         dataZoom: zoom(),
-        grid: {left: 64, right: 40, top: 64, bottom: 70},
+        grid: {left: 64, right: 40, top: 84, bottom: 70},
         series: sm.timeslices.map(function (s) {
           return {name: s.name, type: 'line', showSymbol: false, data: s.points};
         })
@@ -326,7 +326,7 @@
       xAxis: {type: 'value', name: 'request latency p50 (ms)', nameLocation: 'middle', nameGap: 24, scale: true},
       yAxis: {type: 'value', name: yName, scale: true},
       dataZoom: zoom(),
-      grid: {left: 72, right: 40, top: 64, bottom: 70},
+      grid: {left: 72, right: 40, top: 84, bottom: 70},
       series: [
         {name: 'runs', type: 'scatter', symbolSize: 12, label: {show: true, position: 'top', formatter: function (p) { return p.data.label; }},
           data: cmp.points.map(function (p) { return {value: [p.latency, p.throughput], label: p.label, onFront: p.on_front}; })},

@@ -21,7 +21,7 @@ class InputsJsonWriterTests {
     Path dir;
 
     @Test
-    void everyTurnIsFormattedAloneWithoutHistoryOrSharedPrompts() throws Exception {
+    void everyTurnIsFormattedAsSentWithItsSharedPromptsButWithoutHistory() throws Exception {
         Turn first = new Turn("m", null, null, null, 10, List.of(new Turn.Text("text", List.of("Q1"))));
         Turn second = new Turn("m", null, null, 500L, null, List.of(new Turn.Text("text", List.of("Q2"))));
         Conversation conversation = new Conversation("session_000000", List.of(first, second), "SYS", "CTX");
@@ -35,9 +35,12 @@ class InputsJsonWriterTests {
         JsonNode session = json.get("data").get(0);
         assertThat(session.get("session_id").asText()).isEqualTo("session_000000");
         assertThat(session.get("payloads")).hasSize(2);
-        assertThat(session.get("payloads").get(0).toString()).isEqualTo("{\"messages\":[{\"role\":\"user\","
-                + "\"name\":\"text\",\"content\":\"Q1\"}],\"model\":\"m\",\"stream\":false,\"max_completion_tokens\":10}");
-        assertThat(session.get("payloads").get(1).get("messages")).hasSize(1);
+        assertThat(session.get("payloads").get(0).toString()).isEqualTo("{\"messages\":["
+                + "{\"role\":\"system\",\"content\":\"SYS\"},{\"role\":\"user\",\"content\":\"CTX\"},"
+                + "{\"role\":\"user\",\"name\":\"text\",\"content\":\"Q1\"}],\"model\":\"m\",\"stream\":false,"
+                + "\"max_completion_tokens\":10}");
+        assertThat(session.get("payloads").get(1).get("messages")).hasSize(3);
+        assertThat(session.get("payloads").get(1).at("/messages/2/content").asText()).isEqualTo("Q2");
         assertThat(text).startsWith("{\n  \"data\": [\n    {\n      \"session_id\": \"session_000000\",");
     }
 

@@ -71,19 +71,23 @@ class SingleTurnDatasetLoaderTests {
                 .hasMessageStartingWith(data + ":2:").hasMessageContaining("invalid JSON");
 
         assertThatThrownBy(() -> loader().load(file("{\"txt\": \"typo\"}")))
-                .hasMessageContaining("data.jsonl:1: unknown field 'txt'")
-                .hasMessageContaining("text, texts, image, images, audio, audios, video, videos, timestamp, delay, role and type");
+                .hasMessageContaining("data.jsonl:1:2: field 'txt': unknown field")
+                .hasMessageContaining("audio, audios, delay, image, images, output_length, role, text, texts, timestamp,"
+                        + " type, video, videos");
         assertThatThrownBy(() -> loader().load(file("{\"role\": \"user\"}")))
-                .hasMessageContaining(":1: a single_turn line needs at least one of 'text'");
+                .hasMessageContaining(":1:1: a single_turn turn needs at least one of 'text'");
         assertThatThrownBy(() -> loader().load(file("{\"text\": \"a\"}", "{\"text\": \"b\", \"timestamp\": 1, \"delay\": 2}")))
-                .hasMessageContaining(":2: give either 'timestamp' or 'delay'");
+                .hasMessageContaining(":2:31: field 'delay': give either 'timestamp' or 'delay'");
         assertThatThrownBy(() -> loader().load(file("{\"text\": \"a\", \"image\": \"cat.png\"}")))
-                .hasMessageContaining(":1: 'image': media file ").hasMessageContaining("'cat.png' does not exist");
+                .hasMessageContaining(":1:15: field 'image': media file ").hasMessageContaining("'cat.png' does not exist");
         assertThatThrownBy(() -> loader().load(file("[1, 2]"))).hasMessageContaining(":1: expected a JSON object");
-        assertThatThrownBy(() -> loader().load(file("{\"text\": 5}"))).hasMessageContaining("'text' must be a string");
-        assertThatThrownBy(() -> loader().load(file("{\"texts\": [\"a\", 1]}"))).hasMessageContaining("mixes strings");
+        assertThatThrownBy(() -> loader().load(file("{\"text\": 5}"))).hasMessageContaining("field 'text': must be a string");
+        assertThatThrownBy(() -> loader().load(file("{\"texts\": [\"a\", 1]}")))
+                .hasMessageContaining(":1:17: field 'texts[1]': mixes strings");
         assertThatThrownBy(() -> loader().load(file("{\"text\": \"a\", \"timestamp\": \"soon\"}")))
-                .hasMessageContaining("'timestamp' must be a number of milliseconds");
+                .hasMessageContaining("field 'timestamp': must be a number of milliseconds");
+        assertThatThrownBy(() -> loader().load(file("{\"text\": \"a\", \"output_length\": 0}")))
+                .hasMessageContaining("field 'output_length': must be a whole number of 1 or more");
         assertThatThrownBy(() -> loader().load(file("{\"text\": \"a\", \"type\": \"multi_turn\"}")))
                 .hasMessageContaining("--custom-dataset-type");
     }

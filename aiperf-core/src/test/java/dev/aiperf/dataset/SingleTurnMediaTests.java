@@ -88,21 +88,21 @@ class SingleTurnMediaTests {
 
         assertThatThrownBy(() -> load("{\"text\": \"a\", \"image\": \"missing.png\"}"))
                 .isInstanceOf(InvalidDatasetException.class)
-                .hasMessageStartingWith(dir.resolve("data.jsonl") + ":1: 'image': media file 'missing.png' does not exist");
+                .hasMessageStartingWith(dir.resolve("data.jsonl") + ":1:15: field 'image': media file 'missing.png' does not exist");
         assertThatThrownBy(() -> load("{\"images\": [\"" + gif + "\"]}"))
-                .hasMessageContaining(":1: 'images': ").hasMessageContaining("is a GIF image, which is not one of the"
+                .hasMessageContaining(":1:2: field 'images': ").hasMessageContaining("is a GIF image, which is not one of the"
                         + " supported image formats: PNG, JPEG");
         assertThatThrownBy(() -> load("{\"image\": \"notes.txt\"}"))
-                .hasMessageContaining(":1: 'image': cannot tell the image format");
+                .hasMessageContaining(":1:2: field 'image': cannot tell the image format");
         assertThatThrownBy(() -> load("{\"audio\": \"song.flac\"}"))
-                .hasMessageContaining(":1: 'audio': '.flac' of ").hasMessageContaining("supported audio formats: .wav, .mp3");
+                .hasMessageContaining(":1:2: field 'audio': '.flac' of ").hasMessageContaining("supported audio formats: .wav, .mp3");
         assertThatThrownBy(() -> load("{\"videos\": [\"movie.avi\"]}"))
-                .hasMessageContaining(":1: 'videos': '.avi' of ").hasMessageContaining("supported video formats: .mp4, .webm");
+                .hasMessageContaining(":1:2: field 'videos': '.avi' of ").hasMessageContaining("supported video formats: .mp4, .webm");
         assertThatThrownBy(() -> load("{\"image\": \"a.png\", \"images\": [\"b.png\"]}"))
-                .hasMessageContaining(":1: give either 'image' or 'images', not both");
+                .hasMessageContaining(":1:20: field 'images': give either 'image' or 'images', not both");
         assertThatThrownBy(() -> load("{\"image\": \"https://\"}"))
                 .hasMessageContaining("is not a valid URL");
         assertThatThrownBy(() -> load("{\"image\": 3}"))
-                .hasMessageContaining(":1: 'image' must be a string");
+                .hasMessageContaining(":1:2: field 'image': must be a string");
     }
 }

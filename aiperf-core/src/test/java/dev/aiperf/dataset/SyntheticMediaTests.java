@@ -90,4 +90,29 @@ class SyntheticMediaTests {
         }
         assertThat(widths.size()).isGreaterThan(3);
     }
+
+    @Test
+    void theComposerAddsMediaToEveryTurnAndRefusesTurnsWithNothingInThem() {
+        dev.aiperf.endpoint.TestConfig text = new dev.aiperf.endpoint.TestConfig();
+        text.promptBatchSize = 0;
+        text.numDatasetEntries = 3;
+        text.islMean = 8;
+        dev.aiperf.api.config.BenchmarkConfig plain = text.build();
+        dev.aiperf.api.config.BenchmarkConfig imagesOnly = new dev.aiperf.api.config.BenchmarkConfig(plain.endpoint(),
+                plain.input().withMedia(new ImageConfig(8, 0, 6, 0, 2, "png"), AudioConfig.NONE,
+                        dev.aiperf.api.config.VideoConfig.NONE), plain.load(), plain.output());
+
+        List<dev.aiperf.api.model.Conversation> conversations =
+                new SyntheticDatasetComposer(dev.aiperf.endpoint.Contexts.dataset(imagesOnly)).compose();
+
+        assertThat(conversations).hasSize(3).allSatisfy(c -> {
+            Turn turn = c.turns().get(0);
+            assertThat(turn.texts()).isEmpty();
+            assertThat(turn.images()).hasSize(1);
+            assertThat(turn.allImages()).hasSize(2).allSatisfy(uri -> assertThat(uri).startsWith("data:image/png;base64,"));
+            assertThat(turn.audios()).isEmpty();
+        });
+        assertThatThrownBy(() -> new SyntheticDatasetComposer(dev.aiperf.endpoint.Contexts.dataset(plain)).compose())
+                .hasMessageContaining("at least one of text");
+    }
 }

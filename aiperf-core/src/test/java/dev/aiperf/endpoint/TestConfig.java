@@ -6,6 +6,7 @@ import dev.aiperf.api.config.InputConfig;
 import dev.aiperf.api.config.KeyValue;
 import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.config.OutputConfig;
+import dev.aiperf.api.config.TraceConfig;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +48,8 @@ public final class TestConfig {
     public double turnDelayStddev;
     public double turnDelayRatio = 1.0;
     public String tokenizer = "cl100k_base";
+    public TraceConfig trace = TraceConfig.DEFAULT;
+    public Integer numSessions;
 
     public BenchmarkConfig build() {
         EndpointConfig endpoint = new EndpointConfig(models, modelSelectionStrategy, endpointType, customEndpoint,
@@ -55,9 +58,9 @@ public final class TestConfig {
         InputConfig input = new InputConfig(inputFile, null, null, randomSeed, promptBatchSize, islMean, islStddev,
                 oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
-                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio);
-        LoadConfig load = new LoadConfig("request_rate", 1, null, "concurrency_burst", null, 10, null, null, 30, null,
-                null);
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio).withTrace(trace);
+        LoadConfig load = new LoadConfig("request_rate", 1, null, "concurrency_burst", null, 10, numSessions, null, 30,
+                null, null);
         OutputConfig output = new OutputConfig(Path.of("artifacts"), "records", "none", Map.of(), tokenizer, "aiperf");
         return new BenchmarkConfig(endpoint, input, load, output);
     }

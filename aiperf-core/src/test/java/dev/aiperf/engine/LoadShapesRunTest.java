@@ -174,9 +174,10 @@ class LoadShapesRunTest {
 
     @Test
     void prefillConcurrencyBoundsTheRequestsWaitingForTheirFirstToken() throws IOException {
-        MockServer server = mock(MockServerConfig.builder().ttftMs(80).itlMs(10));
+        // A short prefill (first token after 60 ms) and a long decode (20 tokens, 10 ms apart).
+        MockServer server = mock(MockServerConfig.builder().ttftMs(60).itlMs(10));
         TestConfigs config = TestConfigs.against(server.baseUrl(), dir.resolve("artifacts"));
-        config.osl = 6;
+        config.osl = 20;
         config.concurrency = 8;
         config.requestCount = 16;
         config.shape = LoadShapeConfig.NONE.withPrefillConcurrency(2, null);
@@ -184,19 +185,32 @@ class LoadShapesRunTest {
         BenchmarkOutcome outcome = run(config);
 
         assertThat(outcome.profiling().completed()).isEqualTo(16);
-        List<Long> arrivals = received(server).stream().map(CapturedRequest::arrivalNanos).sorted().toList();
-        assertThat(arrivals).hasSize(16);
-        int maxWaitingForFirstToken = 0;
-        int maxInFlight = 0;
-        for (long t : arrivals) {
-            // The mock answers the first token 80 ms after arrival and the last about 130 ms after.
-            maxWaitingForFirstToken = Math.max(maxWaitingForFirstToken,
-                    (int) arrivals.stream().filter(a -> a <= t && t < a + 78 * MS).count());
-            maxInFlight = Math.max(maxInFlight, (int) arrivals.stream().filter(a -> a <= t && t < a + 120 * MS).count());
+        assertThat(received(server)).hasSize(16);
+        // From the records: each request waited for its first token from its start for its TTFT, then streamed.
+        List<long[]> prefill = new ArrayList<>();
+        List<long[]> streaming = new ArrayList<>();
+        for (JsonNode record : records(outcome)) {
+            long start = record.at("/metadata/request_start_ns").asLong();
+            long firstToken = start + Math.round(record.at("/metrics/time_to_first_token/value").asDouble() * MS);
+            prefill.add(new long[] {start, firstToken});
+            streaming.add(new long[] {start, record.at("/metadata/request_end_ns").asLong()});
         }
-        assertThat(maxWaitingForFirstToken).isEqualTo(2);
-        // More than two streams were open at once: the prefill limit, not the concurrency, held the others back.
-        assertThat(maxInFlight).isGreaterThan(2);
+        // A request starts only once a prefill slot is free: never more than two wait for a first token at once
+        // (1 ms spared at each end for the wall-clock conversion).
+        assertThat(maxOverlap(prefill, MS)).isLessThanOrEqualTo(2);
+        // Far more than two streams were open at once: the prefill limit, not the concurrency, held the rest back.
+        assertThat(maxOverlap(streaming, MS)).isGreaterThan(2);
+    }
+
+    /** The most intervals that hold a common instant, each shrunk by {@code marginNs} at both ends. */
+    private static int maxOverlap(List<long[]> intervals, long marginNs) {
+        int most = 0;
+        for (long[] at : intervals) {
+            long t = at[0] + marginNs;
+            int holding = (int) intervals.stream().filter(i -> i[0] + marginNs <= t && t < i[1] - marginNs).count();
+            most = Math.max(most, holding);
+        }
+        return most;
     }
 
     @Test
@@ -239,5 +253,21 @@ class LoadShapesRunTest {
         assertThat(summary.at("/request_count/avg").asLong()).isEqualTo(20 - expected);
         assertThat(outcome.profiling().completed()).isEqualTo(20);
         assertThat(outcome.profiling().cancelled()).isZero();
+    }
+
+    @Test
+    void http2RequestsAreAbandonedTheSameWay() throws IOException {
+        MockServer server = mock(MockServerConfig.builder().ttftMs(500).itlMs(5));
+        TestConfigs config = TestConfigs.against(server.baseUrl().replace("http://", "h2c://"), dir.resolve("artifacts"));
+        config.concurrency = 4;
+        config.requestCount = 4;
+        config.shape = LoadShapeConfig.NONE.withRequestCancellation(100.0, 0.02);
+
+        BenchmarkOutcome outcome = run(config);
+
+        List<JsonNode> records = records(outcome);
+        assertThat(records).hasSize(4).allMatch(r -> r.at("/error/type").asText().equals("RequestCancellationError")
+                && r.at("/error/code").asInt() == 499 && r.at("/metadata/was_cancelled").asBoolean());
+        assertThat(outcome.profiling().completed()).isEqualTo(4);
     }
 }

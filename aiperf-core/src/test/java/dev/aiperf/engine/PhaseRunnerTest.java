@@ -48,15 +48,21 @@ class PhaseRunnerTest {
     }
 
     private PhaseOutcome run(LoadConfig load, ScriptedSender sender, Supplier<Conversation> conversations) {
+        return run(load, sender, conversations, null);
+    }
+
+    private PhaseOutcome run(LoadConfig load, ScriptedSender sender, Supplier<Conversation> conversations,
+                             RequestCancellation cancellation) {
         ArrivalPattern pattern = load.isConcurrencyBurst() ? new ConcurrencyBurstArrivalPattern()
                 : new ConstantArrivalPattern(load.requestRate());
         TimingStrategy strategy = new RequestRateStrategy(Contexts.timing(
                 TestConfigs.against("http://x", null).build().withLoad(load), pattern));
         PhaseProgress progress = new PhaseProgress(CreditPhase.PROFILING, null, null);
         PhasePlan plan = new PhasePlan(CreditPhase.PROFILING, load, strategy, concurrencyRamp(load), null,
-                new RoundRobinUrlSelection(2), null);
+                new RoundRobinUrlSelection(2), cancellation);
         PhaseRunner runner = new PhaseRunner(plan, new PhaseRunner.Io(conversations, List.of(), sender,
-                (phase, record) -> records.add(record), r -> r.responses().getFirst().text(), r -> true, interrupt::get,
+                (phase, record) -> records.add(record), r -> r.responses().isEmpty() ? "" : r.responses().getFirst().text(),
+                r -> true, interrupt::get,
                 progress));
         return runner.run();
     }
@@ -215,6 +221,21 @@ class PhaseRunnerTest {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void anAbandonedRequestReturnsNormallyAndItsSessionGoesOn() {
+        // Every request is abandoned 10 ms after it goes, long before its 200 ms answer.
+        RequestCancellation always = new RequestCancellation(100, 10_000_000L, new java.util.SplittableRandom(1));
+        try (ScriptedSender sender = ScriptedSender.fixed(200)) {
+            PhaseOutcome outcome = run(load(2, null, null, 2, null, 30, null), sender, conversations(3, null), always);
+
+            // Both sessions sent all three turns: a simulated disconnect is an error, not the end of the session.
+            assertThat(sender.sent).hasSize(6);
+            assertThat(records).hasSize(6).allMatch(r -> r.error() != null && r.error().code() == 499);
+            assertThat(outcome.completed()).isEqualTo(6);
+            assertThat(outcome.cancelled()).isZero();
         }
     }
 }

@@ -39,6 +39,13 @@ final class ScriptedSender implements RequestSender, AutoCloseable {
 
     @Override
     public CompletableFuture<RequestRecord> send(RequestInfo info, long intendedSendPerfNs) {
+        return send(info, intendedSendPerfNs, null, null);
+    }
+
+    /** Like a transport: a request to abandon ends after {@code cancelAfterNs} with error 499, unless answered first. */
+    @Override
+    public CompletableFuture<RequestRecord> send(RequestInfo info, long intendedSendPerfNs, Long cancelAfterNs,
+                                                 dev.aiperf.api.transport.ResponseObserver observer) {
         long now = System.nanoTime();
         int nowInFlight = inFlight.incrementAndGet();
         sent.add(new Sent(info, intendedSendPerfNs, now, nowInFlight));
@@ -51,7 +58,15 @@ final class ScriptedSender implements RequestSender, AutoCloseable {
         });
         futures.add(future);
         long latency = latencyMs.apply(info);
-        if (latency >= 0) {
+        if (cancelAfterNs != null && (latency < 0 || latency * 1_000_000L > cancelAfterNs)) {
+            clock.schedule(() -> {
+                inFlight.decrementAndGet();
+                long at = System.nanoTime();
+                future.complete(new RequestRecord(info, "m", System.currentTimeMillis() * 1_000_000L,
+                        intendedSendPerfNs, now, null, at, 0, List.of(), new dev.aiperf.api.model.ErrorDetails(499,
+                        "RequestCancellationError", "Request cancelled after being sent"), at));
+            }, cancelAfterNs, TimeUnit.NANOSECONDS);
+        } else if (latency >= 0) {
             // Leave the in-flight count before the engine hears of the completion and sends the next one.
             clock.schedule(() -> {
                 inFlight.decrementAndGet();

@@ -11,6 +11,7 @@ import dev.aiperf.api.timing.ArrivalPatternContext;
 import dev.aiperf.api.timing.RampContext;
 import dev.aiperf.api.timing.TimingStrategyContext;
 import dev.aiperf.api.transport.TransportContext;
+import dev.aiperf.api.telemetry.GpuTelemetryCollectorContext;
 import dev.aiperf.api.ui.UiContext;
 import dev.aiperf.api.plot.PlotContext;
 import dev.aiperf.plugin.Category;
@@ -48,7 +49,8 @@ class BuiltInPluginClassesTest {
             Map.entry(PluginType.CONSOLE_EXPORTER, ExporterContext.class),
             Map.entry(PluginType.UI, UiContext.class),
             Map.entry(PluginType.PLOT, PlotContext.class),
-            Map.entry(PluginType.URL_SELECTION_STRATEGY, UrlSelectionContext.class));
+            Map.entry(PluginType.URL_SELECTION_STRATEGY, UrlSelectionContext.class),
+            Map.entry(PluginType.GPU_TELEMETRY_COLLECTOR, GpuTelemetryCollectorContext.class));
     /** Categories built from a public no-argument constructor only: what they work on comes in their calls. */
     private static final Set<Category<?>> NO_CONTEXT = Set.of(PluginType.TOKENIZER);
 

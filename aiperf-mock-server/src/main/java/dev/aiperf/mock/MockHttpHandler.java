@@ -151,7 +151,9 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
         int query = uri.indexOf('?');
         String path = query < 0 ? uri : uri.substring(0, query);
         HttpMethod method = request.method();
-        server.capture(request, path, arrivalNanos, ctx.channel());
+        if (!MetricsPages.isScrapePath(path)) { // a capture keeps the benchmark's requests, not the scrapes beside it
+            server.capture(request, path, arrivalNanos, ctx.channel());
+        }
         switch (path) {
             case CHAT_PATH, COMPLETIONS_PATH -> {
                 if (allowed(request, HttpMethod.POST)) {
@@ -188,6 +190,20 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
             case EMBEDDINGS_PATH -> {
                 if (allowed(request, HttpMethod.POST)) {
                     embeddings(request, arrivalNanos);
+                }
+            }
+            case "/metrics" -> {
+                if (allowed(request, HttpMethod.GET)) {
+                    respondText(request, MetricsPages.vllm(server.load));
+                }
+            }
+            case "/dcgm1/metrics", "/dcgm2/metrics" -> {
+                DcgmFaker dcgm = server.dcgm(path.equals("/dcgm1/metrics") ? 1 : 2);
+                if (dcgm == null) {
+                    respond(request, HttpResponseStatus.NOT_FOUND, server.detailBody("Not Found: DCGM endpoints are off"
+                            + " (--dcgm-num-gpus 0)"));
+                } else if (allowed(request, HttpMethod.GET)) {
+                    respondText(request, dcgm.page(System.nanoTime()));
                 }
             }
             case "/v1/models" -> {
@@ -234,7 +250,11 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
             case RESPONSES -> new ResponsesEncoder(server.corpus, plan, quotedModel);
             case GENERATE -> new GenerateEncoder(server.corpus, plan);
         };
-        answer(request, arrivalNanos, encoder, inference.stream(), inference.includeUsage(), plan.contentTokens());
+        ServerLoad.Ticket ticket = server.load.arrived(inference.model(), inference.promptText(), plan.promptTokens(),
+                arrivalNanos);
+        boolean atLength = inference.maxTokens() != null && plan.completionTokens() >= inference.maxTokens();
+        answer(request, arrivalNanos, encoder, inference.stream(), inference.includeUsage(), plan.contentTokens(),
+                ticket, atLength, plan.completionTokens());
     }
 
     private void images(FullHttpRequest request, long arrivalNanos) {
@@ -245,7 +265,7 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
         if (faulted(request, stream)) {
             return;
         }
-        answer(request, arrivalNanos, encoder, stream, false, encoder.eventCount());
+        answer(request, arrivalNanos, encoder, stream, false, encoder.eventCount(), null, false, 0);
     }
 
     /**
@@ -253,7 +273,8 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
      * request arrived.
      */
     private void answer(FullHttpRequest request, long arrivalNanos, StreamEncoder encoder, boolean stream,
-                        boolean includeUsage, int wholeEvents) {
+                        boolean includeUsage, int wholeEvents, ServerLoad.Ticket ticket, boolean atLength,
+                        int completionTokens) {
         if (stream) {
             HttpResponse headers = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
             headers.headers().set(HttpHeaderNames.CONTENT_TYPE, EVENT_STREAM)
@@ -262,7 +283,7 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
             HttpUtil.setKeepAlive(headers, keepAlive);
             log(request, 200);
             ctx.write(headers);
-            new TokenStreamer(ctx, server, encoder, includeUsage, arrivalNanos, this).start();
+            new TokenStreamer(ctx, server, encoder, includeUsage, arrivalNanos, this, ticket, atLength).start();
             return;
         }
         long dueNanos = arrivalNanos + server.config.effectiveTtftNanos()
@@ -271,6 +292,11 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
         String method = request.method().name();
         runAt(dueNanos, () -> {
             ByteBuf body = encoder.body(ctx.alloc(), server.malformed.hit(malformedPercent()));
+            if (ticket != null) {
+                long now = System.nanoTime();
+                ticket.tokensSent(completionTokens, now);
+                ticket.finished(now, atLength);
+            }
             log(method, uri, 200);
             send(jsonResponse(HttpResponseStatus.OK, body));
         });
@@ -362,6 +388,15 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
         } catch (IOException e) {
             throw new InvalidRequestException("Malformed JSON body: " + e.getMessage());
         }
+    }
+
+    /** A Prometheus text page. */
+    private void respondText(FullHttpRequest request, byte[] body) {
+        ByteBuf content = Unpooled.wrappedBuffer(body);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, content);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, MetricsPages.CONTENT_TYPE)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
+        send(request, response);
     }
 
     private void respond(FullHttpRequest request, HttpResponseStatus status, byte[] body) {

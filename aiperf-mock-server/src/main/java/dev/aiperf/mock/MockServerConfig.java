@@ -31,6 +31,9 @@ import java.util.Objects;
  * @param tokenizerRevision          revision of a model id in the Hugging Face cache ({@code main} when null)
  * @param rankingBaseLatencyMs       fixed latency of a rankings request (NIM, TEI, Cohere)
  * @param rankingPerPassageLatencyMs added latency per ranked passage
+ * @param dcgmGpus                   GPUs each DCGM-exporter-style endpoint ({@code /dcgm1/metrics},
+ *                                   {@code /dcgm2/metrics}) reports; 0 turns those endpoints off
+ * @param dcgmGpuName                the model name those GPUs report
  * @param ttftPerInflightMs          added to the time to first token for each other completion in flight when a
  *                                   request arrives: a server that slows down with load, so that an SLA breaks at a
  *                                   known concurrency (0, the default, keeps latency independent of load)
@@ -40,7 +43,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
                                Long randomSeed, int workers, IoTransport transport, boolean accessLogs,
                                boolean verbose, List<String> models, FaultInjection faults, String tokenizer,
                                String tokenizerRevision, double rankingBaseLatencyMs,
-                               double rankingPerPassageLatencyMs, double ttftPerInflightMs) {
+                               double rankingPerPassageLatencyMs, int dcgmGpus, String dcgmGpuName,
+                               double ttftPerInflightMs) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -50,6 +54,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
     public static final double DEFAULT_EMBEDDING_PER_INPUT_LATENCY_MS = 2;
     public static final double DEFAULT_RANKING_BASE_LATENCY_MS = 10;
     public static final double DEFAULT_RANKING_PER_PASSAGE_LATENCY_MS = 1;
+    public static final int DEFAULT_DCGM_GPUS = 2;
+    public static final String DEFAULT_DCGM_GPU_NAME = "NVIDIA H200";
 
     public MockServerConfig {
         Objects.requireNonNull(host, "host");
@@ -76,6 +82,23 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         if (tokenizer != null && tokenizer.isBlank()) {
             tokenizer = null;
         }
+        if (dcgmGpus < 0 || dcgmGpus > 64) {
+            throw new IllegalArgumentException("--dcgm-num-gpus must be between 0 (off) and 64, got " + dcgmGpus);
+        }
+        if (dcgmGpuName == null || dcgmGpuName.isBlank()) {
+            dcgmGpuName = DEFAULT_DCGM_GPU_NAME;
+        }
+    }
+
+    /** A configuration with the default DCGM endpoints (2 GPUs each). */
+    public MockServerConfig(String host, int port, double ttftMs, double itlMs, double embeddingBaseLatencyMs,
+                            double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent, Long randomSeed,
+                            int workers, IoTransport transport, boolean accessLogs, boolean verbose,
+                            List<String> models, FaultInjection faults, String tokenizer, String tokenizerRevision,
+                            double rankingBaseLatencyMs, double rankingPerPassageLatencyMs) {
+        this(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs, fast, errorRatePercent,
+                randomSeed, workers, transport, accessLogs, verbose, models, faults, tokenizer, tokenizerRevision,
+                rankingBaseLatencyMs, rankingPerPassageLatencyMs, DEFAULT_DCGM_GPUS, DEFAULT_DCGM_GPU_NAME, 0);
     }
 
     /** The defaults of the original tool: 127.0.0.1:8000, TTFT 20 ms, ITL 5 ms, no errors, no faults. */
@@ -102,10 +125,11 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
                             double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent, Long randomSeed,
                             int workers, IoTransport transport, boolean accessLogs, boolean verbose,
                             List<String> models, FaultInjection faults, String tokenizer, String tokenizerRevision,
-                            double rankingBaseLatencyMs, double rankingPerPassageLatencyMs) {
+                            double rankingBaseLatencyMs, double rankingPerPassageLatencyMs, int dcgmGpus,
+                            String dcgmGpuName) {
         this(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs, fast, errorRatePercent,
                 randomSeed, workers, transport, accessLogs, verbose, models, faults, tokenizer, tokenizerRevision,
-                rankingBaseLatencyMs, rankingPerPassageLatencyMs, 0);
+                rankingBaseLatencyMs, rankingPerPassageLatencyMs, dcgmGpus, dcgmGpuName, 0);
     }
 
     /** Time to first token added per other completion in flight, in nanoseconds; 0 in fast mode. */
@@ -174,6 +198,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         private double ttftPerInflightMs;
         private double rankingBaseLatencyMs = DEFAULT_RANKING_BASE_LATENCY_MS;
         private double rankingPerPassageLatencyMs = DEFAULT_RANKING_PER_PASSAGE_LATENCY_MS;
+        private int dcgmGpus = DEFAULT_DCGM_GPUS;
+        private String dcgmGpuName = DEFAULT_DCGM_GPU_NAME;
 
         private Builder() {
         }
@@ -199,10 +225,15 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
             ttftPerInflightMs = c.ttftPerInflightMs;
             rankingBaseLatencyMs = c.rankingBaseLatencyMs;
             rankingPerPassageLatencyMs = c.rankingPerPassageLatencyMs;
+            dcgmGpus = c.dcgmGpus;
+            dcgmGpuName = c.dcgmGpuName;
         }
 
         public Builder rankingBaseLatencyMs(double ms) { this.rankingBaseLatencyMs = ms; return this; }
         public Builder rankingPerPassageLatencyMs(double ms) { this.rankingPerPassageLatencyMs = ms; return this; }
+        /** GPUs per DCGM-style endpoint; 0 turns {@code /dcgm1/metrics} and {@code /dcgm2/metrics} off. */
+        public Builder dcgmGpus(int gpus) { this.dcgmGpus = gpus; return this; }
+        public Builder dcgmGpuName(String name) { this.dcgmGpuName = name; return this; }
 
 
         public Builder host(String host) { this.host = host; return this; }
@@ -249,8 +280,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
                     stallAfterHeaders, forcedStatus);
             return new MockServerConfig(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs,
                     fast, errorRatePercent, randomSeed, workers, transport, accessLogs, verbose, models, faults,
-                    tokenizer, tokenizerRevision, rankingBaseLatencyMs, rankingPerPassageLatencyMs,
-                    ttftPerInflightMs);
+                    tokenizer, tokenizerRevision, rankingBaseLatencyMs, rankingPerPassageLatencyMs, dcgmGpus,
+                    dcgmGpuName, ttftPerInflightMs);
         }
     }
 }

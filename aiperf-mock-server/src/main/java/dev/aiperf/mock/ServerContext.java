@@ -41,6 +41,9 @@ final class ServerContext {
     final long startEpochSeconds = System.currentTimeMillis() / 1000;
     /** Completions being answered, counted only when {@code ttftPerInflightMs} is set (one shared counter). */
     final java.util.concurrent.atomic.AtomicInteger inflight = new java.util.concurrent.atomic.AtomicInteger();
+    /** What the server is doing, for {@code /metrics} and the DCGM pages. */
+    final ServerLoad load = new ServerLoad();
+    private final DcgmFaker[] dcgm;
     private final Map<String, byte[]> quotedModels = new ConcurrentHashMap<>();
     /** Settings never change while serving, so {@code /health} is encoded once. */
     private final byte[] healthBody;
@@ -54,6 +57,9 @@ final class ServerContext {
         long seed = config.randomSeed() != null ? config.randomSeed() : System.nanoTime() ^ System.currentTimeMillis();
         this.errors = new SeededChance(seed);
         this.malformed = new SeededChance(~seed * 31 + 7);
+        this.dcgm = config.dcgmGpus() == 0 ? new DcgmFaker[0] : new DcgmFaker[]{
+                new DcgmFaker(1, config.dcgmGpus(), config.dcgmGpuName(), load),
+                new DcgmFaker(2, config.dcgmGpus(), config.dcgmGpuName(), load)};
         config.models().forEach(this::quotedModel);
         ObjectNode health = json.createObjectNode().put("status", "healthy");
         health.set("config", json.valueToTree(config));
@@ -83,6 +89,11 @@ final class ServerContext {
         } catch (IOException e) {
             throw new UncheckedIOException("the mock server's own warm-up request is not JSON", e);
         }
+    }
+
+    /** The DCGM page of node 1 or 2, or null when they are off. */
+    DcgmFaker dcgm(int node) {
+        return dcgm.length == 0 ? null : dcgm[node - 1];
     }
 
     /** {@code model} as a quoted, escaped JSON string; remembers it for {@code /v1/models}. */

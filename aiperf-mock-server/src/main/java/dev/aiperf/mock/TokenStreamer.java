@@ -32,6 +32,9 @@ final class TokenStreamer implements Runnable {
     private final double malformedPercent;
     private final int truncateAfter;
     private final boolean includeUsage;
+    /** The request as the server's load counts it ({@code /metrics}); null for what is not counted (images). */
+    private final ServerLoad.Ticket ticket;
+    private final boolean endsAtLength;
     /** When token 0 is due; moved once, to the actual first write when that was late (see {@link #run}). */
     private long firstTokenNanos;
     private final long itlNanos;
@@ -44,7 +47,9 @@ final class TokenStreamer implements Runnable {
     }
 
     TokenStreamer(ChannelHandlerContext ctx, ServerContext server, StreamEncoder encoder, boolean includeUsage,
-                  long arrivalNanos, ResponseCompletion completion) {
+                  long arrivalNanos, ResponseCompletion completion, ServerLoad.Ticket ticket, boolean endsAtLength) {
+        this.ticket = ticket;
+        this.endsAtLength = endsAtLength;
         this.ctx = ctx;
         this.encoder = encoder;
         this.completion = completion;
@@ -60,6 +65,9 @@ final class TokenStreamer implements Runnable {
     /** Starts after the response headers have been written (not necessarily flushed). */
     void start() {
         if (truncateAfter == 0) {
+            if (ticket != null) {
+                ticket.aborted();
+            }
             ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             return;
         }
@@ -75,6 +83,9 @@ final class TokenStreamer implements Runnable {
     @Override
     public void run() {
         if (!ctx.channel().isActive()) {
+            if (ticket != null) {
+                ticket.aborted();
+            }
             return;
         }
         if (!ctx.channel().isWritable()) {
@@ -105,12 +116,21 @@ final class TokenStreamer implements Runnable {
             for (int i = 0; i < due; i++) {
                 encoder.writeTokenEvent(out, next++, malformed.hit(malformedPercent), stamp);
             }
+            if (ticket != null) {
+                ticket.tokensSent(due, sentNanos);
+            }
         }
         if (truncates) {
             // The fault: cut the connection after the N-th chunk, with no [DONE] and no terminating HTTP chunk.
+            if (ticket != null) {
+                ticket.aborted();
+            }
             ctx.writeAndFlush(new DefaultHttpContent(out)).addListener(ChannelFutureListener.CLOSE);
         } else if (ends) {
             encoder.writeEnd(out, includeUsage, includeUsage && malformed.hit(malformedPercent), stamp);
+            if (ticket != null) {
+                ticket.finished(System.nanoTime(), endsAtLength);
+            }
             completion.responseWritten(ctx.writeAndFlush(new DefaultLastHttpContent(out)));
         } else {
             if (out != null) {

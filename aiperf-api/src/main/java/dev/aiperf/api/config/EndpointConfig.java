@@ -58,6 +58,13 @@ public record EndpointConfig(List<String> models, String modelSelectionStrategy,
                 transport, useLegacyMaxTokens, useServerTokenCount, connectionReuseStrategy, extraInputs, headers, true);
     }
 
+    /** The same configuration sent to these base URLs (every other setting kept, model weights included). */
+    public EndpointConfig withUrls(List<String> newUrls) {
+        return new EndpointConfig(models, modelSelectionStrategy, type, customEndpoint, streaming, newUrls,
+                requestTimeoutSeconds, apiKey, transport, useLegacyMaxTokens, useServerTokenCount,
+                connectionReuseStrategy, extraInputs, headers, preconnect, modelWeights);
+    }
+
     @Override
     public String toString() {
         // The API key must never reach a log line through toString().

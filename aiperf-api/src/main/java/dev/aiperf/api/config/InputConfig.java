@@ -30,6 +30,7 @@ import java.nio.file.Path;
  * @param audio                    synthetic audio ({@link AudioConfig#NONE} for none)
  * @param video                    synthetic videos ({@link VideoConfig#NONE} for none)
  * @param rankings                 the synthetic rankings dataset ({@code *rankings} endpoints)
+ * @param trace                    how trace datasets are replayed ({@link TraceConfig#DEFAULT} for the defaults)
  * @param cacheBust                {@code --cache-bust}: where each conversation gets a unique {@code [rid:…]} marker
  *                                 ({@code system_prefix}, {@code system_suffix}, {@code first_turn_prefix},
  *                                 {@code first_turn_suffix}), or null for none
@@ -40,16 +41,18 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                           Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
                           int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
                           double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
-                          AudioConfig audio, VideoConfig video, RankingsConfig rankings, String cacheBust) {
+                          AudioConfig audio, VideoConfig video, RankingsConfig rankings, TraceConfig trace,
+                          String cacheBust) {
 
     public InputConfig {
         image = image == null ? ImageConfig.NONE : image;
         audio = audio == null ? AudioConfig.NONE : audio;
         video = video == null ? VideoConfig.NONE : video;
         rankings = rankings == null ? RankingsConfig.DEFAULTS : rankings;
+        trace = trace == null ? TraceConfig.DEFAULT : trace;
     }
 
-    /** Without a cache-bust marker: the shape before {@code cacheBust}, kept so existing code compiles. */
+    /** The shape before trace settings and {@code cacheBust}, kept so existing code compiles. */
     public InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
                        int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
                        String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
@@ -61,7 +64,22 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                rankings, null);
+                rankings, TraceConfig.DEFAULT, null);
+    }
+
+    /** Without a cache-bust marker: the shape before {@code cacheBust}, kept so existing code compiles. */
+    public InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
+                       int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
+                       String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
+                       Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
+                       int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
+                       double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
+                       AudioConfig audio, VideoConfig video, RankingsConfig rankings, TraceConfig trace) {
+        this(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize, islMean, islStddev,
+                oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                rankings, trace, null);
     }
 
     /** With the rankings defaults. */
@@ -76,7 +94,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                RankingsConfig.DEFAULTS);
+                RankingsConfig.DEFAULTS, TraceConfig.DEFAULT, null);
     }
 
     /** A text-only configuration without a public dataset: the shape before media, kept so existing code compiles. */
@@ -99,7 +117,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, newImage, newAudio,
-                newVideo, rankings, cacheBust);
+                newVideo, rankings, trace, cacheBust);
     }
 
     /** The same configuration reading this public dataset. */
@@ -108,7 +126,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, name, image, audio, video,
-                rankings, cacheBust);
+                rankings, trace, cacheBust);
     }
 
     /** The same configuration with these synthetic rankings settings. */
@@ -117,7 +135,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                newRankings, cacheBust);
+                newRankings, trace, cacheBust);
     }
 
     /** The same input with another root seed (every run of a study sends the same workload with one). */
@@ -126,7 +144,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                rankings, cacheBust);
+                rankings, trace, cacheBust);
     }
 
     /** The same configuration with this {@code --cache-bust} position (null for none). */
@@ -135,6 +153,15 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                rankings, position);
+                rankings, trace, position);
+    }
+
+    /** The same configuration with these trace replay settings. */
+    public InputConfig withTrace(TraceConfig newTrace) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
+                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                rankings, newTrace, cacheBust);
     }
 }

@@ -101,10 +101,12 @@ public record LoadConfig(String timingStrategy, Integer concurrency, Double requ
             pattern = "poisson";
         }
         Integer conc = warmupConcurrency != null ? warmupConcurrency : concurrency;
+        LoadShapeConfig warmupShape = shape.asWarmupPhase();
         if (rate == null || pattern == null || CONCURRENCY_BURST.equals(pattern)) {
             rate = null;
             pattern = CONCURRENCY_BURST;
-            if (conc == null) {
+            // A prefill limit bounds a burst by itself, as in profiling (spec §1.4 step 1.5).
+            if (conc == null && warmupShape.prefillConcurrency() == null) {
                 conc = 1;
             }
         }
@@ -113,8 +115,7 @@ public record LoadConfig(String timingStrategy, Integer concurrency, Double requ
         // Warm-up is always rate-driven (spec §2.10): never a fixed schedule or user-centric.
         return new LoadConfig(REQUEST_RATE, conc, rate, pattern, arrivalSmoothness, warmupRequestCount,
                 numWarmupSessions, warmupDurationSeconds, warmupGracePeriodSeconds, null, null, null, null, null,
-                null, Double.POSITIVE_INFINITY, concRamp, rate == null ? null : rateRamp, null, null,
-                shape.asWarmupPhase());
+                null, Double.POSITIVE_INFINITY, concRamp, rate == null ? null : rateRamp, null, null, warmupShape);
     }
 
     /** The same load without a warm-up phase (the repeats of a multi-run study skip it, spec §3.12). */

@@ -13,6 +13,14 @@ public interface CustomDatasetLoader {
     boolean canLoad(Path file) throws IOException;
 
     /**
+     * Why this loader does not recognise the file, in one line that says where ({@code file:line:column} and field),
+     * shown when no format matches; null when it does recognise it or cannot say.
+     */
+    default String rejection(Path file) throws IOException {
+        return null;
+    }
+
+    /**
      * Reads every conversation of the file, turns finalised (model, max tokens).
      *
      * @throws InvalidDatasetException when the file is missing, empty or has a bad line; the message says where

@@ -20,6 +20,10 @@ public interface DataExporter {
 
     void export(ExportContext context) throws IOException;
 
-    /** What this exporter writes, e.g. {@code JSON Export} and its path; null when it is switched off. */
+    /**
+     * What this exporter wrote, e.g. {@code JSON Export} and its path; null when it is switched off or
+     * {@link #export} had nothing to write (e.g. server metrics when no server answered), so the console lists
+     * no file for it.
+     */
     ExportInfo getExportInfo();
 }

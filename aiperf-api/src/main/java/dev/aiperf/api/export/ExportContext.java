@@ -3,7 +3,10 @@ package dev.aiperf.api.export;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.endpoint.EndpointMetadata;
 import dev.aiperf.api.record.MetricResult;
+import dev.aiperf.api.telemetry.GpuTelemetryResults;
+import dev.aiperf.api.telemetry.ServerMetricsResults;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,11 +25,14 @@ import java.util.Optional;
  * @param aiperfVersion    version of this tool, written to the summary JSON
  * @param interrupted      whether the run was cut short (results cover what was measured)
  * @param clientHealth     whether the client kept up with the load, or null when not assessed
+ * @param serverMetrics    the servers' Prometheus metrics over the run, or null when none were scraped
+ * @param gpuTelemetry     the GPUs' telemetry over the run, or null when none was collected
  */
 public record ExportContext(BenchmarkConfig config, EndpointMetadata endpointMetadata, List<MetricResult> results,
                             List<ErrorCount> errorSummary, long startWallNs, long endWallNs,
                             String benchmarkId, String aiperfVersion, boolean interrupted,
-                            ClientHealth clientHealth) {
+                            ClientHealth clientHealth, ServerMetricsResults serverMetrics,
+                            GpuTelemetryResults gpuTelemetry) {
     public ExportContext {
         results = List.copyOf(results);
         errorSummary = List.copyOf(errorSummary);
@@ -37,13 +43,25 @@ public record ExportContext(BenchmarkConfig config, EndpointMetadata endpointMet
                          List<ErrorCount> errorSummary, long startWallNs, long endWallNs,
                          String benchmarkId, String aiperfVersion, boolean interrupted) {
         this(config, endpointMetadata, results, errorSummary, startWallNs, endWallNs, benchmarkId, aiperfVersion,
-                interrupted, null);
+                interrupted, null, null, null);
     }
 
     /** The same context with a client health assessment. */
     public ExportContext withClientHealth(ClientHealth health) {
         return new ExportContext(config, endpointMetadata, results, errorSummary, startWallNs, endWallNs, benchmarkId,
-                aiperfVersion, interrupted, health);
+                aiperfVersion, interrupted, health, serverMetrics, gpuTelemetry);
+    }
+
+    /**
+     * The same context with what was observed on the server side; {@code extraResults} (e.g. the GPU energy
+     * metrics) are appended to the results.
+     */
+    public ExportContext withTelemetry(ServerMetricsResults newServerMetrics, GpuTelemetryResults newGpuTelemetry,
+                                       List<MetricResult> extraResults) {
+        List<MetricResult> all = new ArrayList<>(results);
+        all.addAll(extraResults);
+        return new ExportContext(config, endpointMetadata, all, errorSummary, startWallNs, endWallNs, benchmarkId,
+                aiperfVersion, interrupted, clientHealth, newServerMetrics, newGpuTelemetry);
     }
 
     /** The result of one metric, if the run produced it. */

@@ -6,8 +6,14 @@ import picocli.CommandLine.Option;
 public final class FixedScheduleOptions {
 
     @Option(names = "--fixed-schedule",
-            description = "Send each conversation at its dataset timestamp (ms) instead of at a rate; needs --input-file.")
+            description = "Send each conversation at its dataset timestamp (ms) instead of at a rate; needs --input-file."
+                    + " On by itself for a mooncake_trace or bailian_trace file with timestamps.")
     boolean fixedSchedule;
+
+    // A plain option rather than the negatable form, so that the original name is declared as an option of its own.
+    @Option(names = "--no-fixed-schedule",
+            description = "Keep the rate or concurrency mode for a trace whose entries carry timestamps.")
+    boolean noFixedSchedule;
 
     @Option(names = "--fixed-schedule-auto-offset",
             description = "Shift the timestamps so that the first kept one is time zero.")

@@ -17,17 +17,22 @@ public final class InputOptions {
             description = "Extra HTTP headers: key:value[,key:value] or a JSON object.")
     List<String> headers = new ArrayList<>();
 
-    @Option(names = "--input-file", paramLabel = "<path>", description = "Custom dataset file.")
+    @Option(names = "--input-file", paramLabel = "<path>", description = "Custom dataset file, or directory (random_pool).")
     Path inputFile;
 
     @Option(names = "--custom-dataset-type", paramLabel = "<type>",
-            description = "Custom dataset loader, e.g. single_turn (default: detected from the file).")
+            description = "Custom dataset format: single_turn, multi_turn, random_pool, mooncake_trace,"
+                    + " bailian_trace, burst_gpt_trace or a plugin's (default: detected from the file).")
     String customDatasetType;
 
     @Option(names = "--public-dataset", paramLabel = "<name>",
             description = "Public dataset read from the local file given with --input-file, e.g. sharegpt"
                     + " (nothing is downloaded).")
     String publicDataset;
+
+    @Option(names = "--ignore-trace-delays",
+            description = "Trace datasets: drop the rows' timestamps and delays, so turns run back to back.")
+    boolean ignoreTraceDelays;
 
     @Option(names = "--dataset-sampling-strategy", paramLabel = "<strategy>",
             description = "sequential, random or shuffle (default: depends on the dataset).")

@@ -3,7 +3,15 @@ package dev.aiperf.cli.profile;
 import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.config.LoadShapeConfig;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The load-shape options checked against each other and the rest of the load (spec §1.4 steps 1, 3,
@@ -19,9 +27,41 @@ final class LoadShapeRules {
         this.problems = problems;
     }
 
+    /** Trace formats whose timestamps switch the replay on by themselves (spec §1.4 step 1.2). */
+    private static final Set<String> TRACE_TYPES = Set.of("mooncake_trace", "bailian_trace");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Whether the run replays its dataset's timestamps: asked for, or a timestamped trace not opted out of. */
+    boolean fixedSchedule() {
+        if (o.fixedSchedule.fixedSchedule || o.fixedSchedule.noFixedSchedule) {
+            return o.fixedSchedule.fixedSchedule;
+        }
+        return timestampedTrace();
+    }
+
+    /**
+     * A custom dataset type given as a trace type whose first entry carries a timestamp: such a trace
+     * is replayed at its times unless {@code --no-fixed-schedule} says otherwise. A file that cannot be
+     * read is left for the loader to report.
+     */
+    private boolean timestampedTrace() {
+        String type = o.input.customDatasetType;
+        Path file = o.input.inputFile;
+        if (type == null || file == null || !TRACE_TYPES.contains(type.strip().toLowerCase(Locale.ROOT).replace('-', '_'))) {
+            return false;
+        }
+        try (var lines = Files.lines(file)) {
+            String first = lines.filter(line -> !line.isBlank()).findFirst().orElse(null);
+            JsonNode timestamp = first == null ? null : JSON.readTree(first).get("timestamp");
+            return timestamp != null && !timestamp.isNull();
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
+    }
+
     /** The timing strategy the options select (spec §1.4 step 1): fixed schedule, user-centric, else rate. */
     String timingStrategy() {
-        if (o.fixedSchedule.fixedSchedule) {
+        if (fixedSchedule()) {
             return LoadConfig.FIXED_SCHEDULE;
         }
         return o.shape.userCentricRate != null ? LoadConfig.USER_CENTRIC_RATE : LoadConfig.REQUEST_RATE;
@@ -32,8 +72,12 @@ final class LoadShapeRules {
         FixedScheduleOptions f = o.fixedSchedule;
         LoadShapeOptions s = o.shape;
         LoadShapeConfig shape = LoadShapeConfig.NONE.withRampType(rampType).withUrlSelectionStrategy(urlStrategy);
-        // Fixed schedule (steps 5, 9, 13).
-        if (f.fixedSchedule) {
+        // Fixed schedule (steps 5, 9, 13). The offsets need the option itself, not the automatic replay.
+        boolean explicit = f.fixedSchedule;
+        if (f.fixedSchedule && f.noFixedSchedule) {
+            problems.add("--fixed-schedule and --no-fixed-schedule contradict each other; give one");
+        }
+        if (fixedSchedule()) {
             if (o.input.inputFile == null) {
                 problems.add("--fixed-schedule needs --input-file: a file whose entries carry 'timestamp' (ms)");
             }
@@ -50,7 +94,8 @@ final class LoadShapeRules {
                         + " --fixed-schedule-start-offset (" + f.startOffset + ")");
             }
             shape = shape.withFixedSchedule(f.autoOffset, f.startOffset, f.endOffset);
-        } else if (f.autoOffset || f.startOffset != null || f.endOffset != null) {
+        }
+        if (!explicit && (f.autoOffset || f.startOffset != null || f.endOffset != null)) {
             problems.add("--fixed-schedule-auto-offset, --fixed-schedule-start-offset and --fixed-schedule-end-offset"
                     + " only apply with --fixed-schedule");
         }
@@ -62,7 +107,7 @@ final class LoadShapeRules {
                 problems.add("--user-centric-rate needs --num-users (how many simulated users share the rate)");
             } else if (s.numUsers < 1) {
                 problems.add("--num-users must be 1 or more, got " + s.numUsers);
-            } else if (!f.fixedSchedule) {
+            } else if (!fixedSchedule()) {
                 shape = shape.withUserCentricRate(s.userCentricRate, s.numUsers);
             }
             if (o.load.requestRate != null || o.load.arrivalPattern != null) {

@@ -1,7 +1,6 @@
 package dev.aiperf.cli.profile;
 
 import dev.aiperf.api.config.BenchmarkConfig;
-import dev.aiperf.api.config.EndpointConfig;
 import dev.aiperf.api.plot.PlotContext;
 import dev.aiperf.api.tokenizer.TokenizerSpec;
 import dev.aiperf.cli.shared.AiperfVersion;
@@ -103,6 +102,9 @@ public final class ProfileCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
 
     @Mixin
+    TelemetryOptions telemetry = new TelemetryOptions();
+
+    @Mixin
     TokenizerOptions tokenizer = new TokenizerOptions();
 
     @Mixin
@@ -148,7 +150,9 @@ public final class ProfileCommand implements Callable<Integer> {
                         Map.entry("Load Generator", LoadGeneratorOptions.class),
                         Map.entry("Fixed Schedule", FixedScheduleOptions.class),
                         Map.entry("Load Shapes", LoadShapeOptions.class),
-                        Map.entry("Output", OutputOptions.class), Map.entry("Tokenizer", TokenizerOptions.class),
+                        Map.entry("Output", OutputOptions.class),
+                        Map.entry("Server Metrics and GPU Telemetry", TelemetryOptions.class),
+                        Map.entry("Tokenizer", TokenizerOptions.class),
                         Map.entry("Service/UI", ServiceOptions.class), Map.entry("SLO gates", SloOptions.class),
                         Map.entry("Server Readiness", ServerReadinessOptions.class),
                         Map.entry("Multi-Run and Sweep", StudyOptions.class),
@@ -318,12 +322,8 @@ public final class ProfileCommand implements Callable<Integer> {
     }
 
     private static BenchmarkConfig withUrl(BenchmarkConfig config, String url) {
-        EndpointConfig e = config.endpoint();
-        EndpointConfig endpoint = new EndpointConfig(e.models(), e.modelSelectionStrategy(), e.type(),
-                e.customEndpoint(), e.streaming(), List.of(url), e.requestTimeoutSeconds(), e.apiKey(), e.transport(),
-                e.useLegacyMaxTokens(), e.useServerTokenCount(), e.connectionReuseStrategy(), e.extraInputs(),
-                e.headers(), e.preconnect());
-        return new BenchmarkConfig(endpoint, config.input(), config.load(), config.output());
+        return new BenchmarkConfig(config.endpoint().withUrls(List.of(url)), config.input(), config.load(),
+                config.output(), config.telemetry());
     }
 
     /** Checks the SLO gates on the finished run: prints and writes each verdict; 3 when any broke. */

@@ -4,11 +4,13 @@ import dev.aiperf.api.PluginType;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.EndpointConfig;
 import dev.aiperf.api.config.InputConfig;
+import dev.aiperf.api.config.TraceConfig;
 import dev.aiperf.api.config.RankingsConfig;
 import dev.aiperf.api.config.KeyValue;
 import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.config.LoadShapeConfig;
 import dev.aiperf.api.config.OutputConfig;
+import dev.aiperf.api.config.TelemetryConfig;
 import dev.aiperf.api.endpoint.EndpointMetadata;
 import dev.aiperf.cli.shared.UsageException;
 import dev.aiperf.dataset.CacheBust;
@@ -27,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -65,10 +68,91 @@ final class ProfileConfigBuilder {
         LoadConfig load = load();
         OutputConfig output = endpoint == null || load == null ? null : output(endpoint, load, terminal, commandLine);
         warnAboutOutputLength(input, endpoint);
+        TelemetryConfig telemetry = telemetry();
         if (!problems.isEmpty()) {
             throw new UsageException(problems);
         }
-        return new Result(new BenchmarkConfig(endpoint, input, load, output), List.copyOf(warnings));
+        return new Result(new BenchmarkConfig(endpoint, input, load, output, telemetry), List.copyOf(warnings));
+    }
+
+    // ---- Server metrics and GPU telemetry ------------------------------------------------------------------------
+
+    private static final Set<String> SERVER_METRICS_FORMATS = Set.of("json", "csv", "jsonl");
+
+    /** The original's defaults: server metrics on, GPU telemetry from the default DCGM endpoints when they answer. */
+    private TelemetryConfig telemetry() {
+        TelemetryOptions t = o.telemetry;
+        List<String> extraUrls = t.serverMetrics == null ? List.of() : cleanList(t.serverMetrics);
+        if (t.noServerMetrics && !extraUrls.isEmpty()) {
+            problems.add("--server-metrics and --no-server-metrics contradict each other; give one of them");
+        }
+        List<String> formats = t.serverMetricsFormats == null ? TelemetryConfig.DEFAULT_FORMATS
+                : cleanList(t.serverMetricsFormats).stream().map(f -> f.toLowerCase(Locale.ROOT)).toList();
+        for (String format : formats) {
+            if (format.equals("parquet")) {
+                problems.add("--server-metrics-formats parquet is not supported by this tool; valid: json, csv, jsonl");
+            } else if (!SERVER_METRICS_FORMATS.contains(format)) {
+                problems.add("--server-metrics-formats: unknown format '" + format + "'; valid: json, csv, jsonl");
+            }
+        }
+        for (String url : extraUrls) {
+            checkUrl("--server-metrics", url);
+        }
+        List<String> gpuUrls = t.gpuTelemetry == null ? List.of() : cleanList(t.gpuTelemetry);
+        if (t.noGpuTelemetry && t.gpuTelemetry != null) {
+            problems.add("--gpu-telemetry and --no-gpu-telemetry contradict each other; give one of them");
+        }
+        String collector = "dcgm";
+        List<String> dcgmUrls = new ArrayList<>();
+        for (String value : gpuUrls) {
+            switch (value.toLowerCase(Locale.ROOT)) {
+                case "dcgm" -> collector = "dcgm";
+                case "pynvml", "amdsmi", "dashboard" -> problems.add("--gpu-telemetry " + value + " is not supported:"
+                        + " this tool reads DCGM exporter endpoints only (give their URLs, or none for the defaults)");
+                default -> {
+                    if (value.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                        problems.add("--gpu-telemetry " + value + ": custom-metrics CSV files are not supported");
+                    } else {
+                        checkUrl("--gpu-telemetry", value);
+                        dcgmUrls.add(value);
+                    }
+                }
+            }
+        }
+        double serverInterval = intervalFromEnvironment("AIPERF_SERVER_METRICS_COLLECTION_INTERVAL");
+        double gpuInterval = intervalFromEnvironment("AIPERF_GPU_COLLECTION_INTERVAL");
+        return new TelemetryConfig(!t.noServerMetrics, extraUrls, formats, serverInterval, !t.noGpuTelemetry,
+                t.gpuTelemetry != null, collector, dcgmUrls, gpuInterval);
+    }
+
+    private void checkUrl(String option, String url) {
+        try {
+            URI uri = URI.create(url.contains("://") ? url : "http://" + url);
+            if (uri.getHost() == null) {
+                problems.add(option + ": '" + url + "' is not a URL (e.g. http://localhost:9400/metrics)");
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(option + ": '" + url + "' is not a URL (e.g. http://localhost:9400/metrics)");
+        }
+    }
+
+    /** A collection interval in seconds from the environment (the original's variable), 0.333 when unset. */
+    private double intervalFromEnvironment(String variable) {
+        String value = System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            return TelemetryConfig.DEFAULT_INTERVAL_SECONDS;
+        }
+        try {
+            double seconds = Double.parseDouble(value.trim());
+            if (seconds >= 0.001 && seconds <= 300) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add("environment variable " + variable + " must be a number of seconds between 0.001 and 300, got '"
+                + value + "'");
+        return TelemetryConfig.DEFAULT_INTERVAL_SECONDS;
     }
 
     /** {@code --cache-bust}: a known position, or null for none. */
@@ -192,8 +276,8 @@ final class ProfileConfigBuilder {
         Path file = in.inputFile;
         if (file != null && !Files.exists(file)) {
             problems.add("--input-file " + file + " does not exist");
-        } else if (file != null && !Files.isRegularFile(file)) {
-            problems.add("--input-file " + file + " is not a regular file (directories are not supported yet)");
+        } else if (file != null && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            problems.add("--input-file " + file + " is neither a file nor a directory");
         }
         String customType = null;
         if (in.customDatasetType != null) {
@@ -231,9 +315,18 @@ final class ProfileConfigBuilder {
         double delay = nonNegative("--session-turn-delay-mean", c.turnDelayMean, 0.0);
         double delayStd = nonNegative("--session-turn-delay-stddev", c.turnDelayStddev, 0.0);
         double ratio = nonNegative("--session-delay-ratio", c.turnDelayRatio, 1.0);
+        Integer blockSize = p.islBlockSize == null ? null : atLeast("--isl-block-size", p.islBlockSize, 1, 1);
+        Integer maxIsl = p.synthesisMaxIsl == null ? null : atLeast("--synthesis-max-isl", p.synthesisMaxIsl, 1, 1);
+        Integer maxOsl = p.synthesisMaxOsl == null ? null : atLeast("--synthesis-max-osl", p.synthesisMaxOsl, 1, 1);
+        double speedup = nonNegative("--synthesis-speedup-ratio", p.synthesisSpeedupRatio, 1.0);
+        if (speedup == 0) {
+            problems.add("--synthesis-speedup-ratio must be more than 0");
+            speedup = 1.0;
+        }
+        TraceConfig trace = new TraceConfig(blockSize, maxIsl, maxOsl, speedup, in.ignoreTraceDelays);
         return new InputConfig(file, customType, sampler, in.randomSeed, batch, isl, islStd, osl, oslStd,
                 p.sequenceDistribution, prefixPool, prefixLength, system, context, entries, turns, turnsStd, delay,
-                delayStd, ratio).withRankings(rankings());
+                delayStd, ratio).withRankings(rankings()).withTrace(trace);
     }
 
     /**

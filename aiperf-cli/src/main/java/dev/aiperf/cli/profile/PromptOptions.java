@@ -17,6 +17,23 @@ public final class PromptOptions {
             paramLabel = "<tokens>", description = "Standard deviation of the prompt length (default: 0).")
     Double islStddev;
 
+    @Option(names = {"--isl-block-size", "--prompt-input-tokens-block-size", "--synthetic-input-tokens-block-size"},
+            paramLabel = "<tokens>", description = "Tokens per hash_id block of trace prompts (default: the trace"
+            + " format's, 512 for mooncake_trace, 16 for bailian_trace).")
+    Integer islBlockSize;
+
+    @Option(names = "--synthesis-max-isl", paramLabel = "<tokens>",
+            description = "Trace datasets: leave out rows with a longer input_length.")
+    Integer synthesisMaxIsl;
+
+    @Option(names = "--synthesis-max-osl", paramLabel = "<tokens>",
+            description = "Trace datasets: cap output_length (the max tokens asked) at this.")
+    Integer synthesisMaxOsl;
+
+    @Option(names = "--synthesis-speedup-ratio", paramLabel = "<ratio>",
+            description = "Trace datasets: divide timestamps and delays by this (default: 1.0).")
+    Double synthesisSpeedupRatio;
+
     @Option(names = {"--seq-dist", "--sequence-distribution"}, paramLabel = "<dist>",
             description = "Mixture of (ISL,OSL) pairs, e.g. \"128,64:25;512,128:75\".")
     String sequenceDistribution;

@@ -63,6 +63,8 @@ class ResponsesEndpointTest {
 
         assertThat(run.cli().exitCode()).as(run.cli().toString()).isZero();
         assertThat(run.bodies().getFirst().at("/reasoning/effort").asText()).isEqualTo("low");
+        // usage always comes in response.completed; the API has no stream_options.include_usage
+        assertThat(run.bodies().getFirst().has("stream_options")).isFalse();
         JsonNode summary = run.summary();
         // the mock reasons 100 tokens at low effort, out of a budget of 120
         assertThat(summary.at("/reasoning_token_count/avg").asDouble()).isEqualTo(100.0);

@@ -44,6 +44,14 @@ class WeightedModelSelectionTest {
     }
 
     @Test
+    void theEmbeddedMockKeepsTheWeights() {
+        CliRun run = CliRun.of("profile", "--mock", "--model-selection-strategy", "weighted", "--model", "a:0.5",
+                "--model", "b:0.5", "--request-count", "4", "--isl", "8", "--osl", "2", "--ui", "none",
+                "--artifact-dir", dir.resolve("mock").toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+    }
+
+    @Test
     void aMissingWeightOrWeightsNotSummingToOneAreUsageErrors() {
         CliRun missing = CliRun.of("profile", "--mock", "--model-selection-strategy", "weighted", "--model", "a:0.5",
                 "--model", "b", "--ui", "none", "--artifact-dir", dir.resolve("m").toString());

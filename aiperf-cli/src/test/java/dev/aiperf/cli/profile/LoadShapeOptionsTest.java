@@ -129,4 +129,41 @@ class LoadShapeOptionsTest {
         assertThat(run.out()).contains("Send lag (actual minus scheduled send time): p50");
         assertThat(Files.readAllLines(dir.resolve("out/profile_export.jsonl"))).hasSize(2);
     }
+
+    /** The timing strategy the load-shape rules pick for these options (before plugin names are checked). */
+    private static String strategyOf(String... args) {
+        ProfileCommand command = new ProfileCommand();
+        new CommandLine(command).parseArgs(args);
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        LoadShapeRules rules = new LoadShapeRules(command, problems);
+        rules.build("linear", "round_robin");
+        assertThat(problems).isEmpty();
+        return rules.timingStrategy();
+    }
+
+    @Test
+    void aTimestampedTraceIsReplayedUnlessTheRunOptsOut() throws IOException {
+        Path trace = dir.resolve("mooncake.jsonl");
+        Files.writeString(trace, "\n{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 4}\n");
+        Path untimed = dir.resolve("untimed.jsonl");
+        Files.writeString(untimed, "{\"input_length\": 10, \"output_length\": 4}\n");
+
+        assertThat(strategyOf("-m", "m", "--input-file", trace.toString(), "--custom-dataset-type", "mooncake_trace"))
+                .isEqualTo(LoadConfig.FIXED_SCHEDULE);
+        assertThat(strategyOf("-m", "m", "--input-file", trace.toString(), "--custom-dataset-type", "bailian-trace"))
+                .isEqualTo(LoadConfig.FIXED_SCHEDULE);
+        assertThat(strategyOf("-m", "m", "--input-file", trace.toString(), "--custom-dataset-type", "mooncake_trace",
+                "--no-fixed-schedule")).isEqualTo(LoadConfig.REQUEST_RATE);
+        // No timestamp, the type not given, or another type: the run keeps its rate or concurrency.
+        assertThat(strategyOf("-m", "m", "--input-file", untimed.toString(), "--custom-dataset-type", "mooncake_trace"))
+                .isEqualTo(LoadConfig.REQUEST_RATE);
+        assertThat(strategyOf("-m", "m", "--input-file", trace.toString())).isEqualTo(LoadConfig.REQUEST_RATE);
+        assertThat(strategyOf("-m", "m", "--input-file", trace().toString(), "--custom-dataset-type", "single_turn"))
+                .isEqualTo(LoadConfig.REQUEST_RATE);
+        // The offsets need the option itself; the two options contradict each other.
+        assertProblem("only apply with --fixed-schedule", "-m", "m", "--input-file", trace.toString(),
+                "--custom-dataset-type", "single_turn", "--fixed-schedule-auto-offset");
+        assertProblem("contradict each other", "-m", "m", "--input-file", trace().toString(), "--fixed-schedule",
+                "--no-fixed-schedule");
+    }
 }

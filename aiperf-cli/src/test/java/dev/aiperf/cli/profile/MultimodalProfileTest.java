@@ -205,7 +205,7 @@ class MultimodalProfileTest {
         CliRun run = profile(dir.resolve("bad"), "--input-file", data.toString(), "--request-count", "1");
 
         assertThat(run.exitCode()).isNotZero();
-        assertThat(run.err()).contains(data + ":2: 'image': media file 'gone.png' does not exist")
+        assertThat(run.err()).contains(data + ":2:15: field 'image': media file 'gone.png' does not exist")
                 .doesNotContain("\tat ");
         assertThat(capture.requestsTo(CHAT)).isEmpty();
     }
