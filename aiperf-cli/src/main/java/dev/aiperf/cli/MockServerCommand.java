@@ -67,6 +67,10 @@ public final class MockServerCommand implements Callable<Integer> {
             description = "Inter-token latency in ms (default: ${DEFAULT-VALUE}).")
     double itlMs;
 
+    @Option(names = "--ttft-per-inflight", paramLabel = "MS", defaultValue = "${env:MOCK_SERVER_TTFT_PER_INFLIGHT:-0}",
+            description = "Added to TTFT for each other completion in flight: latency grows with load (default: 0).")
+    double ttftPerInflightMs;
+
     @Option(names = "--embedding-base-latency", paramLabel = "MS",
             defaultValue = "${env:MOCK_SERVER_EMBEDDING_BASE_LATENCY:-10}",
             description = "Fixed latency of an embeddings request in ms (default: ${DEFAULT-VALUE}).")
@@ -178,7 +182,7 @@ public final class MockServerCommand implements Callable<Integer> {
     /** The server settings these flags describe; a bad value throws {@link IllegalArgumentException} naming it. */
     MockServerConfig toConfig() {
         return MockServerConfig.builder()
-                .host(host).port(port).ttftMs(ttftMs).itlMs(itlMs)
+                .host(host).port(port).ttftMs(ttftMs).itlMs(itlMs).ttftPerInflightMs(ttftPerInflightMs)
                 .embeddingBaseLatencyMs(embeddingBaseLatencyMs).embeddingPerInputLatencyMs(embeddingPerInputLatencyMs)
                 .rankingBaseLatencyMs(rankingBaseLatencyMs).rankingPerPassageLatencyMs(rankingPerPassageLatencyMs)
                 .fast(fast).errorRatePercent(errorRatePercent).randomSeed(randomSeed).workers(workers)

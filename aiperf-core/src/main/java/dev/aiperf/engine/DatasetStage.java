@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.api.PluginType;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.InputConfig;
+import dev.aiperf.dataset.CacheBust;
 import dev.aiperf.api.dataset.CustomDatasetLoader;
 import dev.aiperf.api.dataset.DatasetBackingStore;
 import dev.aiperf.api.dataset.DatasetComposer;
@@ -90,6 +91,7 @@ final class DatasetStage {
                 throw new InvalidDatasetException("the synthetic dataset is empty; check --num-dataset-entries");
             }
         }
+        conversations = CacheBust.apply(input.cacheBust(), conversations);
         DatasetBackingStore store = plugins.create(PluginType.DATASET_BACKING_STORE, MEMORY_STORE,
                 DatasetContext.class, context);
         store.store(conversations);

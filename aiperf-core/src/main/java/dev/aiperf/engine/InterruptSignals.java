@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * exit (SIGHUP, or a platform where signal handlers cannot be installed): it asks for the same stop
  * and waits a bounded time for the export to finish.
  */
-final class InterruptSignals implements AutoCloseable {
+public final class InterruptSignals implements AutoCloseable {
     static final int EXIT_CODE = 130;
     /** The conventional exit code after SIGTERM (128 + 15). */
     static final int TERM_EXIT_CODE = 143;
@@ -39,7 +39,7 @@ final class InterruptSignals implements AutoCloseable {
     }
 
     /** Installs the handlers; {@link #close()} restores the previous ones. */
-    static InterruptSignals install(Runnable onInterrupt, PrintStream err) {
+    public static InterruptSignals install(Runnable onInterrupt, PrintStream err) {
         InterruptSignals signals = new InterruptSignals(onInterrupt, err);
         for (String name : List.of("INT", "TERM")) {
             try {
@@ -78,12 +78,12 @@ final class InterruptSignals implements AutoCloseable {
     }
 
     /** Whether the stop came from SIGTERM (exit 143) rather than SIGINT (exit 130). */
-    boolean terminated() {
+    public boolean terminated() {
         return terminated;
     }
 
     /** Whether a signal asked the run to stop. */
-    boolean signalled() {
+    public boolean signalled() {
         return signalled;
     }
 

@@ -3,13 +3,14 @@ package dev.aiperf.export;
 import java.util.List;
 
 /** Rows as Python's {@code csv.writer} writes them: CRLF line ends, quoting only when needed. */
-final class CsvText {
-    static final String LINE_END = "\r\n";
+public final class CsvText {
+    public static final String LINE_END = "\r\n";
 
     private CsvText() {
     }
 
-    static void row(StringBuilder out, List<String> cells) {
+    /** Appends one row and its CRLF. */
+    public static void row(StringBuilder out, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.append(',');

@@ -94,6 +94,7 @@ final class InputConfigJson {
         prefix.put("shared_system_prompt_length", input.sharedSystemPromptLength());
         prefix.put("user_context_prompt_length", input.userContextPromptLength());
         prompt.put("prefix_prompt", prefix);
+        prompt.put("cache_bust", input.cacheBust());
         json.put("prompt", prompt);
         Map<String, Object> delay = new LinkedHashMap<>();
         delay.put("mean", finite(input.turnDelayMean()));

@@ -129,6 +129,15 @@ public final class PythonNumbers {
         return fixed2(value, false);
     }
 
+    /** Python {@code format(x, ".4f")}: the exact binary value rounded half-even to 4 decimals. */
+    public static String fixed4(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return fixed2(value);
+        }
+        String plain = new BigDecimal(value).abs().setScale(4, RoundingMode.HALF_EVEN).toPlainString();
+        return value < 0 || (value == 0 && 1 / value < 0) ? "-" + plain : plain;
+    }
+
     /** Python {@code format(x, ",.2f")}: like {@link #fixed2} with thousands separators. */
     public static String grouped2(double value) {
         return fixed2(value, true);

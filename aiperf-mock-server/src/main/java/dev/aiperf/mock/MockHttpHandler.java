@@ -52,6 +52,8 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
     private boolean draining;
     /** Keep-alive of the request being answered. */
     private boolean keepAlive;
+    /** The completion being answered is counted in {@link ServerContext#inflight}. */
+    private boolean countedInflight;
 
     private record PendingRequest(FullHttpRequest request, long arrivalNanos) {
     }
@@ -82,12 +84,14 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        releaseInflight();
         releaseWaiting();
         ctx.fireChannelInactive();
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
+        releaseInflight();
         releaseWaiting();
     }
 
@@ -101,6 +105,7 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
 
     @Override
     public void responseWritten(ChannelFuture lastWrite) {
+        releaseInflight();
         if (!keepAlive) {
             lastWrite.addListener(ChannelFutureListener.CLOSE);
             return;
@@ -238,6 +243,7 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
         if (faulted(request, inference.stream())) {
             return;
         }
+        arrivalNanos += loadDelayNanos();
         OutputPlan plan = OutputPlan.plan(inference, server.corpus);
         plan = plan.withCachedTokens(server.prefixCache.cachedTokens(
                 server.corpus.tokenizer().pieces(inference.promptText())));
@@ -425,6 +431,23 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
     private void log(String method, String uri, int status) {
         if (server.config.accessLogs()) {
             server.accessLog(String.valueOf(ctx.channel().remoteAddress()), method, uri, status);
+        }
+    }
+
+    /** With {@code --ttft-per-inflight}: this completion's extra wait for the others in flight, and it counts. */
+    private long loadDelayNanos() {
+        long perInflight = server.config.effectiveTtftPerInflightNanos();
+        if (perInflight == 0) {
+            return 0;
+        }
+        countedInflight = true;
+        return perInflight * server.inflight.getAndIncrement();
+    }
+
+    private void releaseInflight() {
+        if (countedInflight) {
+            countedInflight = false;
+            server.inflight.decrementAndGet();
         }
     }
 

@@ -34,13 +34,17 @@ import java.util.Objects;
  * @param dcgmGpus                   GPUs each DCGM-exporter-style endpoint ({@code /dcgm1/metrics},
  *                                   {@code /dcgm2/metrics}) reports; 0 turns those endpoints off
  * @param dcgmGpuName                the model name those GPUs report
+ * @param ttftPerInflightMs          added to the time to first token for each other completion in flight when a
+ *                                   request arrives: a server that slows down with load, so that an SLA breaks at a
+ *                                   known concurrency (0, the default, keeps latency independent of load)
  */
 public record MockServerConfig(String host, int port, double ttftMs, double itlMs, double embeddingBaseLatencyMs,
                                double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent,
                                Long randomSeed, int workers, IoTransport transport, boolean accessLogs,
                                boolean verbose, List<String> models, FaultInjection faults, String tokenizer,
                                String tokenizerRevision, double rankingBaseLatencyMs,
-                               double rankingPerPassageLatencyMs, int dcgmGpus, String dcgmGpuName) {
+                               double rankingPerPassageLatencyMs, int dcgmGpus, String dcgmGpuName,
+                               double ttftPerInflightMs) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -63,6 +67,7 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         }
         requireLatency("--ttft", ttftMs);
         requireLatency("--itl", itlMs);
+        requireLatency("--ttft-per-inflight", ttftPerInflightMs);
         requireLatency("--embedding-base-latency", embeddingBaseLatencyMs);
         requireLatency("--embedding-per-input-latency", embeddingPerInputLatencyMs);
         requireLatency("--ranking-base-latency", rankingBaseLatencyMs);
@@ -93,7 +98,7 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
                             double rankingBaseLatencyMs, double rankingPerPassageLatencyMs) {
         this(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs, fast, errorRatePercent,
                 randomSeed, workers, transport, accessLogs, verbose, models, faults, tokenizer, tokenizerRevision,
-                rankingBaseLatencyMs, rankingPerPassageLatencyMs, DEFAULT_DCGM_GPUS, DEFAULT_DCGM_GPU_NAME);
+                rankingBaseLatencyMs, rankingPerPassageLatencyMs, DEFAULT_DCGM_GPUS, DEFAULT_DCGM_GPU_NAME, 0);
     }
 
     /** The defaults of the original tool: 127.0.0.1:8000, TTFT 20 ms, ITL 5 ms, no errors, no faults. */
@@ -113,6 +118,23 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
     /** Time to first token in nanoseconds, 0 in fast mode. */
     public long effectiveTtftNanos() {
         return fast ? 0 : millisToNanos(ttftMs);
+    }
+
+    /** Latency independent of load: the form before {@code ttftPerInflightMs}, kept so existing code compiles. */
+    public MockServerConfig(String host, int port, double ttftMs, double itlMs, double embeddingBaseLatencyMs,
+                            double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent, Long randomSeed,
+                            int workers, IoTransport transport, boolean accessLogs, boolean verbose,
+                            List<String> models, FaultInjection faults, String tokenizer, String tokenizerRevision,
+                            double rankingBaseLatencyMs, double rankingPerPassageLatencyMs, int dcgmGpus,
+                            String dcgmGpuName) {
+        this(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs, fast, errorRatePercent,
+                randomSeed, workers, transport, accessLogs, verbose, models, faults, tokenizer, tokenizerRevision,
+                rankingBaseLatencyMs, rankingPerPassageLatencyMs, dcgmGpus, dcgmGpuName, 0);
+    }
+
+    /** Time to first token added per other completion in flight, in nanoseconds; 0 in fast mode. */
+    public long effectiveTtftPerInflightNanos() {
+        return fast ? 0 : millisToNanos(ttftPerInflightMs);
     }
 
     /** Inter-token latency in nanoseconds, 0 in fast mode. */
@@ -173,6 +195,7 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         private int forcedStatus;
         private String tokenizer;
         private String tokenizerRevision;
+        private double ttftPerInflightMs;
         private double rankingBaseLatencyMs = DEFAULT_RANKING_BASE_LATENCY_MS;
         private double rankingPerPassageLatencyMs = DEFAULT_RANKING_PER_PASSAGE_LATENCY_MS;
         private int dcgmGpus = DEFAULT_DCGM_GPUS;
@@ -199,6 +222,7 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
             faults(c.faults);
             tokenizer = c.tokenizer;
             tokenizerRevision = c.tokenizerRevision;
+            ttftPerInflightMs = c.ttftPerInflightMs;
             rankingBaseLatencyMs = c.rankingBaseLatencyMs;
             rankingPerPassageLatencyMs = c.rankingPerPassageLatencyMs;
             dcgmGpus = c.dcgmGpus;
@@ -216,6 +240,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         public Builder port(int port) { this.port = port; return this; }
         public Builder ttftMs(double ttftMs) { this.ttftMs = ttftMs; return this; }
         public Builder itlMs(double itlMs) { this.itlMs = itlMs; return this; }
+        /** See {@link MockServerConfig#ttftPerInflightMs}. */
+        public Builder ttftPerInflightMs(double ms) { this.ttftPerInflightMs = ms; return this; }
         public Builder embeddingBaseLatencyMs(double ms) { this.embeddingBaseLatencyMs = ms; return this; }
         public Builder embeddingPerInputLatencyMs(double ms) { this.embeddingPerInputLatencyMs = ms; return this; }
         public Builder fast(boolean fast) { this.fast = fast; return this; }
@@ -255,7 +281,7 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
             return new MockServerConfig(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs,
                     fast, errorRatePercent, randomSeed, workers, transport, accessLogs, verbose, models, faults,
                     tokenizer, tokenizerRevision, rankingBaseLatencyMs, rankingPerPassageLatencyMs, dcgmGpus,
-                    dcgmGpuName);
+                    dcgmGpuName, ttftPerInflightMs);
         }
     }
 }

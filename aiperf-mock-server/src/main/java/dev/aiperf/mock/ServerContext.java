@@ -41,6 +41,8 @@ final class ServerContext {
     /** Draws for {@code --fault-malformed-json-rate}: one per body or token chunk. */
     final SeededChance malformed;
     final long startEpochSeconds = System.currentTimeMillis() / 1000;
+    /** Completions being answered, counted only when {@code ttftPerInflightMs} is set (one shared counter). */
+    final java.util.concurrent.atomic.AtomicInteger inflight = new java.util.concurrent.atomic.AtomicInteger();
     /** What the server is doing, for {@code /metrics} and the DCGM pages. */
     final ServerLoad load = new ServerLoad();
     private final DcgmFaker[] dcgm;

@@ -28,4 +28,14 @@ public record BenchmarkConfig(EndpointConfig endpoint, InputConfig input, LoadCo
     public BenchmarkConfig withTelemetry(TelemetryConfig newTelemetry) {
         return new BenchmarkConfig(endpoint, input, load, output, newTelemetry);
     }
+
+    /** The same configuration with another input (e.g. another random seed). */
+    public BenchmarkConfig withInput(InputConfig newInput) {
+        return new BenchmarkConfig(endpoint, newInput, load, output);
+    }
+
+    /** The same configuration writing its artifacts to another folder. */
+    public BenchmarkConfig withArtifactDir(java.nio.file.Path dir) {
+        return new BenchmarkConfig(endpoint, input, load, output.withArtifactDir(dir));
+    }
 }

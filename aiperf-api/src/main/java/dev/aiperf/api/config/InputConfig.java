@@ -31,6 +31,9 @@ import java.nio.file.Path;
  * @param video                    synthetic videos ({@link VideoConfig#NONE} for none)
  * @param rankings                 the synthetic rankings dataset ({@code *rankings} endpoints)
  * @param trace                    how trace datasets are replayed ({@link TraceConfig#DEFAULT} for the defaults)
+ * @param cacheBust                {@code --cache-bust}: where each conversation gets a unique {@code [rid:…]} marker
+ *                                 ({@code system_prefix}, {@code system_suffix}, {@code first_turn_prefix},
+ *                                 {@code first_turn_suffix}), or null for none
  */
 public record InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
                           int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
@@ -38,8 +41,8 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                           Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
                           int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
                           double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
-                          AudioConfig audio, VideoConfig video, RankingsConfig rankings,
-                          TraceConfig trace) {
+                          AudioConfig audio, VideoConfig video, RankingsConfig rankings, TraceConfig trace,
+                          String cacheBust) {
 
     public InputConfig {
         image = image == null ? ImageConfig.NONE : image;
@@ -47,6 +50,36 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
         video = video == null ? VideoConfig.NONE : video;
         rankings = rankings == null ? RankingsConfig.DEFAULTS : rankings;
         trace = trace == null ? TraceConfig.DEFAULT : trace;
+    }
+
+    /** The shape before trace settings and {@code cacheBust}, kept so existing code compiles. */
+    public InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
+                       int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
+                       String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
+                       Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
+                       int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
+                       double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
+                       AudioConfig audio, VideoConfig video, RankingsConfig rankings) {
+        this(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize, islMean, islStddev,
+                oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                rankings, TraceConfig.DEFAULT, null);
+    }
+
+    /** Without a cache-bust marker: the shape before {@code cacheBust}, kept so existing code compiles. */
+    public InputConfig(Path inputFile, String customDatasetType, String datasetSamplingStrategy, Long randomSeed,
+                       int promptBatchSize, int islMean, double islStddev, Integer oslMean, double oslStddev,
+                       String sequenceDistribution, int numPrefixPrompts, int prefixPromptLength,
+                       Integer sharedSystemPromptLength, Integer userContextPromptLength, int numDatasetEntries,
+                       int sessionTurnsMean, double sessionTurnsStddev, double turnDelayMean,
+                       double turnDelayStddev, double turnDelayRatio, String publicDataset, ImageConfig image,
+                       AudioConfig audio, VideoConfig video, RankingsConfig rankings, TraceConfig trace) {
+        this(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize, islMean, islStddev,
+                oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                rankings, trace, null);
     }
 
     /** With the rankings defaults. */
@@ -61,7 +94,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                RankingsConfig.DEFAULTS, TraceConfig.DEFAULT);
+                RankingsConfig.DEFAULTS, TraceConfig.DEFAULT, null);
     }
 
     /** A text-only configuration without a public dataset: the shape before media, kept so existing code compiles. */
@@ -84,7 +117,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, newImage, newAudio,
-                newVideo, rankings, trace);
+                newVideo, rankings, trace, cacheBust);
     }
 
     /** The same configuration reading this public dataset. */
@@ -93,7 +126,7 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, name, image, audio, video,
-                rankings, trace);
+                rankings, trace, cacheBust);
     }
 
     /** The same configuration with these synthetic rankings settings. */
@@ -102,7 +135,25 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                newRankings, trace);
+                newRankings, trace, cacheBust);
+    }
+
+    /** The same input with another root seed (every run of a study sends the same workload with one). */
+    public InputConfig withRandomSeed(Long seed) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, seed, promptBatchSize,
+                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                rankings, trace, cacheBust);
+    }
+
+    /** The same configuration with this {@code --cache-bust} position (null for none). */
+    public InputConfig withCacheBust(String position) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
+                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
+                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
+                rankings, trace, position);
     }
 
     /** The same configuration with these trace replay settings. */
@@ -111,6 +162,6 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
                 sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                rankings, newTrace);
+                rankings, newTrace, cacheBust);
     }
 }

@@ -118,6 +118,13 @@ public record LoadConfig(String timingStrategy, Integer concurrency, Double requ
                 null, Double.POSITIVE_INFINITY, concRamp, rate == null ? null : rateRamp, null, null, warmupShape);
     }
 
+    /** The same load without a warm-up phase (the repeats of a multi-run study skip it, spec §3.12). */
+    public LoadConfig withoutWarmup() {
+        return new LoadConfig(timingStrategy, concurrency, requestRate, arrivalPattern, arrivalSmoothness, requestCount,
+                numSessions, benchmarkDurationSeconds, gracePeriodSeconds, null, null, null, null, null, null,
+                Double.POSITIVE_INFINITY, concurrencyRampSeconds, requestRateRampSeconds, null, null);
+    }
+
     /** Whether this load sends whenever a slot frees rather than at a rate. */
     public boolean isConcurrencyBurst() {
         return requestRate == null || CONCURRENCY_BURST.equals(arrivalPattern);

@@ -69,6 +69,12 @@ public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<
         this(artifactDir, exportLevel, ui, goodput, tokenizer, null, false, commandLine);
     }
 
+    /** The same output settings writing to another folder (each run of a study has its own). */
+    public OutputConfig withArtifactDir(Path dir) {
+        return new OutputConfig(dir, exportLevel, ui, goodput, tokenizer, tokenizerRevision, tokenizerTrustRemoteCode,
+                commandLine);
+    }
+
     /** The tokenizer asked for, or null when none was named (then the model's own is looked for). */
     public TokenizerSpec tokenizerSpec() {
         return tokenizer == null || tokenizer.isBlank() ? null

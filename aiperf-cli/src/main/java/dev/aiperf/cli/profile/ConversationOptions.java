@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 /** Options of the "Conversation" group (spec §1.3): sessions, turns and think time. */
 public final class ConversationOptions {
 
-    @Option(names = {"--num-sessions", "--conversation-num", "--num-conversations"}, paramLabel = "<n>",
+    @Option(names = {"--num-sessions", "--conversation-num", "--num-conversations"}, preprocessor = SweepListPreprocessor.class, paramLabel = "<n>",
             description = "Stop after starting this many sessions.")
     Integer numSessions;
 
@@ -13,7 +13,7 @@ public final class ConversationOptions {
             description = "Unique synthetic conversations to generate (default: 100).")
     Integer numDatasetEntries;
 
-    @Option(names = {"--session-turns-mean", "--conversation-turn-mean"}, paramLabel = "<n>",
+    @Option(names = {"--session-turns-mean", "--conversation-turn-mean"}, preprocessor = SweepListPreprocessor.class, paramLabel = "<n>",
             description = "Mean turns per conversation (default: 1).")
     Integer sessionTurnsMean;
 

@@ -5,11 +5,12 @@ import picocli.CommandLine.Option;
 /** Options of the "Load Generator" group (spec §1.3, §2): how much load, for how long. */
 public final class LoadGeneratorOptions {
 
-    @Option(names = "--concurrency", paramLabel = "<n>",
+    @Option(names = "--concurrency", preprocessor = SweepListPreprocessor.class, paramLabel = "<n>",
             description = "Maximum concurrent sessions (default: 1 without --request-rate, unlimited with it).")
     Integer concurrency;
 
-    @Option(names = "--request-rate", paramLabel = "<rps>", description = "Target requests per second.")
+    @Option(names = "--request-rate", preprocessor = SweepListPreprocessor.class, paramLabel = "<rps>",
+            description = "Target requests per second.")
     Double requestRate;
 
     @Option(names = {"--arrival-pattern", "--request-rate-mode"}, paramLabel = "<pattern>",
@@ -20,11 +21,11 @@ public final class LoadGeneratorOptions {
             description = "Gamma shape: <1 burstier, >1 smoother; implies --arrival-pattern gamma.")
     Double arrivalSmoothness;
 
-    @Option(names = {"--request-count", "--num-requests"}, paramLabel = "<n>",
+    @Option(names = {"--request-count", "--num-requests"}, preprocessor = SweepListPreprocessor.class, paramLabel = "<n>",
             description = "Stop after this many requests (default: 10 with a rate, else max(10, 2 x concurrency)).")
     Integer requestCount;
 
-    @Option(names = "--benchmark-duration", paramLabel = "<s>", description = "Stop sending after this many seconds.")
+    @Option(names = "--benchmark-duration", preprocessor = SweepListPreprocessor.class, paramLabel = "<s>", description = "Stop sending after this many seconds.")
     Double benchmarkDuration;
 
     @Option(names = "--benchmark-grace-period", paramLabel = "<s|inf>",

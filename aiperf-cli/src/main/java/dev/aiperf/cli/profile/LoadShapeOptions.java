@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
  */
 public final class LoadShapeOptions {
 
-    @Option(names = "--prefill-concurrency", paramLabel = "<n>",
+    @Option(names = "--prefill-concurrency", preprocessor = SweepListPreprocessor.class, paramLabel = "<n>",
             description = "At most this many requests waiting for their first token (needs --streaming).")
     Integer prefillConcurrency;
 
@@ -29,7 +29,8 @@ public final class LoadShapeOptions {
                     + " num_users/rate seconds apart and after the previous answer; needs --num-users.")
     Double userCentricRate;
 
-    @Option(names = "--num-users", paramLabel = "<n>", description = "Simulated users of --user-centric-rate.")
+    @Option(names = "--num-users", preprocessor = SweepListPreprocessor.class, paramLabel = "<n>",
+            description = "Simulated users of --user-centric-rate.")
     Integer numUsers;
 
     @Option(names = "--request-cancellation-rate", paramLabel = "<percent>",

@@ -11,6 +11,8 @@ import dev.aiperf.engine.OpenFileLimit;
 import dev.aiperf.mock.MockServer;
 import dev.aiperf.plot.PlotRenderer;
 import dev.aiperf.plugin.Plugins;
+import dev.aiperf.readiness.ModelReadiness;
+import dev.aiperf.readiness.ReadinessSettings;
 import dev.aiperf.slo.SloGate;
 import dev.aiperf.slo.SloReport;
 import dev.aiperf.summary.RunSummary;
@@ -32,6 +34,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code aiperf profile}: runs one benchmark with the original tool's option names (spec §1.3).
@@ -108,6 +111,18 @@ public final class ProfileCommand implements Callable<Integer> {
     ServiceOptions service = new ServiceOptions();
 
     @Mixin
+    ServerReadinessOptions readiness = new ServerReadinessOptions();
+
+    @Mixin
+    StudyOptions study = new StudyOptions();
+
+    @Mixin
+    SearchOptions search = new SearchOptions();
+
+    /** Comma lists found while parsing (a sweep), filled by {@link SweepListPreprocessor}. */
+    final SweepLists sweepLists = new SweepLists();
+
+    @Mixin
     SloOptions slo = new SloOptions();
 
     @Mixin
@@ -139,6 +154,9 @@ public final class ProfileCommand implements Callable<Integer> {
                         Map.entry("Server Metrics and GPU Telemetry", TelemetryOptions.class),
                         Map.entry("Tokenizer", TokenizerOptions.class),
                         Map.entry("Service/UI", ServiceOptions.class), Map.entry("SLO gates", SloOptions.class),
+                        Map.entry("Server Readiness", ServerReadinessOptions.class),
+                        Map.entry("Multi-Run and Sweep", StudyOptions.class),
+                        Map.entry("SLA Search", SearchOptions.class),
                         Map.entry("Config file", ConfigFileOptions.class))));
     }
 
@@ -165,6 +183,20 @@ public final class ProfileCommand implements Callable<Integer> {
         ProfileConfigBuilder.Result built = ProfileConfigBuilder.build(this,
                 service.mock ? "http://127.0.0.1:0" : null, terminal, commandLine);
         built.warnings().forEach(w -> err.println("aiperf: warning: " + w));
+        ReadinessSettings readinessSettings = readiness.settings();
+        StudyLauncher studyLauncher = null;
+        dev.aiperf.study.StudyPlan studyPlan = null;
+        dev.aiperf.study.SlaSearchPlan searchPlan = null;
+        String placeholderUrl = service.mock ? "http://127.0.0.1:0" : null;
+        if (StudyLauncher.isSearch(this) || StudyLauncher.isStudy(this)) {
+            studyLauncher = new StudyLauncher(this, ownArguments(parsed),
+                    spec.commandLine().isOverwrittenOptionsAllowed());
+            if (StudyLauncher.isSearch(this)) {
+                searchPlan = studyLauncher.searchPlan(built.config(), placeholderUrl, terminal, commandLine);
+            } else {
+                studyPlan = studyLauncher.plan(built.config(), placeholderUrl, terminal, commandLine);
+            }
+        }
         List<SloGate> gates = slo.gates();
         MockServer mock = null;
         try {
@@ -174,6 +206,13 @@ public final class ProfileCommand implements Callable<Integer> {
             if (service.mock) {
                 mock = startMock(err, mockTokenizer(config));
                 config = withUrl(config, mock.baseUrl());
+            }
+            ModelReadiness.await(config, readinessSettings, line -> err.println("aiperf: " + line));
+            if (studyLauncher != null) {
+                String url = mock == null ? null : mock.baseUrl();
+                UnaryOperator<BenchmarkConfig> mockUrl = c -> url == null ? c : withUrl(c, url);
+                return searchPlan != null ? studyLauncher.runSearch(searchPlan, mockUrl, out, err)
+                        : studyLauncher.run(studyPlan, mockUrl, out, err);
             }
             BenchmarkRunner.Prepared prepared;
             try {

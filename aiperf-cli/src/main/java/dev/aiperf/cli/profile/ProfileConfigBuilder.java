@@ -13,6 +13,7 @@ import dev.aiperf.api.config.OutputConfig;
 import dev.aiperf.api.config.TelemetryConfig;
 import dev.aiperf.api.endpoint.EndpointMetadata;
 import dev.aiperf.cli.shared.UsageException;
+import dev.aiperf.dataset.CacheBust;
 import dev.aiperf.dataset.ShareGptDatasetLoader;
 import dev.aiperf.export.Redaction;
 import dev.aiperf.plugin.Category;
@@ -63,7 +64,7 @@ final class ProfileConfigBuilder {
     private Result run(String mockUrl, boolean terminal, String commandLine) {
         EndpointConfig endpoint = endpoint(mockUrl);
         InputConfig input = input().withMedia(o.image.toConfig(problems), o.audio.toConfig(problems),
-                o.video.toConfig(problems)).withPublicDataset(publicDataset());
+                o.video.toConfig(problems)).withPublicDataset(publicDataset()).withCacheBust(cacheBust());
         LoadConfig load = load();
         OutputConfig output = endpoint == null || load == null ? null : output(endpoint, load, terminal, commandLine);
         warnAboutOutputLength(input, endpoint);
@@ -152,6 +153,20 @@ final class ProfileConfigBuilder {
         problems.add("environment variable " + variable + " must be a number of seconds between 0.001 and 300, got '"
                 + value + "'");
         return TelemetryConfig.DEFAULT_INTERVAL_SECONDS;
+    }
+
+    /** {@code --cache-bust}: a known position, or null for none. */
+    private String cacheBust() {
+        if (o.prompt.cacheBust == null) {
+            return null;
+        }
+        try {
+            String position = CacheBust.position(o.prompt.cacheBust);
+            return position.equals("none") ? null : position;
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     // ---- Endpoint -------------------------------------------------------------------------------------------------

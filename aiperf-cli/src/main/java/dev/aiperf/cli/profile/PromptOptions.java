@@ -9,11 +9,11 @@ public final class PromptOptions {
             description = "Text items per request (default: 1).")
     Integer batchSize;
 
-    @Option(names = {"--isl", "--prompt-input-tokens-mean", "--synthetic-input-tokens-mean"}, paramLabel = "<tokens>",
+    @Option(names = {"--isl", "--prompt-input-tokens-mean", "--synthetic-input-tokens-mean"}, preprocessor = SweepListPreprocessor.class, paramLabel = "<tokens>",
             description = "Mean synthetic prompt length (default: 550).")
     Integer islMean;
 
-    @Option(names = {"--isl-stddev", "--prompt-input-tokens-stddev", "--synthetic-input-tokens-stddev"},
+    @Option(names = {"--isl-stddev", "--prompt-input-tokens-stddev", "--synthetic-input-tokens-stddev"}, preprocessor = SweepListPreprocessor.class,
             paramLabel = "<tokens>", description = "Standard deviation of the prompt length (default: 0).")
     Double islStddev;
 
@@ -38,11 +38,11 @@ public final class PromptOptions {
             description = "Mixture of (ISL,OSL) pairs, e.g. \"128,64:25;512,128:75\".")
     String sequenceDistribution;
 
-    @Option(names = {"--osl", "--output-tokens-mean", "--prompt-output-tokens-mean"}, paramLabel = "<tokens>",
+    @Option(names = {"--osl", "--output-tokens-mean", "--prompt-output-tokens-mean"}, preprocessor = SweepListPreprocessor.class, paramLabel = "<tokens>",
             description = "Mean requested output length (sets the max tokens field).")
     Integer oslMean;
 
-    @Option(names = {"--osl-stddev", "--output-tokens-stddev", "--prompt-output-tokens-stddev"},
+    @Option(names = {"--osl-stddev", "--output-tokens-stddev", "--prompt-output-tokens-stddev"}, preprocessor = SweepListPreprocessor.class,
             paramLabel = "<tokens>", description = "Standard deviation of the output length (default: 0).")
     Double oslStddev;
 
@@ -61,4 +61,10 @@ public final class PromptOptions {
     @Option(names = "--user-context-prompt-length", paramLabel = "<tokens>",
             description = "A unique user context of this length per conversation (needs --num-dataset-entries).")
     Integer userContextPromptLength;
+
+    @Option(names = "--cache-bust", paramLabel = "<position>",
+            description = "A marker [rid:...] unique to each conversation and run, so no request reuses a prefix the"
+                    + " server cached: none, system_prefix, system_suffix, first_turn_prefix or first_turn_suffix"
+                    + " (default: none).")
+    String cacheBust;
 }
