@@ -1,0 +1,39 @@
+package dev.aiperf.cli.profile;
+
+import dev.aiperf.cli.CliRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SLA search variants this version lacks (other recipes, styles, planners) are usage errors before any
+ * request, each naming what is available; never a run that silently does something else.
+ */
+class SearchVariantRefusalTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void unsupportedRecipeStyleAndPlannerAreRefusedTogether() {
+        Path artifacts = dir.resolve("never");
+        CliRun run = CliRun.of("profile", "--mock", "--search-recipe", "pareto-sweep", "--search-style", "bayesian",
+                "--search-planner", "optuna", "--artifact-dir", artifacts.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("--search-recipe pareto-sweep is not implemented; available: max-concurrency-under-sla")
+                .contains("--search-style bayesian is not implemented; available: monotonic")
+                .contains("--search-planner optuna is not implemented; available: monotonic_sla");
+        assertThat(artifacts).doesNotExist();
+    }
+
+    @Test
+    void aSearchWithoutARecipeSaysWhichOneExists() {
+        CliRun run = CliRun.of("profile", "--mock", "--search-space", "concurrency:1,4", "--artifact-dir",
+                dir.resolve("never").toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("need --search-recipe max-concurrency-under-sla");
+    }
+}
