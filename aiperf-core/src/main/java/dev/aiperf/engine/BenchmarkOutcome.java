@@ -19,13 +19,19 @@ import java.util.List;
  * @param recordsProcessed profiling records measured
  * @param interrupted    the run was cut short by a signal or {@code interrupt()}
  * @param exportErrors   exporters that failed, one message each
+ * @param abortReason    why the engine stopped the run early ({@code --failed-request-threshold}), or null
  */
 public record BenchmarkOutcome(Path artifactDir, Path inputsFile, Path recordsFile, List<ExportInfo> exports,
                                ExportContext context, PhaseOutcome profiling, long recordsProcessed,
-                               boolean interrupted, List<String> exportErrors) {
+                               boolean interrupted, List<String> exportErrors, String abortReason) {
     public BenchmarkOutcome {
         exports = List.copyOf(exports);
         exportErrors = List.copyOf(exportErrors);
+    }
+
+    /** Whether the engine itself stopped the run because too many requests failed. */
+    public boolean aborted() {
+        return abortReason != null;
     }
 
     /** False when nothing was measured: no summary was written (the original exits 1 then). */

@@ -31,6 +31,7 @@ import dev.aiperf.api.transport.TransportMetadata;
 import dev.aiperf.api.ui.AiperfUi;
 import dev.aiperf.api.ui.UiContext;
 import dev.aiperf.console.ConsoleFooter;
+import dev.aiperf.control.ProfilingServerControl;
 import dev.aiperf.endpoint.RequestFactory;
 import dev.aiperf.export.FileErrors;
 import dev.aiperf.plugin.PluginException;
@@ -308,11 +309,17 @@ public final class BenchmarkRunner {
             if (slices != null) {
                 observers.add(slices);
             }
+            FailedRequestGuard guard = FailedRequestGuard.of(config, this::interrupt);
+            if (guard != null) {
+                observers.add(guard);
+            }
             RecordPipeline pipeline = new RecordPipeline(parser, recordProcessors, resultsProcessors,
                     RecordWriters.forRun(config, Redaction.of(config)), observers, err);
             List<PhaseOutcome> phases = new ArrayList<>();
             ClientLoadMonitor.ClientLoad clientLoad = null;
             Integer connectionLimit = null;
+            ProfilingServerControl serverControl = new ProfilingServerControl(config,
+                    w -> err.println("aiperf: warning: " + w), this::logInfo);
             // Off the request path: its own thread and HTTP client; the baseline scrape happens here, before warm-up.
             TelemetryRun telemetry = TelemetryRun.start(config, parts.gpuTelemetry(), err);
             try (Transport transport = parts.plugins().create(PluginType.TRANSPORT, parts.transportEntry(),
@@ -345,14 +352,20 @@ public final class BenchmarkRunner {
                     if (interruptRequested) {
                         break;
                     }
-                    ClientLoadMonitor monitor = phase.phase() == CreditPhase.PROFILING ? ClientLoadMonitor.start(diagnostics)
-                            : null;
+                    boolean profilingPhase = phase.phase() == CreditPhase.PROFILING;
+                    if (profilingPhase) {
+                        serverControl.beforeProfiling();
+                    }
+                    ClientLoadMonitor monitor = profilingPhase ? ClientLoadMonitor.start(diagnostics) : null;
                     PhaseOutcome outcome;
                     try {
                         outcome = runPhase(phase, sender, pipeline, reporter);
                     } finally {
                         if (monitor != null) {
                             clientLoad = monitor.stop();
+                        }
+                        if (profilingPhase) {
+                            serverControl.afterProfiling();
                         }
                     }
                     phases.add(outcome);
@@ -369,9 +382,13 @@ public final class BenchmarkRunner {
             boolean interrupted = interruptRequested;
             PhaseOutcome profiling = phases.stream().filter(p -> p.phase() == CreditPhase.PROFILING).findFirst()
                     .orElse(null);
+            String abortReason = guard == null ? null : guard.reason();
+            if (abortReason != null && log != null) {
+                log.error(abortReason); // the front-end prints it last, after the log is closed
+            }
             try {
                 return export(benchmarkId, pipeline, profiling, interrupted, clientLoad, connectionLimit, warmupProcessors,
-                        slices, telemetry);
+                        slices, telemetry, abortReason);
             } finally {
                 telemetry.close();
             }
@@ -449,7 +466,7 @@ public final class BenchmarkRunner {
         private BenchmarkOutcome export(String benchmarkId, RecordPipeline pipeline, PhaseOutcome profiling,
                                         boolean interrupted, ClientLoadMonitor.ClientLoad clientLoad,
                                         Integer connectionLimit, List<ResultsProcessor> warmupProcessors,
-                                        TimesliceCollector slices, TelemetryRun telemetry) {
+                                        TimesliceCollector slices, TelemetryRun telemetry, String abortReason) {
             List<MetricResult> results = new ArrayList<>();
             for (ResultsProcessor processor : resultsProcessors) {
                 results.addAll(processor.processResults());
@@ -515,7 +532,13 @@ public final class BenchmarkRunner {
             exportErrors.forEach(e -> err.println("aiperf: error: " + e));
             return new BenchmarkOutcome(config.output().artifactDir(), dataset.inputsFile(),
                     RecordWriters.recordsFile(config), written, context, profiling, pipeline.processed(),
-                    interrupted, exportErrors);
+                    interrupted, exportErrors, abortReason);
+        }
+
+        private void logInfo(String line) {
+            if (log != null) {
+                log.info(line);
+            }
         }
     }
 }

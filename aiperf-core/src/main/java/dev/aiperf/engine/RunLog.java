@@ -86,6 +86,10 @@ final class RunLog implements AutoCloseable {
         line("WARNING", message);
     }
 
+    void error(String message) {
+        line("ERROR", message);
+    }
+
     /**
      * A stream that writes to {@code console} and logs each whole line it carries: {@code aiperf: error: ...}
      * as an ERROR, {@code aiperf: warning: ...} as a WARNING, anything else as INFO.

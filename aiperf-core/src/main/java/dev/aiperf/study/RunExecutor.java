@@ -68,7 +68,9 @@ final class RunExecutor {
         }
         if (outcome != null) {
             Path file = dir.resolve(ArtifactFiles.DEFAULT.summaryJson());
-            if (outcome.interrupted()) {
+            if (outcome.aborted()) {
+                failure = outcome.abortReason();
+            } else if (outcome.interrupted()) {
                 failure = "interrupted before it finished";
             } else if (!outcome.hasResults() || !Files.exists(file)) {
                 failure = "no profiling request completed";

@@ -19,7 +19,7 @@ final class MetricsPages {
         return path.equals("/metrics") || path.equals("/dcgm1/metrics") || path.equals("/dcgm2/metrics");
     }
 
-    static byte[] vllm(ServerLoad load) {
+    static byte[] vllm(ServerLoad load, ServerControlState control) {
         String labels = "engine=\"0\",model_name=\"" + escape(load.modelName) + "\"";
         StringBuilder out = new StringBuilder(8192);
         gauge(out, "vllm:num_requests_running", "Number of requests in model execution batches.", labels,
@@ -54,6 +54,7 @@ final class MetricsPages {
                 .append("# TYPE vllm:cache_config_info gauge\n")
                 .append("vllm:cache_config_info{block_size=\"16\",cache_dtype=\"auto\",engine=\"0\","
                         + "num_gpu_blocks=\"").append(ServerLoad.KV_CACHE_TOKENS / 16).append("\"} 1.0\n");
+        control.writeMetrics(out);
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -194,7 +194,7 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
             }
             case "/metrics" -> {
                 if (allowed(request, HttpMethod.GET)) {
-                    respondText(request, MetricsPages.vllm(server.load));
+                    respondText(request, MetricsPages.vllm(server.load, server.control));
                 }
             }
             case "/dcgm1/metrics", "/dcgm2/metrics" -> {
@@ -204,6 +204,18 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
                             + " (--dcgm-num-gpus 0)"));
                 } else if (allowed(request, HttpMethod.GET)) {
                     respondText(request, dcgm.page(System.nanoTime()));
+                }
+            }
+            case ServerControlState.RESET_PREFIX_CACHE_PATH -> {
+                if (allowed(request, HttpMethod.POST)) {
+                    server.resetPrefixCache();
+                    respond(request, HttpResponseStatus.OK, ServerControlState.okBody());
+                }
+            }
+            case ServerControlState.START_PROFILE_PATH, ServerControlState.STOP_PROFILE_PATH -> {
+                if (allowed(request, HttpMethod.POST)) {
+                    server.profiler(path.equals(ServerControlState.START_PROFILE_PATH));
+                    respond(request, HttpResponseStatus.OK, ServerControlState.okBody());
                 }
             }
             case "/v1/models" -> {

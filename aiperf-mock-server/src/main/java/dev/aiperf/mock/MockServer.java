@@ -201,6 +201,21 @@ public final class MockServer implements AutoCloseable {
         return context.startCapture(limit);
     }
 
+    /** How many times a client called {@code POST /reset_prefix_cache}. */
+    public long prefixCacheResets() {
+        return context.control.kvCacheResets.get();
+    }
+
+    /** How many times a client called {@code POST /start_profile}. */
+    public long profilerStarts() {
+        return context.control.profilerStarts.get();
+    }
+
+    /** How many times a client called {@code POST /stop_profile}. */
+    public long profilerStops() {
+        return context.control.profilerStops.get();
+    }
+
     /** The transport in use: {@link IoTransport#EPOLL} or {@link IoTransport#NIO}, never {@code AUTO}. */
     public IoTransport transport() {
         return transport;

@@ -33,7 +33,9 @@ final class ServerContext {
     final MockServerConfig config;
     final TokenCorpus corpus;
     /** What the prompts so far brought into the (simulated) prefix cache. */
-    final PrefixCache prefixCache = new PrefixCache();
+    volatile PrefixCache prefixCache = new PrefixCache();
+    /** Calls of the control routes (cache reset, profiler start and stop). */
+    final ServerControlState control = new ServerControlState();
     /** Rejects trailing garbage after the JSON value: a body with it is malformed, not half-valid. */
     final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** Draws for {@code --error-rate}: one per inference request, in arrival order. */
@@ -92,6 +94,19 @@ final class ServerContext {
         } catch (IOException e) {
             throw new UncheckedIOException("the mock server's own warm-up request is not JSON", e);
         }
+    }
+
+    /** {@code POST /reset_prefix_cache}: every prompt is new again, to the usage figures and to {@code /metrics}. */
+    void resetPrefixCache() {
+        prefixCache = new PrefixCache();
+        load.resetPrefixCache();
+        control.kvCacheResets.incrementAndGet();
+    }
+
+    /** {@code POST /start_profile} ({@code start}) or {@code POST /stop_profile}. */
+    void profiler(boolean start) {
+        (start ? control.profilerStarts : control.profilerStops).incrementAndGet();
+        control.profiling.set(start);
     }
 
     /** The DCGM page of node 1 or 2, or null when they are off. */

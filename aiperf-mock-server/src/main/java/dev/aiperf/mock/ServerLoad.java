@@ -141,6 +141,11 @@ final class ServerLoad {
         return Math.min(promptTokenCount, Math.round((double) hits * BLOCK_CHARS * promptTokenCount / text.length()));
     }
 
+    /** Forgets every prompt seen: the next ones miss the prefix cache. */
+    void resetPrefixCache() {
+        prefixBlocks.clear();
+    }
+
     /** KV-cache use as a fraction of {@link #KV_CACHE_TOKENS}. */
     double kvCacheUsage() {
         return Math.min(1.0, Math.max(0, kvTokens.get()) / (double) KV_CACHE_TOKENS);

@@ -7,11 +7,20 @@ import java.util.Objects;
  * their constructor takes (e.g. {@code EndpointContext.config()}).
  *
  * @param telemetry server-metrics scraping and GPU telemetry; {@link TelemetryConfig#off()} when not given
+ * @param control   early abort on failures and calls to the server around profiling; {@link RunControlConfig#NONE}
+ *                  when not given
  */
 public record BenchmarkConfig(EndpointConfig endpoint, InputConfig input, LoadConfig load, OutputConfig output,
-                              TelemetryConfig telemetry) {
+                              TelemetryConfig telemetry, RunControlConfig control) {
     public BenchmarkConfig {
         telemetry = Objects.requireNonNullElseGet(telemetry, TelemetryConfig::off);
+        control = Objects.requireNonNullElse(control, RunControlConfig.NONE);
+    }
+
+    /** A configuration that steers nothing besides its load ({@link RunControlConfig#NONE}). */
+    public BenchmarkConfig(EndpointConfig endpoint, InputConfig input, LoadConfig load, OutputConfig output,
+                           TelemetryConfig telemetry) {
+        this(endpoint, input, load, output, telemetry, RunControlConfig.NONE);
     }
 
     /** A configuration that collects no server metrics and no GPU telemetry. */
@@ -21,21 +30,31 @@ public record BenchmarkConfig(EndpointConfig endpoint, InputConfig input, LoadCo
 
     /** The same configuration with another load; the engine builds each phase's plugins from one. */
     public BenchmarkConfig withLoad(LoadConfig newLoad) {
-        return new BenchmarkConfig(endpoint, input, newLoad, output, telemetry);
+        return new BenchmarkConfig(endpoint, input, newLoad, output, telemetry, control);
     }
 
     /** The same configuration with other telemetry settings. */
     public BenchmarkConfig withTelemetry(TelemetryConfig newTelemetry) {
-        return new BenchmarkConfig(endpoint, input, load, output, newTelemetry);
+        return new BenchmarkConfig(endpoint, input, load, output, newTelemetry, control);
     }
 
     /** The same configuration with another input (e.g. another random seed). */
     public BenchmarkConfig withInput(InputConfig newInput) {
-        return new BenchmarkConfig(endpoint, newInput, load, output);
+        return new BenchmarkConfig(endpoint, newInput, load, output, telemetry, control);
     }
 
     /** The same configuration writing its artifacts to another folder. */
     public BenchmarkConfig withArtifactDir(java.nio.file.Path dir) {
-        return new BenchmarkConfig(endpoint, input, load, output.withArtifactDir(dir));
+        return new BenchmarkConfig(endpoint, input, load, output.withArtifactDir(dir), telemetry, control);
+    }
+
+    /** The same configuration with other output settings. */
+    public BenchmarkConfig withOutput(OutputConfig newOutput) {
+        return new BenchmarkConfig(endpoint, input, load, newOutput, telemetry, control);
+    }
+
+    /** The same configuration with another early-abort rule and other server calls. */
+    public BenchmarkConfig withControl(RunControlConfig newControl) {
+        return new BenchmarkConfig(endpoint, input, load, output, telemetry, newControl);
     }
 }

@@ -24,15 +24,37 @@ import java.util.Map;
  *                                 either way)
  * @param sliceDurationSeconds     {@code --slice-duration}: seconds per time slice of the timeslice exports, or
  *                                 null for none
+ * @param exportPrefix             {@code --profile-export-prefix}: the base name of every export file, or null
+ *                                 for the original's default names
+ * @param exportOutputsJson        {@code --export-outputs-json}: write each request's generated text to
+ *                                 {@code outputs.json} (also at export level {@code raw})
+ * @param logLevel                 {@code --log-level}: the original's level name ({@code TRACE}, {@code DEBUG},
+ *                                 {@code INFO}, {@code NOTICE}, {@code WARNING}, {@code SUCCESS}, {@code ERROR},
+ *                                 {@code CRITICAL}) the run's log {@code logs/aiperf.log} is written at
  */
 public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<String, Double> goodput,
                            String tokenizer, String tokenizerRevision, boolean tokenizerTrustRemoteCode,
                            String commandLine, boolean htmlReport, boolean exportHttpTrace,
-                           Double sliceDurationSeconds) {
+                           Double sliceDurationSeconds, String exportPrefix, boolean exportOutputsJson,
+                           String logLevel) {
+    /** The original's default log level. */
+    public static final String DEFAULT_LOG_LEVEL = "INFO";
+
     public OutputConfig {
         goodput = Map.copyOf(goodput);
         tokenizerRevision = tokenizerRevision == null || tokenizerRevision.isBlank()
                 ? TokenizerSpec.DEFAULT_REVISION : tokenizerRevision;
+        exportPrefix = exportPrefix == null || exportPrefix.isBlank() ? null : exportPrefix;
+        logLevel = logLevel == null || logLevel.isBlank() ? DEFAULT_LOG_LEVEL : logLevel;
+    }
+
+    /** Default export names, no {@code outputs.json} of its own, log at {@code INFO}. */
+    public OutputConfig(Path artifactDir, String exportLevel, String ui, Map<String, Double> goodput,
+                        String tokenizer, String tokenizerRevision, boolean tokenizerTrustRemoteCode,
+                        String commandLine, boolean htmlReport, boolean exportHttpTrace,
+                        Double sliceDurationSeconds) {
+        this(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision, tokenizerTrustRemoteCode,
+                commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, null, false, DEFAULT_LOG_LEVEL);
     }
 
     /** With {@code report.html}, without HTTP trace export or time slices. */
@@ -54,13 +76,27 @@ public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<
     /** The same output without (or with) {@code report.html}. */
     public OutputConfig withHtmlReport(boolean enabled) {
         return new OutputConfig(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision,
-                tokenizerTrustRemoteCode, commandLine, enabled, exportHttpTrace, sliceDurationSeconds);
+                tokenizerTrustRemoteCode, commandLine, enabled, exportHttpTrace, sliceDurationSeconds, exportPrefix,
+                exportOutputsJson, logLevel);
     }
 
     /** The same output settings with {@code --export-http-trace} and {@code --slice-duration}. */
     public OutputConfig withDetail(boolean httpTrace, Double sliceSeconds) {
         return new OutputConfig(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision,
-                tokenizerTrustRemoteCode, commandLine, htmlReport, httpTrace, sliceSeconds);
+                tokenizerTrustRemoteCode, commandLine, htmlReport, httpTrace, sliceSeconds, exportPrefix,
+                exportOutputsJson, logLevel);
+    }
+
+    /** The same output settings with {@code --profile-export-prefix}, {@code --export-outputs-json}, {@code --log-level}. */
+    public OutputConfig withFiles(String prefix, boolean outputsJson, String level) {
+        return new OutputConfig(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision,
+                tokenizerTrustRemoteCode, commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, prefix,
+                outputsJson, level);
+    }
+
+    /** Whether {@code outputs.json} is written: asked for, or implied by export level {@code raw} (as the original). */
+    public boolean writesOutputsJson() {
+        return exportOutputsJson || "raw".equals(exportLevel);
     }
 
     /** Revision {@code main}, remote code not trusted. */
@@ -72,7 +108,8 @@ public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<
     /** The same output settings writing to another folder (each run of a study has its own). */
     public OutputConfig withArtifactDir(Path dir) {
         return new OutputConfig(dir, exportLevel, ui, goodput, tokenizer, tokenizerRevision, tokenizerTrustRemoteCode,
-                commandLine);
+                commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, exportPrefix, exportOutputsJson,
+                logLevel);
     }
 
     /** The tokenizer asked for, or null when none was named (then the model's own is looked for). */

@@ -58,8 +58,8 @@ public final class ProfileCommand implements Callable<Integer> {
 
     // The "Exit codes" section of the help of profile and demo (annotation values must be constants).
     public static final String EXIT_OK_HELP = "0:Success.";
-    public static final String EXIT_FAILED_HELP = "1:The run failed: no request succeeded, nothing was measured, or an"
-            + " export could not be written.";
+    public static final String EXIT_FAILED_HELP = "1:The run failed: no request succeeded, nothing was measured, more"
+            + " requests failed than --failed-request-threshold allows, or an export could not be written.";
     public static final String EXIT_USAGE_HELP = "2:Usage error: unknown option, missing or invalid argument.";
     public static final String EXIT_INTERRUPTED_HELP = "130:Interrupted (Ctrl-C); what was measured is still written.";
     public static final String EXIT_TERMINATED_HELP = "143:Terminated (SIGTERM); what was measured is still written.";
@@ -114,6 +114,9 @@ public final class ProfileCommand implements Callable<Integer> {
     ServerReadinessOptions readiness = new ServerReadinessOptions();
 
     @Mixin
+    RunControlOptions control = new RunControlOptions();
+
+    @Mixin
     StudyOptions study = new StudyOptions();
 
     @Mixin
@@ -155,6 +158,7 @@ public final class ProfileCommand implements Callable<Integer> {
                         Map.entry("Tokenizer", TokenizerOptions.class),
                         Map.entry("Service/UI", ServiceOptions.class), Map.entry("SLO gates", SloOptions.class),
                         Map.entry("Server Readiness", ServerReadinessOptions.class),
+                        Map.entry("Run Control", RunControlOptions.class),
                         Map.entry("Multi-Run and Sweep", StudyOptions.class),
                         Map.entry("SLA Search", SearchOptions.class),
                         Map.entry("Config file", ConfigFileOptions.class))));
@@ -323,7 +327,7 @@ public final class ProfileCommand implements Callable<Integer> {
 
     private static BenchmarkConfig withUrl(BenchmarkConfig config, String url) {
         return new BenchmarkConfig(config.endpoint().withUrls(List.of(url)), config.input(), config.load(),
-                config.output(), config.telemetry());
+                config.output(), config.telemetry(), config.control());
     }
 
     /** Checks the SLO gates on the finished run: prints and writes each verdict; 3 when any broke. */
@@ -345,6 +349,10 @@ public final class ProfileCommand implements Callable<Integer> {
             err.println("aiperf: error: no profile results to export: no profiling request completed"
                     + (outcome.interrupted() ? " before the run was interrupted" : ""));
             return outcome.interrupted() ? EXIT_INTERRUPTED : EXIT_RUN_FAILED;
+        }
+        if (outcome.aborted()) {
+            err.println("aiperf: error: " + outcome.abortReason());
+            return EXIT_RUN_FAILED;
         }
         if (outcome.interrupted()) {
             return EXIT_INTERRUPTED;

@@ -6,6 +6,7 @@ import dev.aiperf.api.config.EndpointConfig;
 import dev.aiperf.api.config.InputConfig;
 import dev.aiperf.api.config.TraceConfig;
 import dev.aiperf.api.config.RankingsConfig;
+import dev.aiperf.api.config.RunControlConfig;
 import dev.aiperf.api.config.KeyValue;
 import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.config.LoadShapeConfig;
@@ -69,10 +70,12 @@ final class ProfileConfigBuilder {
         OutputConfig output = endpoint == null || load == null ? null : output(endpoint, load, terminal, commandLine);
         warnAboutOutputLength(input, endpoint);
         TelemetryConfig telemetry = telemetry();
+        RunControlConfig control = o.control.toConfig(problems);
         if (!problems.isEmpty()) {
             throw new UsageException(problems);
         }
-        return new Result(new BenchmarkConfig(endpoint, input, load, output, telemetry), List.copyOf(warnings));
+        return new Result(new BenchmarkConfig(endpoint, input, load, output, telemetry, control),
+                List.copyOf(warnings));
     }
 
     // ---- Server metrics and GPU telemetry ------------------------------------------------------------------------
