@@ -5,7 +5,10 @@ import dev.aiperf.api.config.TelemetryConfig;
 import dev.aiperf.api.record.MetricResult;
 import dev.aiperf.api.telemetry.GpuTelemetryResults;
 import dev.aiperf.api.telemetry.ServerMetricsResults;
+import dev.aiperf.api.ui.LiveServerMetrics;
+import dev.aiperf.console.LiveServerLoad;
 import dev.aiperf.prometheus.MetricsFetcher;
+import dev.aiperf.prometheus.WallClock;
 import dev.aiperf.servermetrics.ServerMetricsCollector;
 import dev.aiperf.servermetrics.ServerMetricsEndpoints;
 import dev.aiperf.servermetrics.ServerMetricsJsonlWriter;
@@ -38,6 +41,8 @@ final class TelemetryRun implements AutoCloseable {
     private final ServerMetricsJsonlWriter serverMetricsJsonl;
     private final GpuTelemetry gpu;
     private final Consumer<String> warnings;
+    /** {@code --slice-duration}, for the server-metrics timeslices; null for none. */
+    private final Double sliceSeconds;
     private boolean finished;
 
     /** What was observed, for the exporters. */
@@ -47,8 +52,10 @@ final class TelemetryRun implements AutoCloseable {
     }
 
     private TelemetryRun(ScheduledExecutorService thread, MetricsFetcher fetcher, ServerMetricsCollector serverMetrics,
-                         ServerMetricsJsonlWriter serverMetricsJsonl, GpuTelemetry gpu, Consumer<String> warnings) {
+                         ServerMetricsJsonlWriter serverMetricsJsonl, GpuTelemetry gpu, Consumer<String> warnings,
+                         Double sliceSeconds) {
         this.thread = thread;
+        this.sliceSeconds = sliceSeconds;
         this.fetcher = fetcher;
         this.serverMetrics = serverMetrics;
         this.serverMetricsJsonl = serverMetricsJsonl;
@@ -67,7 +74,7 @@ final class TelemetryRun implements AutoCloseable {
         }
         if (endpoints.isEmpty() && gpu == null) {
             fetcher.close();
-            return new TelemetryRun(null, null, null, null, null, warnings);
+            return new TelemetryRun(null, null, null, null, null, warnings, null);
         }
         ServerMetricsJsonlWriter jsonl = null;
         if (!endpoints.isEmpty() && settings.serverMetricsFormats().contains("jsonl")) {
@@ -84,7 +91,8 @@ final class TelemetryRun implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        TelemetryRun run = new TelemetryRun(thread, fetcher, collector, jsonl, gpu, warnings);
+        TelemetryRun run = new TelemetryRun(thread, fetcher, collector, jsonl, gpu, warnings,
+                config.output().sliceDurationSeconds());
         run.runNow(run::collectAll);
         if (collector != null) {
             long every = nanos(settings.serverMetricsIntervalSeconds());
@@ -107,6 +115,14 @@ final class TelemetryRun implements AutoCloseable {
     }
 
     /**
+     * The server's load as last scraped, for the live view; null when the run scrapes no server metrics. Called
+     * from the progress thread: it only reads the collector's latest values, never waits for a scrape.
+     */
+    LiveServerMetrics liveServerMetrics() {
+        return serverMetrics == null ? null : LiveServerLoad.of(serverMetrics.latest(), WallClock.nowNs());
+    }
+
+    /**
      * Stops collecting after one last scrape and summarises the profiling window {@code [startNs, endNs]} (epoch ns).
      */
     Results finish(long startNs, long endNs, List<MetricResult> runResults) {
@@ -117,7 +133,8 @@ final class TelemetryRun implements AutoCloseable {
         try {
             runNow(this::collectAll);
             thread.shutdownNow();
-            ServerMetricsResults server = serverMetrics == null ? null : serverMetrics.results(startNs, endNs);
+            ServerMetricsResults server = serverMetrics == null ? null : serverMetrics.results(startNs, endNs,
+                    sliceSeconds);
             GpuTelemetryResults gpuResults = gpu == null ? null : gpu.results(startNs, endNs);
             List<MetricResult> energy = gpu == null ? List.of() : gpu.energyMetrics(gpuResults, runResults, startNs,
                     endNs);
