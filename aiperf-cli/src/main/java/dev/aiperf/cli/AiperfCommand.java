@@ -79,7 +79,9 @@ public final class AiperfCommand implements Callable<Integer> {
     static boolean asksForVerbose(ParseResult parsed) {
         for (ParseResult level = parsed; level != null; level = level.subcommand()) {
             List<String> passedOn = level.unmatched();
-            if (level.hasMatchedOption("--verbose") || passedOn.contains("--verbose") || passedOn.contains("-v")) {
+            if (level.hasMatchedOption("--verbose") || passedOn.contains("--verbose") || passedOn.contains("-v")
+                    || level.hasMatchedOption("--extra-verbose") || passedOn.contains("--extra-verbose")
+                    || passedOn.contains("-vv")) {
                 return true;
             }
         }

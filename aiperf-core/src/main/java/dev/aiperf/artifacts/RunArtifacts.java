@@ -55,8 +55,13 @@ public record RunArtifacts(Path dir, JsonNode summary, List<RequestSample> reque
      * without) the summary file, from the same document the summary file gets.
      */
     public static RunArtifacts withSummary(Path dir, JsonNode summary) throws IOException {
-        return new RunArtifacts(dir, summary, readRequests(dir.resolve(ArtifactFiles.DEFAULT.recordsJsonl())),
-                readOptional(dir.resolve(PLUGINS_USED_JSON)), readOptional(dir.resolve(SERVER_METRICS_JSON)));
+        return withSummary(dir, summary, ArtifactFiles.DEFAULT);
+    }
+
+    /** The same for a run whose files carry other names ({@code --profile-export-prefix}). */
+    public static RunArtifacts withSummary(Path dir, JsonNode summary, ArtifactFiles files) throws IOException {
+        return new RunArtifacts(dir, summary, readRequests(dir.resolve(files.recordsJsonl())),
+                readOptional(dir.resolve(PLUGINS_USED_JSON)), readOptional(dir.resolve(files.serverMetrics("json"))));
     }
 
     /**

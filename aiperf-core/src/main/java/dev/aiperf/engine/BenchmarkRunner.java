@@ -42,16 +42,19 @@ import dev.aiperf.random.SeededRandomStreams;
 import dev.aiperf.records.InferenceResultParser;
 import dev.aiperf.tokenizer.Tokenizers;
 import dev.aiperf.export.ArtifactFiles;
+import dev.aiperf.export.OutputsJson;
 import dev.aiperf.export.Redaction;
 import dev.aiperf.transport.TransportDiagnostics;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -83,6 +86,7 @@ public final class BenchmarkRunner {
      *                                  or the run's connections do not fit under the open-file limit
      */
     public static Prepared prepare(BenchmarkConfig config, PrintStream out, PrintStream err) throws IOException {
+        LogLevel.of(config.output().logLevel()); // an unknown level is the caller's mistake, before anything starts
         OpenFileLimit.check(OpenFileLimit.connections(config.load()), 1);
         PluginRegistry registry = Plugins.registry();
         PluginFactory plugins = new PluginFactory(registry);
@@ -258,10 +262,12 @@ public final class BenchmarkRunner {
         public BenchmarkOutcome run() throws IOException {
             PrintStream console = err;
             try {
-                log = RunLog.open(config.output().artifactDir(), Redaction.of(config));
+                log = RunLog.open(config.output().artifactDir(), Redaction.of(config),
+                        LogLevel.of(config.output().logLevel()));
                 err = log.tee(console);
                 log.info("aiperf " + Versions.aiperf() + ": " + (config.output().commandLine() == null ? "profile"
                         : config.output().commandLine()));
+                RunDescription.lines(config, parts.plugins().used(), parts.phases()).forEach(log::debug);
             } catch (IOException e) {
                 console.println("aiperf: warning: cannot write the run's log "
                         + config.output().artifactDir().resolve(ArtifactFiles.LOG_FILE) + ": " + FileErrors.cause(e));
@@ -308,6 +314,10 @@ public final class BenchmarkRunner {
             }
             if (slices != null) {
                 observers.add(slices);
+            }
+            OutputsJson outputs = config.output().writesOutputsJson() ? new OutputsJson() : null;
+            if (outputs != null) {
+                observers.add(outputs::add);
             }
             FailedRequestGuard guard = FailedRequestGuard.of(config, this::interrupt);
             if (guard != null) {
@@ -388,7 +398,7 @@ public final class BenchmarkRunner {
             }
             try {
                 return export(benchmarkId, pipeline, profiling, interrupted, clientLoad, connectionLimit, warmupProcessors,
-                        slices, telemetry, abortReason);
+                        slices, telemetry, abortReason, outputs);
             } finally {
                 telemetry.close();
             }
@@ -409,9 +419,11 @@ public final class BenchmarkRunner {
                     dataset.conversations(), sender, sink, this::assistantText, this::hasContent,
                     () -> interruptRequested, progress));
             currentPhase = runner;
-            reporter.phaseStarted(progress, phase == CreditPhase.PROFILING ? pipeline::liveMetrics : null);
+            reporter.phaseStarted(progress, phase == CreditPhase.PROFILING ? pipeline::liveMetrics : null,
+                    phase == CreditPhase.PROFILING ? PeriodicStatsLog.of(config.output(), this::statsBlock) : null);
             if (log != null) {
                 log.info("phase " + phase.wireName() + " started");
+                log.debug("phase " + phase.wireName() + " load: " + RunDescription.load(load));
             }
             try {
                 return runner.run();
@@ -466,7 +478,8 @@ public final class BenchmarkRunner {
         private BenchmarkOutcome export(String benchmarkId, RecordPipeline pipeline, PhaseOutcome profiling,
                                         boolean interrupted, ClientLoadMonitor.ClientLoad clientLoad,
                                         Integer connectionLimit, List<ResultsProcessor> warmupProcessors,
-                                        TimesliceCollector slices, TelemetryRun telemetry, String abortReason) {
+                                        TimesliceCollector slices, TelemetryRun telemetry, String abortReason,
+                                        OutputsJson outputs) {
             List<MetricResult> results = new ArrayList<>();
             for (ResultsProcessor processor : resultsProcessors) {
                 results.addAll(processor.processResults());
@@ -510,6 +523,20 @@ public final class BenchmarkRunner {
                         exportErrors.add("data exporter '" + exporter.getKey() + "' failed: " + e.getMessage());
                     }
                 }
+                if (outputs != null) {
+                    Path file = config.output().artifactDir().resolve(ArtifactFiles.of(config.output()).outputsJson());
+                    try {
+                        outputs.write(file);
+                        written.add(new ExportInfo("Outputs JSON", file));
+                        if (log != null) {
+                            log.info("Outputs JSON: " + file.toAbsolutePath());
+                        }
+                    } catch (IOException e) {
+                        exportErrors.add("cannot write " + file + ": " + FileErrors.cause(e));
+                    } catch (RuntimeException e) {
+                        exportErrors.add("cannot write " + file + ": " + e.getMessage());
+                    }
+                }
                 for (Map.Entry<String, ConsoleExporter> exporter : parts.exporters().console().entrySet()) {
                     try {
                         exporter.getValue().export(context, out);
@@ -533,6 +560,15 @@ public final class BenchmarkRunner {
             return new BenchmarkOutcome(config.output().artifactDir(), dataset.inputsFile(),
                     RecordWriters.recordsFile(config), written, context, profiling, pipeline.processed(),
                     interrupted, exportErrors, abortReason);
+        }
+
+        /** A stats block goes to the console with the line-based UIs, to the run's log only with the others. */
+        private void statsBlock(String block) {
+            if (Set.of("none", "simple").contains(config.output().ui())) {
+                err.println("aiperf: " + block);
+            } else {
+                logInfo(block);
+            }
         }
 
         private void logInfo(String line) {

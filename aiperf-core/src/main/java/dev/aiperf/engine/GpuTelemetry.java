@@ -12,6 +12,7 @@ import dev.aiperf.gpu.EnergyEfficiency;
 import dev.aiperf.gpu.GpuTelemetryJsonlWriter;
 import dev.aiperf.gpu.GpuTelemetryStore;
 import dev.aiperf.servermetrics.ServerMetricsEndpoints;
+import dev.aiperf.export.ArtifactFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ final class GpuTelemetry implements AutoCloseable {
     private final List<Source> sources;
     private final boolean defaults;
     private final Path artifactDir;
+    /** {@code gpu_telemetry_export.jsonl}, or its {@code --profile-export-prefix} name. */
+    private final String jsonlName;
     private final Integer concurrency;
     private final GpuTelemetryStore store = new GpuTelemetryStore();
     private Consumer<String> warnings = message -> { };
@@ -45,7 +48,9 @@ final class GpuTelemetry implements AutoCloseable {
         }
     }
 
-    private GpuTelemetry(List<Source> sources, boolean defaults, Path artifactDir, Integer concurrency) {
+    private GpuTelemetry(List<Source> sources, boolean defaults, Path artifactDir, String jsonlName,
+                         Integer concurrency) {
+        this.jsonlName = jsonlName;
         this.sources = sources;
         this.defaults = defaults;
         this.artifactDir = artifactDir;
@@ -66,7 +71,8 @@ final class GpuTelemetry implements AutoCloseable {
             sources.add(new Source(plugins.create(PluginType.GPU_TELEMETRY_COLLECTOR, settings.gpuTelemetryCollector(),
                     GpuTelemetryCollectorContext.class, new GpuTelemetryCollectorContext(config, url))));
         }
-        return new GpuTelemetry(sources, defaults, config.output().artifactDir(), config.load().concurrency());
+        return new GpuTelemetry(sources, defaults, config.output().artifactDir(),
+                ArtifactFiles.of(config.output()).gpuTelemetryJsonl(), config.load().concurrency());
     }
 
     /** Whether some source is still read. */
@@ -114,9 +120,9 @@ final class GpuTelemetry implements AutoCloseable {
     private void writeJsonl(List<GpuSample> samples) {
         if (jsonl == null) {
             try {
-                jsonl = new GpuTelemetryJsonlWriter(artifactDir, warnings);
+                jsonl = new GpuTelemetryJsonlWriter(artifactDir, jsonlName, warnings);
             } catch (IOException e) {
-                warnings.accept("GPU telemetry: cannot write " + GpuTelemetryJsonlWriter.FILE + ": " + e.getMessage());
+                warnings.accept("GPU telemetry: cannot write " + jsonlName + ": " + e.getMessage());
                 sources.forEach(s -> s.dropped = true);
                 return;
             }

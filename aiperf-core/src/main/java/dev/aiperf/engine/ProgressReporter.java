@@ -43,17 +43,31 @@ final class ProgressReporter implements AutoCloseable {
 
     /** A phase started; {@code live} (or null) gives what it measured so far, before each progress tick. */
     void phaseStarted(PhaseProgress progress, Supplier<LiveMetrics> live) {
+        phaseStarted(progress, live, null);
+    }
+
+    /** As above; {@code stats} (or null) writes its periodic block from the same snapshots ({@code --stats-interval}). */
+    void phaseStarted(PhaseProgress progress, Supplier<LiveMetrics> live, PeriodicStatsLog stats) {
+        if (stats != null) {
+            stats.start(System.nanoTime());
+        }
         thread.execute(() -> ui.phaseStarted(progress.phase().wireName(), progress.expectedRequests(),
                 progress.durationSeconds()));
         ticking = thread.scheduleAtFixedRate(() -> {
-            if (live != null) {
-                ui.liveMetrics(live.get());
+            LiveMetrics measured = live == null ? null : live.get();
+            if (measured != null) {
+                ui.liveMetrics(measured);
             }
             LiveServerMetrics load = server.get();
             if (load != null) {
                 ui.liveServerMetrics(load);
             }
-            ui.progress(progress.snapshot(System.nanoTime()));
+            long now = System.nanoTime();
+            AiperfUi.Progress snapshot = progress.snapshot(now);
+            ui.progress(snapshot);
+            if (stats != null && measured != null) {
+                stats.tick(snapshot, measured, now);
+            }
         }, INTERVAL_MS, INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
 

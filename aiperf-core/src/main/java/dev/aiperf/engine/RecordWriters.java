@@ -116,6 +116,6 @@ final class RecordWriters {
     /** Where the records go for this configuration, or null when they are not written. */
     static Path recordsFile(BenchmarkConfig config) {
         return RecordsJsonlWriter.EXPORT_LEVELS.contains(config.output().exportLevel())
-                ? config.output().artifactDir().resolve(ArtifactFiles.DEFAULT.recordsJsonl()) : null;
+                ? config.output().artifactDir().resolve(ArtifactFiles.of(config.output()).recordsJsonl()) : null;
     }
 }

@@ -32,17 +32,22 @@ final class RunLog implements AutoCloseable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     // java.util.logging keeps loggers weakly: the one the handler hangs on must stay reachable.
     private static final Logger ROOT = Logger.getLogger("");
+    private static final Logger AIPERF = Logger.getLogger("dev.aiperf");
     private static final SimpleFormatter FORMATTER = new SimpleFormatter();
 
     private final Path file;
     private final BufferedWriter out;
     private final Redaction redaction;
+    /** The least severe line written ({@code --log-level}). */
+    private final LogLevel level;
+    /** The level of the {@code dev.aiperf} logger before this log lowered it, restored on close. */
+    private final Level aiperfLoggerBefore;
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
             if (isLoggable(record)) {
                 String message = FORMATTER.formatMessage(record);
-                line(level(record.getLevel()), message + (record.getThrown() == null ? ""
+                line(LogLevel.ofJul(record.getLevel()), message + (record.getThrown() == null ? ""
                         : ": " + record.getThrown()));
             }
         }
@@ -57,19 +62,27 @@ final class RunLog implements AutoCloseable {
     };
     private boolean closed;
 
-    private RunLog(Path file, BufferedWriter out, Redaction redaction) {
+    private RunLog(Path file, BufferedWriter out, Redaction redaction, LogLevel level) {
         this.file = file;
         this.out = out;
         this.redaction = redaction;
-        handler.setLevel(Level.WARNING);
+        this.level = level;
+        // Libraries' records: warnings and above as before; DEBUG and TRACE also let aiperf's own through.
+        // (the lines below the setting are dropped in line()).
+        Level records = level.passes(LogLevel.DEBUG) ? level.julLevel() : Level.WARNING;
+        handler.setLevel(records);
+        this.aiperfLoggerBefore = AIPERF.getLevel();
+        if (records.intValue() < Level.INFO.intValue()) {
+            AIPERF.setLevel(records);
+        }
     }
 
     /** Creates (or truncates) {@code logs/aiperf.log} under the artifact folder and starts taking library warnings. */
-    static RunLog open(Path artifactDir, Redaction redaction) throws IOException {
+    static RunLog open(Path artifactDir, Redaction redaction, LogLevel level) throws IOException {
         Path file = artifactDir.resolve(ArtifactFiles.LOG_FILE);
         Files.createDirectories(file.getParent());
         RunLog log = new RunLog(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), redaction);
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), redaction, level);
         ROOT.addHandler(log.handler);
         return log;
     }
@@ -78,16 +91,20 @@ final class RunLog implements AutoCloseable {
         return file;
     }
 
+    void debug(String message) {
+        line(LogLevel.DEBUG, message);
+    }
+
     void info(String message) {
-        line("INFO", message);
+        line(LogLevel.INFO, message);
     }
 
     void warning(String message) {
-        line("WARNING", message);
+        line(LogLevel.WARNING, message);
     }
 
     void error(String message) {
-        line("ERROR", message);
+        line(LogLevel.ERROR, message);
     }
 
     /**
@@ -136,20 +153,20 @@ final class RunLog implements AutoCloseable {
             return;
         }
         if (text.startsWith("aiperf: error: ")) {
-            line("ERROR", text.substring("aiperf: error: ".length()));
+            line(LogLevel.ERROR, text.substring("aiperf: error: ".length()));
         } else if (text.startsWith("aiperf: warning: ")) {
-            line("WARNING", text.substring("aiperf: warning: ".length()));
+            line(LogLevel.WARNING, text.substring("aiperf: warning: ".length()));
         } else {
-            line("INFO", text.startsWith("aiperf: ") ? text.substring("aiperf: ".length()) : text);
+            line(LogLevel.INFO, text.startsWith("aiperf: ") ? text.substring("aiperf: ".length()) : text);
         }
     }
 
-    private synchronized void line(String level, String message) {
-        if (closed) {
+    private synchronized void line(LogLevel lineLevel, String message) {
+        if (closed || !level.passes(lineLevel)) {
             return;
         }
         try {
-            out.write(LocalDateTime.now().format(TIME) + " " + String.format("%-7s", level) + " "
+            out.write(LocalDateTime.now().format(TIME) + " " + String.format("%-7s", lineLevel.name()) + " "
                     + redaction.text(message));
             out.newLine();
             out.flush();
@@ -158,14 +175,10 @@ final class RunLog implements AutoCloseable {
         }
     }
 
-    private static String level(Level level) {
-        return level.intValue() >= Level.SEVERE.intValue() ? "ERROR"
-                : level.intValue() >= Level.WARNING.intValue() ? "WARNING" : "INFO";
-    }
-
     @Override
     public synchronized void close() {
         ROOT.removeHandler(handler);
+        AIPERF.setLevel(aiperfLoggerBefore);
         if (closed) {
             return;
         }

@@ -12,6 +12,7 @@ import dev.aiperf.prometheus.WallClock;
 import dev.aiperf.servermetrics.ServerMetricsCollector;
 import dev.aiperf.servermetrics.ServerMetricsEndpoints;
 import dev.aiperf.servermetrics.ServerMetricsJsonlWriter;
+import dev.aiperf.export.ArtifactFiles;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -79,7 +80,8 @@ final class TelemetryRun implements AutoCloseable {
         ServerMetricsJsonlWriter jsonl = null;
         if (!endpoints.isEmpty() && settings.serverMetricsFormats().contains("jsonl")) {
             try {
-                jsonl = new ServerMetricsJsonlWriter(config.output().artifactDir(), warnings);
+                jsonl = new ServerMetricsJsonlWriter(config.output().artifactDir(),
+                        ArtifactFiles.of(config.output()).serverMetrics("jsonl"), warnings);
             } catch (IOException e) {
                 warnings.accept("server metrics: cannot write " + ServerMetricsJsonlWriter.FILE + ": " + e.getMessage());
             }

@@ -1,5 +1,7 @@
 package dev.aiperf.export;
 
+import dev.aiperf.api.config.OutputConfig;
+
 import java.util.Comparator;
 import java.util.List;
 
@@ -24,6 +26,37 @@ public record ArtifactFiles(String summaryJson, String summaryCsv, String record
     public static final String INPUTS_JSON = "inputs.json";
     /** The run's log, relative to the artifact directory. */
     public static final String LOG_FILE = "logs/aiperf.log";
+
+    /** The names of a run's files: the defaults, or those of its {@code --profile-export-prefix}. */
+    public static ArtifactFiles of(OutputConfig output) {
+        return output.exportPrefix() == null ? DEFAULT : withPrefix(output.exportPrefix());
+    }
+
+    /**
+     * The server-metrics file of {@code format} ({@code json}, {@code csv}, {@code jsonl}):
+     * {@code server_metrics_export.<format>}, or {@code X_server_metrics.<format>} with a prefix.
+     */
+    public String serverMetrics(String format) {
+        String stem = stem();
+        return stem == null ? "server_metrics_export." + format : stem + "_server_metrics." + format;
+    }
+
+    /** {@code gpu_telemetry_export.jsonl}, or {@code X_gpu_telemetry.jsonl} with a prefix. */
+    public String gpuTelemetryJsonl() {
+        String stem = stem();
+        return stem == null ? "gpu_telemetry_export.jsonl" : stem + "_gpu_telemetry.jsonl";
+    }
+
+    /** {@code outputs.json} ({@code --export-outputs-json}), or {@code X_outputs.json} with a prefix. */
+    public String outputsJson() {
+        String stem = stem();
+        return stem == null ? "outputs.json" : stem + "_outputs.json";
+    }
+
+    /** The prefix's stem ({@code X} of {@code X.json}), or null for the original's default names. */
+    private String stem() {
+        return equals(DEFAULT) ? null : summaryJson.substring(0, summaryJson.length() - ".json".length());
+    }
 
     /** Suffixes a prefix may carry; one is stripped, longest first. */
     private static final List<String> KNOWN_SUFFIXES = List.of("_server_metrics.parquet", "_server_metrics.jsonl",

@@ -30,7 +30,7 @@ public final class MetricsCsvExporter implements DataExporter {
     private final Path file;
 
     public MetricsCsvExporter(ExporterContext context) {
-        this.file = context.config().output().artifactDir().resolve(ArtifactFiles.DEFAULT.summaryCsv());
+        this.file = context.config().output().artifactDir().resolve(ArtifactFiles.of(context.config().output()).summaryCsv());
     }
 
     /** Writes an empty file when there are no results. */

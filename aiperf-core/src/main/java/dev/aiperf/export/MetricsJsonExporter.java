@@ -48,7 +48,7 @@ public final class MetricsJsonExporter implements DataExporter {
     /** With an explicit zone for the naive local {@code start_time}/{@code end_time}. */
     public MetricsJsonExporter(BenchmarkConfig config, ZoneId zone) {
         this.config = config;
-        this.file = config.output().artifactDir().resolve(ArtifactFiles.DEFAULT.summaryJson());
+        this.file = config.output().artifactDir().resolve(ArtifactFiles.of(config.output()).summaryJson());
         this.zone = zone;
     }
 

@@ -57,7 +57,7 @@ public final class RawRecordsWriter implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(new RawRecordsWriter(config.output().artifactDir().resolve(
-                ArtifactFiles.DEFAULT.rawRecordsJsonl()), redaction, RecordsJsonlWriter.RECORD_PROCESSOR_ID));
+                ArtifactFiles.of(config.output()).rawRecordsJsonl()), redaction, RecordsJsonlWriter.RECORD_PROCESSOR_ID));
     }
 
     public Path file() {

@@ -55,7 +55,7 @@ final class RecordMetadataJson {
     }
 
     /** The last raw response (usage-only and [DONE] included), else the request's end. */
-    private static Long endPerfNs(RequestRecord request) {
+    static Long endPerfNs(RequestRecord request) {
         var responses = request.responses();
         if (!responses.isEmpty()) {
             InferenceResponse last = responses.getLast();

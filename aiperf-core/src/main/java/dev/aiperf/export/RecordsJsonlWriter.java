@@ -89,7 +89,7 @@ public final class RecordsJsonlWriter implements AutoCloseable {
         if (!EXPORT_LEVELS.contains(config.output().exportLevel())) {
             return Optional.empty();
         }
-        Path path = config.output().artifactDir().resolve(ArtifactFiles.DEFAULT.recordsJsonl());
+        Path path = config.output().artifactDir().resolve(ArtifactFiles.of(config.output()).recordsJsonl());
         return Optional.of(new RecordsJsonlWriter(path, MetricsEnvironment.fromSystem(), RECORD_PROCESSOR_ID,
                 config.output().exportHttpTrace() ? redaction : null));
     }

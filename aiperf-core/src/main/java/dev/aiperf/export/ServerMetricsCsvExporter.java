@@ -47,7 +47,7 @@ public final class ServerMetricsCsvExporter implements DataExporter {
 
     public ServerMetricsCsvExporter(ExporterContext context) {
         this.config = context.config();
-        this.file = config.output().artifactDir().resolve(FILE);
+        this.file = config.output().artifactDir().resolve(ArtifactFiles.of(config.output()).serverMetrics("csv"));
     }
 
     @Override

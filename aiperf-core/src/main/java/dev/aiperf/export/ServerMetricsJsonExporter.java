@@ -41,7 +41,7 @@ public final class ServerMetricsJsonExporter implements DataExporter {
 
     public ServerMetricsJsonExporter(BenchmarkConfig config, ZoneId zone) {
         this.config = config;
-        this.file = config.output().artifactDir().resolve(FILE);
+        this.file = config.output().artifactDir().resolve(ArtifactFiles.of(config.output()).serverMetrics("json"));
         this.zone = zone;
     }
 

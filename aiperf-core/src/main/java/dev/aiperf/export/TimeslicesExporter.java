@@ -36,8 +36,8 @@ public final class TimeslicesExporter implements DataExporter {
     public TimeslicesExporter(ExporterContext context) {
         this.config = context.config();
         Path dir = config.output().artifactDir();
-        this.jsonFile = dir.resolve(ArtifactFiles.DEFAULT.timeslicesJson());
-        this.csvFile = dir.resolve(ArtifactFiles.DEFAULT.timeslicesCsv());
+        this.jsonFile = dir.resolve(ArtifactFiles.of(config.output()).timeslicesJson());
+        this.csvFile = dir.resolve(ArtifactFiles.of(config.output()).timeslicesCsv());
     }
 
     @Override

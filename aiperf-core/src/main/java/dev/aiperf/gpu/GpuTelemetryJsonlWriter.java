@@ -23,7 +23,12 @@ public final class GpuTelemetryJsonlWriter implements AutoCloseable {
     private boolean failed;
 
     public GpuTelemetryJsonlWriter(Path artifactDir, Consumer<String> warnings) throws IOException {
-        this.file = new WholeLineFile(artifactDir.resolve(FILE));
+        this(artifactDir, FILE, warnings);
+    }
+
+    /** Writes {@code fileName} ({@code X_gpu_telemetry.jsonl} with a {@code --profile-export-prefix}). */
+    public GpuTelemetryJsonlWriter(Path artifactDir, String fileName, Consumer<String> warnings) throws IOException {
+        this.file = new WholeLineFile(artifactDir.resolve(fileName));
         this.warnings = warnings;
     }
 

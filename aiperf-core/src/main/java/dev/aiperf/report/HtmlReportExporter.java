@@ -11,6 +11,7 @@ import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.artifacts.RunArtifacts;
 import dev.aiperf.export.JsonText;
 import dev.aiperf.export.MetricsJsonExporter;
+import dev.aiperf.export.ArtifactFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,7 +42,8 @@ public final class HtmlReportExporter implements DataExporter {
         }
         String summary = JsonText.compact(new MetricsJsonExporter(config, ZoneId.systemDefault()).document(context));
         JsonNode tree = JSON.readTree(summary);
-        RunArtifacts run = RunArtifacts.withSummary(config.output().artifactDir(), tree);
+        RunArtifacts run = RunArtifacts.withSummary(config.output().artifactDir(), tree,
+                ArtifactFiles.of(config.output()));
         HtmlReport.write(List.of(run), file, context.aiperfVersion());
     }
 

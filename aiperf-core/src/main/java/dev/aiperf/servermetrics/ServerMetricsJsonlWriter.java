@@ -27,7 +27,12 @@ public final class ServerMetricsJsonlWriter implements AutoCloseable {
     private boolean failed;
 
     public ServerMetricsJsonlWriter(Path artifactDir, Consumer<String> warnings) throws IOException {
-        this.file = new WholeLineFile(artifactDir.resolve(FILE));
+        this(artifactDir, FILE, warnings);
+    }
+
+    /** Writes {@code fileName} ({@code X_server_metrics.jsonl} with a {@code --profile-export-prefix}). */
+    public ServerMetricsJsonlWriter(Path artifactDir, String fileName, Consumer<String> warnings) throws IOException {
+        this.file = new WholeLineFile(artifactDir.resolve(fileName));
         this.warnings = warnings;
     }
 

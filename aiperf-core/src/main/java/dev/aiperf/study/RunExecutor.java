@@ -67,7 +67,7 @@ final class RunExecutor {
             current = null;
         }
         if (outcome != null) {
-            Path file = dir.resolve(ArtifactFiles.DEFAULT.summaryJson());
+            Path file = dir.resolve(ArtifactFiles.of(config.output()).summaryJson());
             if (outcome.aborted()) {
                 failure = outcome.abortReason();
             } else if (outcome.interrupted()) {

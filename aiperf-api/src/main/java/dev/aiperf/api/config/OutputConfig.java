@@ -31,12 +31,15 @@ import java.util.Map;
  * @param logLevel                 {@code --log-level}: the original's level name ({@code TRACE}, {@code DEBUG},
  *                                 {@code INFO}, {@code NOTICE}, {@code WARNING}, {@code SUCCESS}, {@code ERROR},
  *                                 {@code CRITICAL}) the run's log {@code logs/aiperf.log} is written at
+ * @param statsIntervalSeconds     {@code --stats-interval}: seconds between the periodic stats blocks of the
+ *                                 profiling phase, 0 for none, null for the original's default (5 with the
+ *                                 dashboard, else 30)
  */
 public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<String, Double> goodput,
                            String tokenizer, String tokenizerRevision, boolean tokenizerTrustRemoteCode,
                            String commandLine, boolean htmlReport, boolean exportHttpTrace,
                            Double sliceDurationSeconds, String exportPrefix, boolean exportOutputsJson,
-                           String logLevel) {
+                           String logLevel, Double statsIntervalSeconds) {
     /** The original's default log level. */
     public static final String DEFAULT_LOG_LEVEL = "INFO";
 
@@ -46,6 +49,10 @@ public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<
                 ? TokenizerSpec.DEFAULT_REVISION : tokenizerRevision;
         exportPrefix = exportPrefix == null || exportPrefix.isBlank() ? null : exportPrefix;
         logLevel = logLevel == null || logLevel.isBlank() ? DEFAULT_LOG_LEVEL : logLevel;
+        if (statsIntervalSeconds != null && !(statsIntervalSeconds >= 0 && statsIntervalSeconds < 1e9)) {
+            throw new IllegalArgumentException("the stats interval must be 0 (off) or a number of seconds, got "
+                    + statsIntervalSeconds);
+        }
     }
 
     /** Default export names, no {@code outputs.json} of its own, log at {@code INFO}. */
@@ -54,7 +61,7 @@ public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<
                         String commandLine, boolean htmlReport, boolean exportHttpTrace,
                         Double sliceDurationSeconds) {
         this(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision, tokenizerTrustRemoteCode,
-                commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, null, false, DEFAULT_LOG_LEVEL);
+                commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, null, false, DEFAULT_LOG_LEVEL, null);
     }
 
     /** With {@code report.html}, without HTTP trace export or time slices. */
@@ -77,21 +84,28 @@ public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<
     public OutputConfig withHtmlReport(boolean enabled) {
         return new OutputConfig(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision,
                 tokenizerTrustRemoteCode, commandLine, enabled, exportHttpTrace, sliceDurationSeconds, exportPrefix,
-                exportOutputsJson, logLevel);
+                exportOutputsJson, logLevel, statsIntervalSeconds);
     }
 
     /** The same output settings with {@code --export-http-trace} and {@code --slice-duration}. */
     public OutputConfig withDetail(boolean httpTrace, Double sliceSeconds) {
         return new OutputConfig(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision,
                 tokenizerTrustRemoteCode, commandLine, htmlReport, httpTrace, sliceSeconds, exportPrefix,
-                exportOutputsJson, logLevel);
+                exportOutputsJson, logLevel, statsIntervalSeconds);
     }
 
     /** The same output settings with {@code --profile-export-prefix}, {@code --export-outputs-json}, {@code --log-level}. */
     public OutputConfig withFiles(String prefix, boolean outputsJson, String level) {
         return new OutputConfig(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision,
                 tokenizerTrustRemoteCode, commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, prefix,
-                outputsJson, level);
+                outputsJson, level, statsIntervalSeconds);
+    }
+
+    /** The same output settings with {@code --stats-interval} (null for the default, 0 for none). */
+    public OutputConfig withStatsInterval(Double seconds) {
+        return new OutputConfig(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision,
+                tokenizerTrustRemoteCode, commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, exportPrefix,
+                exportOutputsJson, logLevel, seconds);
     }
 
     /** Whether {@code outputs.json} is written: asked for, or implied by export level {@code raw} (as the original). */
@@ -109,7 +123,7 @@ public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<
     public OutputConfig withArtifactDir(Path dir) {
         return new OutputConfig(dir, exportLevel, ui, goodput, tokenizer, tokenizerRevision, tokenizerTrustRemoteCode,
                 commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, exportPrefix, exportOutputsJson,
-                logLevel);
+                logLevel, statsIntervalSeconds);
     }
 
     /** The tokenizer asked for, or null when none was named (then the model's own is looked for). */

@@ -3,6 +3,7 @@ package dev.aiperf.cli.profile;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** Options of the "Output" group (spec §1.3, §1.5). */
 public final class OutputOptions {
@@ -14,6 +15,17 @@ public final class OutputOptions {
     @Option(names = {"--export-level", "--profile-export-level"}, paramLabel = "<level>",
             description = "summary, records or raw (default: records).")
     String exportLevel;
+
+    @Option(names = {"--profile-export-prefix", "--profile-export-file"}, paramLabel = "<name>",
+            description = "Base name of every export file: <name>.json, <name>.csv, <name>.jsonl, <name>_raw.jsonl,"
+                    + " <name>_timeslices.*, <name>_server_metrics.*, <name>_gpu_telemetry.jsonl, <name>_outputs.json;"
+                    + " one known suffix (.json, _raw.jsonl, ...) is stripped first (default: the original's names).")
+    String exportPrefix;
+
+    @Option(names = "--export-outputs-json", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "Write outputs.json: each request's generated text with its main metrics (default: off;"
+                    + " on with --export-level raw).")
+    boolean exportOutputsJson;
 
     @Option(names = "--export-http-trace",
             description = "Add each request's HTTP trace (timestamps of every phase and chunk, headers, socket"
@@ -38,4 +50,18 @@ public final class OutputOptions {
     @Option(names = "--plot-required",
             description = "With --auto-plot: a plot that cannot be drawn fails the run (exit 1) instead of a warning.")
     boolean plotRequired;
+
+    /** {@code --profile-export-prefix} checked: a file name, not a path; null when not given. */
+    String exportPrefix(List<String> problems) {
+        if (exportPrefix == null) {
+            return null;
+        }
+        String name = exportPrefix.strip();
+        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")) {
+            problems.add("--profile-export-prefix must be a file name without a folder (e.g. run1), got '"
+                    + exportPrefix + "'; choose the folder with --artifact-dir");
+            return null;
+        }
+        return name;
+    }
 }

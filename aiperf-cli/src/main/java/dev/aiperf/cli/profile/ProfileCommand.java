@@ -170,7 +170,7 @@ public final class ProfileCommand implements Callable<Integer> {
 
     /** Whether {@code --verbose} was given (error handlers print stack traces then). */
     boolean verbose() {
-        return service.verbose;
+        return service.verbose || service.extraVerbose;
     }
 
     @Override

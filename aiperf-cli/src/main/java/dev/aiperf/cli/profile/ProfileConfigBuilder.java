@@ -71,6 +71,8 @@ final class ProfileConfigBuilder {
         warnAboutOutputLength(input, endpoint);
         TelemetryConfig telemetry = telemetry();
         RunControlConfig control = o.control.toConfig(problems);
+        output = output == null ? null : output.withFiles(o.output.exportPrefix(problems), o.output.exportOutputsJson,
+                o.service.logLevel(problems)).withStatsInterval(o.service.statsInterval(problems));
         if (!problems.isEmpty()) {
             throw new UsageException(problems);
         }
