@@ -24,6 +24,8 @@ import java.util.Map;
  *                                 either way)
  * @param sliceDurationSeconds     {@code --slice-duration}: seconds per time slice of the timeslice exports, or
  *                                 null for none
+ * @param showTraceTiming          {@code --show-trace-timing}: print the {@code http_req_*} table
+ *                                 ({@code NVIDIA AIPerf | HTTP Trace Timing}) after the run
  * @param exportPrefix             {@code --profile-export-prefix}: the base name of every export file, or null
  *                                 for the original's default names
  * @param exportOutputsJson        {@code --export-outputs-json}: write each request's generated text to
@@ -38,8 +40,8 @@ import java.util.Map;
 public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<String, Double> goodput,
                            String tokenizer, String tokenizerRevision, boolean tokenizerTrustRemoteCode,
                            String commandLine, boolean htmlReport, boolean exportHttpTrace,
-                           Double sliceDurationSeconds, String exportPrefix, boolean exportOutputsJson,
-                           String logLevel, Double statsIntervalSeconds) {
+                           Double sliceDurationSeconds, boolean showTraceTiming, String exportPrefix,
+                           boolean exportOutputsJson, String logLevel, Double statsIntervalSeconds) {
     /** The original's default log level. */
     public static final String DEFAULT_LOG_LEVEL = "INFO";
 
@@ -55,13 +57,23 @@ public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<
         }
     }
 
-    /** Default export names, no {@code outputs.json} of its own, log at {@code INFO}. */
+    /** Default export names, no {@code outputs.json} of its own, log at {@code INFO}, default stats interval. */
+    public OutputConfig(Path artifactDir, String exportLevel, String ui, Map<String, Double> goodput,
+                        String tokenizer, String tokenizerRevision, boolean tokenizerTrustRemoteCode,
+                        String commandLine, boolean htmlReport, boolean exportHttpTrace,
+                        Double sliceDurationSeconds, boolean showTraceTiming) {
+        this(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision, tokenizerTrustRemoteCode,
+                commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, showTraceTiming, null, false,
+                DEFAULT_LOG_LEVEL, null);
+    }
+
+    /** Without the HTTP trace timing table. */
     public OutputConfig(Path artifactDir, String exportLevel, String ui, Map<String, Double> goodput,
                         String tokenizer, String tokenizerRevision, boolean tokenizerTrustRemoteCode,
                         String commandLine, boolean htmlReport, boolean exportHttpTrace,
                         Double sliceDurationSeconds) {
         this(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision, tokenizerTrustRemoteCode,
-                commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, null, false, DEFAULT_LOG_LEVEL, null);
+                commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, false);
     }
 
     /** With {@code report.html}, without HTTP trace export or time slices. */
@@ -83,29 +95,36 @@ public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<
     /** The same output without (or with) {@code report.html}. */
     public OutputConfig withHtmlReport(boolean enabled) {
         return new OutputConfig(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision,
-                tokenizerTrustRemoteCode, commandLine, enabled, exportHttpTrace, sliceDurationSeconds, exportPrefix,
-                exportOutputsJson, logLevel, statsIntervalSeconds);
+                tokenizerTrustRemoteCode, commandLine, enabled, exportHttpTrace, sliceDurationSeconds,
+                showTraceTiming, exportPrefix, exportOutputsJson, logLevel, statsIntervalSeconds);
     }
 
     /** The same output settings with {@code --export-http-trace} and {@code --slice-duration}. */
     public OutputConfig withDetail(boolean httpTrace, Double sliceSeconds) {
         return new OutputConfig(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision,
-                tokenizerTrustRemoteCode, commandLine, htmlReport, httpTrace, sliceSeconds, exportPrefix,
-                exportOutputsJson, logLevel, statsIntervalSeconds);
+                tokenizerTrustRemoteCode, commandLine, htmlReport, httpTrace, sliceSeconds, showTraceTiming,
+                exportPrefix, exportOutputsJson, logLevel, statsIntervalSeconds);
+    }
+
+    /** The same output settings with (or without) {@code --show-trace-timing}. */
+    public OutputConfig withShowTraceTiming(boolean show) {
+        return new OutputConfig(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision,
+                tokenizerTrustRemoteCode, commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, show,
+                exportPrefix, exportOutputsJson, logLevel, statsIntervalSeconds);
     }
 
     /** The same output settings with {@code --profile-export-prefix}, {@code --export-outputs-json}, {@code --log-level}. */
     public OutputConfig withFiles(String prefix, boolean outputsJson, String level) {
         return new OutputConfig(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision,
-                tokenizerTrustRemoteCode, commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, prefix,
-                outputsJson, level, statsIntervalSeconds);
+                tokenizerTrustRemoteCode, commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds,
+                showTraceTiming, prefix, outputsJson, level, statsIntervalSeconds);
     }
 
     /** The same output settings with {@code --stats-interval} (null for the default, 0 for none). */
     public OutputConfig withStatsInterval(Double seconds) {
         return new OutputConfig(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision,
-                tokenizerTrustRemoteCode, commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, exportPrefix,
-                exportOutputsJson, logLevel, seconds);
+                tokenizerTrustRemoteCode, commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds,
+                showTraceTiming, exportPrefix, exportOutputsJson, logLevel, seconds);
     }
 
     /** Whether {@code outputs.json} is written: asked for, or implied by export level {@code raw} (as the original). */
@@ -122,8 +141,8 @@ public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<
     /** The same output settings writing to another folder (each run of a study has its own). */
     public OutputConfig withArtifactDir(Path dir) {
         return new OutputConfig(dir, exportLevel, ui, goodput, tokenizer, tokenizerRevision, tokenizerTrustRemoteCode,
-                commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, exportPrefix, exportOutputsJson,
-                logLevel, statsIntervalSeconds);
+                commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, showTraceTiming, exportPrefix,
+                exportOutputsJson, logLevel, statsIntervalSeconds);
     }
 
     /** The tokenizer asked for, or null when none was named (then the model's own is looked for). */
