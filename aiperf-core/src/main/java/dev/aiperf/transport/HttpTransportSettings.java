@@ -1,6 +1,7 @@
 package dev.aiperf.transport;
 
 import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.environment.AiperfEnvironment;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -64,7 +65,7 @@ public record HttpTransportSettings(Duration requestTimeout, Duration connectTim
 
     /** Settings from the benchmark configuration and the {@code AIPERF_HTTP_*} environment variables. */
     public static HttpTransportSettings from(BenchmarkConfig config) {
-        return from(config, System.getenv());
+        return from(config, AiperfEnvironment.system().variables());
     }
 
     static HttpTransportSettings from(BenchmarkConfig config, Map<String, String> environment) {
