@@ -70,13 +70,13 @@ public record HttpTransportSettings(Duration requestTimeout, Duration connectTim
 
     static HttpTransportSettings from(BenchmarkConfig config, Map<String, String> environment) {
         Duration request = seconds(config.endpoint().requestTimeoutSeconds(), "--request-timeout-seconds");
-        Duration connect = envSeconds(environment, "AIPERF_HTTP_CONNECT_TIMEOUT",
+        Duration connect = envSeconds(environment, AiperfEnvironment.HTTP_CONNECT_TIMEOUT,
                 request.compareTo(Duration.ofSeconds(300)) < 0 ? request : Duration.ofSeconds(300));
-        Duration read = envSeconds(environment, "AIPERF_HTTP_READ_TIMEOUT", request);
-        Duration keepAlive = envSeconds(environment, "AIPERF_HTTP_KEEPALIVE_TIMEOUT", Duration.ofSeconds(300));
-        int limit = envInt(environment, "AIPERF_HTTP_CONNECTION_LIMIT", defaultConnectionLimit(config));
-        boolean verify = envBoolean(environment, "AIPERF_HTTP_SSL_VERIFY", true);
-        boolean trace = envBoolean(environment, "AIPERF_HTTP_TRACE", true);
+        Duration read = envSeconds(environment, AiperfEnvironment.HTTP_READ_TIMEOUT, request);
+        Duration keepAlive = envSeconds(environment, AiperfEnvironment.HTTP_KEEPALIVE_TIMEOUT, Duration.ofSeconds(300));
+        int limit = envInt(environment, AiperfEnvironment.HTTP_CONNECTION_LIMIT, defaultConnectionLimit(config));
+        boolean verify = envBoolean(environment, AiperfEnvironment.HTTP_SSL_VERIFY, true);
+        boolean trace = envBoolean(environment, AiperfEnvironment.HTTP_TRACE, true);
         return new HttpTransportSettings(request, connect, read, keepAlive, limit, verify,
                 config.endpoint().connectionReuseStrategy(), Runtime.getRuntime().availableProcessors(), trace,
                 config.output().exportHttpTrace());

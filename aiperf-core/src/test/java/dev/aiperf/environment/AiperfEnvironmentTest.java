@@ -2,6 +2,8 @@ package dev.aiperf.environment;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -31,5 +33,12 @@ class AiperfEnvironmentTest {
     @Test
     void aColumnsThatIsNoNumberIsIgnored() {
         assertThat(AiperfEnvironment.of(Map.of("COLUMNS", "wide")).columns()).isEmpty();
+    }
+
+    @Test
+    void everyVariableIsDocumented() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
+        assertThat(AiperfEnvironment.VARIABLES).hasSizeGreaterThan(15)
+                .allSatisfy(name -> assertThat(doc).contains("`" + name + "`"));
     }
 }
