@@ -43,7 +43,7 @@ final class OutputRules {
         Double slice = problems.positive("--slice-duration", s.output.sliceDuration, null);
         return new OutputConfig(dir, level, ui, goodput, s.tokenizer.name, s.tokenizer.revision,
                 s.tokenizer.trustRemoteCode, Redaction.of(endpoint).text(commandLine), s.output.htmlReport,
-                s.output.exportHttpTrace, slice);
+                s.output.exportHttpTrace, slice).withShowTraceTiming(s.output.showTraceTiming);
     }
 
     /** The artifact folder, or a folder above it, must not be an existing file. */

@@ -194,6 +194,8 @@ public final class ProfileSettings {
         public Path artifactDir;
         public String exportLevel;
         public boolean exportHttpTrace;
+        /** {@code --show-trace-timing}: print the HTTP trace timing table after the run. */
+        public boolean showTraceTiming;
         public Double sliceDuration;
         public boolean htmlReport = true;
     }
