@@ -1,5 +1,6 @@
 package dev.aiperf.cli.profile;
 
+import dev.aiperf.config.ProfileSettings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -69,5 +70,15 @@ public final class OutputOptions {
             return null;
         }
         return name;
+    }
+
+    /** Copies the options given into the core settings. */
+    void applyTo(ProfileSettings.Output s) {
+        s.artifactDir = artifactDir;
+        s.exportLevel = exportLevel;
+        s.exportHttpTrace = exportHttpTrace;
+        s.showTraceTiming = showTraceTiming;
+        s.sliceDuration = sliceDuration;
+        s.htmlReport = htmlReport;
     }
 }
