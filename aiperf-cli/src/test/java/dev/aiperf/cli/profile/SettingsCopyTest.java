@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SettingsCopyTest {
     /** Options that act around the run (the CLI handles them), not part of the settings. */
-    private static final Set<String> AROUND_THE_RUN = Set.of("OutputOptions.autoPlot", "OutputOptions.plotRequired");
+    private static final Set<String> AROUND_THE_RUN = Set.of("OutputOptions.autoPlot", "OutputOptions.plotRequired",
+            // Set by ProfileConfigBuilder on the configuration the rules built (export names, outputs.json).
+            "OutputOptions.exportPrefix", "OutputOptions.exportOutputsJson");
     /** Options whose settings field has another name. */
     private static final Map<String, String> RENAMED = Map.of("TokenizerOptions.tokenizer", "name");
 
