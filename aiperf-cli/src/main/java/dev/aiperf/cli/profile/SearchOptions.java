@@ -75,10 +75,12 @@ public final class SearchOptions {
     Double errorRateSla;
 
     @Option(names = "--concurrency-min", paramLabel = "<n>",
-            description = "Lowest concurrency of a concurrency search (default: 1).")
+            description = "Lowest concurrency of a concurrency search, of concurrency-ramp and of decode-itl-curve"
+                    + " (default: 1).")
     Integer concurrencyMin;
 
     @Option(names = "--concurrency-max", paramLabel = "<n>",
-            description = "Highest concurrency of a concurrency search (default: 1000).")
+            description = "Highest concurrency of a concurrency search and of concurrency-ramp (default: 1000), of"
+                    + " decode-itl-curve (default: 200).")
     Integer concurrencyMax;
 }
