@@ -1,5 +1,7 @@
 package dev.aiperf.artifacts;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -96,7 +98,14 @@ public record RunArtifacts(Path dir, JsonNode summary, List<RequestSample> reque
         return Files.isRegularFile(file) ? readJson(file) : null;
     }
 
-    /** The profiling requests of a records file; none when the file is absent. A torn last line is skipped. */
+    /**
+     * The profiling requests of a records file; none when the file is absent. A torn last line is skipped.
+     *
+     * <p>Each line is read by a streaming parser that keeps the few fields a sample needs and skips the rest
+     * without building it: a line is mostly {@code inter_chunk_latency} and {@code http_req_*} values, and
+     * building a tree of every line made reading a run's records cost as much per request as a share of the
+     * run itself.
+     */
     static List<RequestSample> readRequests(Path file) throws IOException {
         List<RequestSample> samples = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
@@ -114,14 +123,13 @@ public record RunArtifacts(Path dir, JsonNode summary, List<RequestSample> reque
                 if (unreadable != null) {
                     throw unreadable; // a bad line with more after it: not the torn end of an interrupted write
                 }
-                JsonNode record;
-                try {
-                    record = JSON.readTree(line);
+                RequestSample sample;
+                try (JsonParser parser = JSON.getFactory().createParser(line)) {
+                    sample = sample(parser);
                 } catch (IOException e) {
                     unreadable = new IOException(file + " line " + number + " is not JSON: " + e.getMessage(), e);
                     continue;
                 }
-                RequestSample sample = sample(record);
                 if (sample != null) {
                     samples.add(sample);
                 }
@@ -130,22 +138,98 @@ public record RunArtifacts(Path dir, JsonNode summary, List<RequestSample> reque
         return samples;
     }
 
-    private static RequestSample sample(JsonNode record) {
-        JsonNode metadata = record.path("metadata");
-        String phase = metadata.path("benchmark_phase").asText("profiling");
-        if (!"profiling".equals(phase) || !metadata.path("request_start_ns").isNumber()) {
+    /** One line's sample: a profiling request with a start, or null. The whole first value is read (a torn line fails). */
+    private static RequestSample sample(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
             return null;
         }
-        long start = metadata.path("request_start_ns").asLong();
-        long end = metadata.path("request_end_ns").isNumber() ? metadata.path("request_end_ns").asLong() : start;
-        JsonNode metrics = record.path("metrics");
-        boolean failed = record.hasNonNull("error");
-        return new RequestSample(start, end, value(metrics, "time_to_first_token"), value(metrics, "inter_token_latency"),
-                value(metrics, "request_latency"), value(metrics, "output_sequence_length"), failed);
+        String phase = "profiling";
+        Long start = null;
+        Long end = null;
+        Double ttft = null;
+        Double itl = null;
+        Double latency = null;
+        Double outputTokens = null;
+        boolean failed = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "metadata" -> {
+                    if (value != JsonToken.START_OBJECT) {
+                        parser.skipChildren();
+                        break;
+                    }
+                    phase = "profiling";
+                    start = null;
+                    end = null;
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = parser.currentName();
+                        JsonToken token = parser.nextToken();
+                        switch (name) {
+                            case "benchmark_phase" -> phase = token.isScalarValue() && token != JsonToken.VALUE_NULL
+                                    ? parser.getText() : "profiling";
+                            case "request_start_ns" -> start = longValue(parser, token);
+                            case "request_end_ns" -> end = longValue(parser, token);
+                            default -> parser.skipChildren();
+                        }
+                    }
+                }
+                case "metrics" -> {
+                    if (value != JsonToken.START_OBJECT) {
+                        parser.skipChildren();
+                        break;
+                    }
+                    ttft = itl = latency = outputTokens = null;
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String tag = parser.currentName();
+                        parser.nextToken();
+                        switch (tag) {
+                            case "time_to_first_token" -> ttft = value(parser);
+                            case "inter_token_latency" -> itl = value(parser);
+                            case "request_latency" -> latency = value(parser);
+                            case "output_sequence_length" -> outputTokens = value(parser);
+                            default -> parser.skipChildren();
+                        }
+                    }
+                }
+                case "error" -> {
+                    failed = value != JsonToken.VALUE_NULL;
+                    parser.skipChildren();
+                }
+                default -> parser.skipChildren();
+            }
+        }
+        if (!"profiling".equals(phase) || start == null) {
+            return null;
+        }
+        return new RequestSample(start, end == null ? start : end, ttft, itl, latency, outputTokens, failed);
     }
 
-    private static Double value(JsonNode metrics, String tag) {
-        JsonNode value = metrics.path(tag).path("value");
-        return value.isNumber() ? value.doubleValue() : null;
+    /** A number as {@code JsonNode.asLong} reads it (a fraction truncated), or null when it is none. */
+    private static Long longValue(JsonParser parser, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            return parser.getLongValue();
+        }
+        return token == JsonToken.VALUE_NUMBER_FLOAT ? (long) parser.getDoubleValue() : null;
+    }
+
+    /** A metric's {@code value} when it is a number; the parser is on the metric's value, left at its end. */
+    private static Double value(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return null;
+        }
+        Double number = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            boolean isValue = "value".equals(parser.currentName());
+            JsonToken token = parser.nextToken();
+            if (isValue) {
+                number = token.isNumeric() ? parser.getDoubleValue() : null;
+            }
+            parser.skipChildren();
+        }
+        return number;
     }
 }
