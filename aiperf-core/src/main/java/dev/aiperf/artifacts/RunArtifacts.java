@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.aiperf.export.ArtifactFiles;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -111,31 +111,77 @@ public record RunArtifacts(Path dir, JsonNode summary, List<RequestSample> reque
         if (!Files.isRegularFile(file)) {
             return samples;
         }
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            int start = 0; // the current line's first byte
+            int scanned = 0; // where the search for its end goes on
+            int filled = 0;
+            boolean eof = false;
             int number = 0;
             IOException unreadable = null;
-            while ((line = reader.readLine()) != null) {
+            while (true) {
+                int end = indexOf(buffer, scanned, filled, (byte) '\n');
+                if (end < 0 && !eof) {
+                    System.arraycopy(buffer, start, buffer, 0, filled - start);
+                    filled -= start;
+                    start = 0;
+                    scanned = filled;
+                    if (filled == buffer.length) {
+                        buffer = Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
+                    }
+                    int read = in.read(buffer, filled, buffer.length - filled);
+                    if (read < 0) {
+                        eof = true;
+                    } else {
+                        filled += read;
+                    }
+                    continue;
+                }
+                if (end < 0 && start == filled) {
+                    break;
+                }
+                int lineEnd = end < 0 ? filled : end;
                 number++;
-                if (line.isBlank()) {
-                    continue;
+                int length = lineEnd > start && buffer[lineEnd - 1] == '\r' ? lineEnd - 1 - start : lineEnd - start;
+                if (!isBlank(buffer, start, length)) {
+                    if (unreadable != null) {
+                        throw unreadable; // a bad line with more after it: not the torn end of an interrupted write
+                    }
+                    try (JsonParser parser = JSON.getFactory().createParser(buffer, start, length)) {
+                        RequestSample sample = sample(parser);
+                        if (sample != null) {
+                            samples.add(sample);
+                        }
+                    } catch (IOException e) {
+                        unreadable = new IOException(file + " line " + number + " is not JSON: " + e.getMessage(), e);
+                    }
                 }
-                if (unreadable != null) {
-                    throw unreadable; // a bad line with more after it: not the torn end of an interrupted write
-                }
-                RequestSample sample;
-                try (JsonParser parser = JSON.getFactory().createParser(line)) {
-                    sample = sample(parser);
-                } catch (IOException e) {
-                    unreadable = new IOException(file + " line " + number + " is not JSON: " + e.getMessage(), e);
-                    continue;
-                }
-                if (sample != null) {
-                    samples.add(sample);
-                }
+                start = end < 0 ? filled : end + 1;
+                scanned = start;
             }
         }
         return samples;
+    }
+
+    private static int indexOf(byte[] bytes, int from, int to, byte wanted) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** As {@code String.isBlank} for the ASCII white space a line can hold. */
+    private static boolean isBlank(byte[] bytes, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0B && b != 0x1C && b != 0x1D
+                    && b != 0x1E && b != 0x1F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One line's sample: a profiling request with a start, or null. The whole first value is read (a torn line fails). */
