@@ -7,15 +7,10 @@ import dev.aiperf.api.config.TelemetryConfig;
 import dev.aiperf.api.record.MetricResult;
 import dev.aiperf.api.telemetry.GpuSummary;
 import dev.aiperf.api.telemetry.GpuTelemetryResults;
-import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,31 +20,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Server metrics and GPU telemetry collected beside a real run against the mock server over loopback. */
-class ServerTelemetryRunTest {
+class ServerTelemetryRunTest extends RunAgainstMockServer {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-    private MockServer server;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private BenchmarkOutcome run(BenchmarkConfig config) throws IOException {
-        return BenchmarkRunner.prepare(config, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run();
-    }
 
     /** 20 streamed requests of 40 tokens, 5 ms apart, 4 at a time: about a second of real load. */
     private TestConfigs load() {
-        server = MockServer.start(MockServerConfig.builder().host("127.0.0.1").port(0).ttftMs(20).itlMs(5).build());
-        TestConfigs config = TestConfigs.against(server.baseUrl(), dir.resolve("artifacts"));
+        TestConfigs config = against(MockServerConfig.builder().ttftMs(20).itlMs(5));
         config.osl = 40;
         return config;
     }
