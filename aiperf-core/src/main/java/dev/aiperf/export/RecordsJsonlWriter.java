@@ -51,10 +51,12 @@ public final class RecordsJsonlWriter implements AutoCloseable {
     /**
      * How one metric's value goes into a line, worked out once per tag: the text before the value
      * ({@code "tag":{"value":}), the text after it ({@code ,"unit":"ms"}}, or {@code }} for a metric outside the
-     * catalog, which has no unit) and the factor to its display unit.
+     * catalog, which has no unit), the text of a null value ({@code "tag":{"unit":"ms"}}: no {@code value}, as a
+     * JSON object leaves out nulls) and the factor to its display unit.
      */
-    private record Column(boolean written, String before, String after, double factor, boolean converted) {
-        static final Column SKIPPED = new Column(false, null, null, 1.0, false);
+    private record Column(boolean written, String before, String after, String withoutValue, double factor,
+                          boolean converted) {
+        static final Column SKIPPED = new Column(false, null, null, null, 1.0, false);
     }
 
     /** Creates (or truncates) the file, creating its directory. */
@@ -170,8 +172,12 @@ public final class RecordsJsonlWriter implements AutoCloseable {
                 out.append(',');
             }
             empty = false;
-            out.append(column.before());
             Object value = entry.getValue();
+            if (value == null) {
+                out.append(column.withoutValue());
+                continue;
+            }
+            out.append(column.before());
             if (!column.converted()) {
                 JsonText.write(out, value, -1);
             } else if (value instanceof double[] list) {
@@ -186,27 +192,26 @@ public final class RecordsJsonlWriter implements AutoCloseable {
     }
 
     private Column column(String tag) {
-        StringBuilder before = new StringBuilder();
-        JsonText.quote(before, tag);
-        before.append(":{\"value\":");
+        StringBuilder quoted = new StringBuilder();
+        JsonText.quote(quoted, tag);
+        String name = quoted.append(":{").toString();
         Optional<MetricDefinition> found = MetricCatalog.definition(tag);
         if (found.isEmpty()) {
-            return new Column(true, before.toString(), "}", 1.0, false);
+            return new Column(true, name + "\"value\":", "}", name + "}", 1.0, false);
         }
         MetricDefinition definition = found.get();
         if (definition.hasFlag(MetricFlag.NO_INDIVIDUAL_RECORDS) || !environment.shows(definition)) {
             return Column.SKIPPED;
         }
-        String unit = definition.displayUnit();
-        StringBuilder after = new StringBuilder();
-        if (unit != null) {
-            after.append(",\"unit\":");
-            JsonText.quote(after, unit);
+        StringBuilder unitText = new StringBuilder();
+        if (definition.displayUnit() != null) {
+            unitText.append("\"unit\":");
+            JsonText.quote(unitText, definition.displayUnit());
         }
-        after.append('}');
+        String unit = unitText.toString();
         boolean converted = definition.isConverted();
-        return new Column(true, before.toString(), after.toString(), converted ? definition.displayFactor() : 1.0,
-                converted);
+        return new Column(true, name + "\"value\":", (unit.isEmpty() ? "" : "," + unit) + "}", name + unit + "}",
+                converted ? definition.displayFactor() : 1.0, converted);
     }
 
     /** A list metric in its display unit, as {@link JsonText} writes a {@code double[]}, without a converted copy. */
