@@ -473,9 +473,9 @@
           fmt(p.data.value[1]) + ' ' + yUnit + (p.data.onFront ? '<br>on the Pareto front' : '');
       }},
       xAxis: {type: 'value', name: xName + ' (' + xUnit + ')', nameLocation: 'middle', nameGap: 24, scale: true},
-      yAxis: {type: 'value', name: yName + ' (' + yUnit + ')', scale: true},
+      yAxis: {type: 'value', name: yName + ' (' + yUnit + ')', nameLocation: 'middle', nameGap: 52, scale: true},
       dataZoom: zoom(),
-      grid: {left: 72, right: 40, top: 84, bottom: 70},
+      grid: {left: 80, right: 40, top: 84, bottom: 70},
       series: series
     }, true);
 
