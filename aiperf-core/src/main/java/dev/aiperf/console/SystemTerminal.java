@@ -40,8 +40,12 @@ public final class SystemTerminal {
      * (https://no-color.org) or the terminal is {@code dumb}.
      */
     public static boolean colors() {
-        String noColor = System.getenv("NO_COLOR");
-        return isInteractive() && (noColor == null || noColor.isEmpty()) && !"dumb".equals(System.getenv("TERM"));
+        return colors(isInteractive(), System.getenv("NO_COLOR"), System.getenv("TERM"));
+    }
+
+    /** The rule of {@link #colors()} on given facts: a terminal, no non-empty {@code NO_COLOR}, not {@code dumb}. */
+    static boolean colors(boolean interactive, String noColor, String term) {
+        return interactive && (noColor == null || noColor.isEmpty()) && !"dumb".equals(term);
     }
 
     /** The interactive terminal, opened on first use; empty when output is not a terminal or it cannot be opened. */
