@@ -1,5 +1,6 @@
 package dev.aiperf.console;
 
+import dev.aiperf.environment.AiperfEnvironment;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -40,12 +41,7 @@ public final class SystemTerminal {
      * (https://no-color.org) or the terminal is {@code dumb}.
      */
     public static boolean colors() {
-        return colors(isInteractive(), System.getenv("NO_COLOR"), System.getenv("TERM"));
-    }
-
-    /** The rule of {@link #colors()} on given facts: a terminal, no non-empty {@code NO_COLOR}, not {@code dumb}. */
-    static boolean colors(boolean interactive, String noColor, String term) {
-        return interactive && (noColor == null || noColor.isEmpty()) && !"dumb".equals(term);
+        return isInteractive() && !AiperfEnvironment.system().colorsOff();
     }
 
     /** The interactive terminal, opened on first use; empty when output is not a terminal or it cannot be opened. */
