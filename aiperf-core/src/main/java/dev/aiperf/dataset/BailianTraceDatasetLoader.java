@@ -135,12 +135,7 @@ public final class BailianTraceDatasetLoader implements CustomDatasetLoader {
         if (json.hasNonNull("type") && !json.get("type").isTextual()) {
             throw line.error("/type", "must be a string such as \"text\", got " + TurnFields.kind(json.get("type")));
         }
-        List<Long> hashIds = MooncakeTraceDatasetLoader.hashIds(line, json);
-        String misfit = blockSize == 0 ? null
-                : new MooncakeTraceDatasetLoader.Misfit(blockSize).check(input, hashIds.size());
-        if (misfit != null) {
-            throw line.error("/hash_ids", misfit);
-        }
+        List<Long> hashIds = TraceHashIds.read(line, json, input, blockSize);
         return new Row(line, chatId, parent, Math.round(seconds.doubleValue() * 1000), input, output, turn, hashIds);
     }
 

@@ -104,11 +104,7 @@ public final class MooncakeTraceDatasetLoader implements CustomDatasetLoader {
         List<Long> hashIds = List.of();
         if (length) {
             inputLength = TurnFields.positiveInt(line, json.get("input_length"), "/input_length");
-            hashIds = hashIds(line, json);
-            String misfit = blockSize == 0 ? null : new Misfit(blockSize).check(inputLength, hashIds.size());
-            if (misfit != null) {
-                throw line.error("/hash_ids", misfit);
-            }
+            hashIds = TraceHashIds.read(line, json, inputLength, blockSize);
         } else {
             if (json.has("hash_ids")) {
                 throw line.error("/hash_ids", "only goes with 'input_length', not with 'text_input'");
@@ -130,37 +126,5 @@ public final class MooncakeTraceDatasetLoader implements CustomDatasetLoader {
         }
         return new Row(sessionId, inputLength, hashIds, textInput, outputLength,
                 TurnFields.milliseconds(line, json, "", "timestamp"), TurnFields.milliseconds(line, json, "", "delay"));
-    }
-
-    /** A trace row's {@code hash_ids}: a list of whole numbers, empty when absent. */
-    static List<Long> hashIds(DatasetLine line, JsonNode json) {
-        JsonNode ids = json.get("hash_ids");
-        if (ids == null || ids.isNull()) {
-            return List.of();
-        }
-        if (!ids.isArray()) {
-            throw line.error("/hash_ids", "must be a list of whole numbers, got " + TurnFields.kind(ids));
-        }
-        List<Long> values = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            if (!ids.get(i).isIntegralNumber() || !ids.get(i).canConvertToLong()) {
-                throw line.error("/hash_ids/" + i, "must be a whole number, got " + TurnFields.kind(ids.get(i)));
-            }
-            values.add(ids.get(i).longValue());
-        }
-        return values;
-    }
-
-    /** The block-fit rule of spec §3.6, shared with bailian_trace. */
-    record Misfit(int blockSize) {
-        String check(int inputLength, int hashIdCount) {
-            long last = inputLength - (long) (hashIdCount - 1) * blockSize;
-            if (hashIdCount == 0 || (last > 0 && last <= blockSize)) {
-                return null;
-            }
-            return "input_length " + inputLength + " does not fit " + hashIdCount + " hash_ids of " + blockSize
-                    + " tokens: it must be more than " + (long) (hashIdCount - 1) * blockSize + " and at most "
-                    + (long) hashIdCount * blockSize + " (block size: --isl-block-size)";
-        }
     }
 }

@@ -38,6 +38,8 @@ final class TelemetryRun implements AutoCloseable {
     private final ServerMetricsJsonlWriter serverMetricsJsonl;
     private final GpuTelemetry gpu;
     private final Consumer<String> warnings;
+    /** {@code --slice-duration}, for the server-metrics timeslices; null for none. */
+    private final Double sliceSeconds;
     private boolean finished;
 
     /** What was observed, for the exporters. */
@@ -47,8 +49,10 @@ final class TelemetryRun implements AutoCloseable {
     }
 
     private TelemetryRun(ScheduledExecutorService thread, MetricsFetcher fetcher, ServerMetricsCollector serverMetrics,
-                         ServerMetricsJsonlWriter serverMetricsJsonl, GpuTelemetry gpu, Consumer<String> warnings) {
+                         ServerMetricsJsonlWriter serverMetricsJsonl, GpuTelemetry gpu, Consumer<String> warnings,
+                         Double sliceSeconds) {
         this.thread = thread;
+        this.sliceSeconds = sliceSeconds;
         this.fetcher = fetcher;
         this.serverMetrics = serverMetrics;
         this.serverMetricsJsonl = serverMetricsJsonl;
@@ -67,7 +71,7 @@ final class TelemetryRun implements AutoCloseable {
         }
         if (endpoints.isEmpty() && gpu == null) {
             fetcher.close();
-            return new TelemetryRun(null, null, null, null, null, warnings);
+            return new TelemetryRun(null, null, null, null, null, warnings, null);
         }
         ServerMetricsJsonlWriter jsonl = null;
         if (!endpoints.isEmpty() && settings.serverMetricsFormats().contains("jsonl")) {
@@ -84,7 +88,8 @@ final class TelemetryRun implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        TelemetryRun run = new TelemetryRun(thread, fetcher, collector, jsonl, gpu, warnings);
+        TelemetryRun run = new TelemetryRun(thread, fetcher, collector, jsonl, gpu, warnings,
+                config.output().sliceDurationSeconds());
         run.runNow(run::collectAll);
         if (collector != null) {
             long every = nanos(settings.serverMetricsIntervalSeconds());
@@ -117,7 +122,8 @@ final class TelemetryRun implements AutoCloseable {
         try {
             runNow(this::collectAll);
             thread.shutdownNow();
-            ServerMetricsResults server = serverMetrics == null ? null : serverMetrics.results(startNs, endNs);
+            ServerMetricsResults server = serverMetrics == null ? null : serverMetrics.results(startNs, endNs,
+                    sliceSeconds);
             GpuTelemetryResults gpuResults = gpu == null ? null : gpu.results(startNs, endNs);
             List<MetricResult> energy = gpu == null ? List.of() : gpu.energyMetrics(gpuResults, runResults, startNs,
                     endNs);

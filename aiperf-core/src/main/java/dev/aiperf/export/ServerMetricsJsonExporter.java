@@ -7,6 +7,7 @@ import dev.aiperf.api.export.ExportInfo;
 import dev.aiperf.api.export.ExporterContext;
 import dev.aiperf.api.telemetry.ServerMetric;
 import dev.aiperf.api.telemetry.ServerMetricSeries;
+import dev.aiperf.api.telemetry.ServerMetricTimeslice;
 import dev.aiperf.api.telemetry.ServerMetricsEndpointInfo;
 import dev.aiperf.api.telemetry.ServerMetricsResults;
 
@@ -21,7 +22,8 @@ import java.util.Map;
 /**
  * Writes {@code server_metrics_export.json} (spec §6.3): {@code schema_version}, {@code aiperf_version},
  * {@code benchmark_id}, {@code summary} (endpoints and how scraping went), {@code metrics} keyed by name (type,
- * description, unit, one series per endpoint and label set with its statistics) and {@code input_config}.
+ * description, unit, one series per endpoint and label set with its statistics and, with {@code --slice-duration},
+ * its {@code timeslices}) and {@code input_config}.
  * Written only when some endpoint answered.
  */
 public final class ServerMetricsJsonExporter implements DataExporter {
@@ -110,9 +112,27 @@ public final class ServerMetricsJsonExporter implements DataExporter {
             if (metric.type().equals("histogram")) {
                 item.put("buckets", s.buckets());
             }
+            if (!s.timeslices().isEmpty()) {
+                item.put("timeslices", s.timeslices().stream().map(ServerMetricsJsonExporter::timeslice).toList());
+            }
             series.add(item);
         }
         json.put("series", series);
+        return json;
+    }
+
+    /** One window: {@code start_ns, end_ns}, {@code is_complete: false} only when cut short, the values, buckets. */
+    private static Map<String, Object> timeslice(ServerMetricTimeslice slice) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("start_ns", slice.startNs());
+        json.put("end_ns", slice.endNs());
+        if (!slice.complete()) {
+            json.put("is_complete", false);
+        }
+        json.putAll(finite(slice.values()));
+        if (!slice.buckets().isEmpty()) {
+            json.put("buckets", slice.buckets());
+        }
         return json;
     }
 

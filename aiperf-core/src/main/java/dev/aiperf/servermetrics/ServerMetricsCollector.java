@@ -144,7 +144,15 @@ public final class ServerMetricsCollector {
 
     /** What was collected, summarised over the profiling window {@code [startNs, endNs]}. */
     public dev.aiperf.api.telemetry.ServerMetricsResults results(long startNs, long endNs) {
+        return results(startNs, endNs, null);
+    }
+
+    /**
+     * What was collected, summarised over the profiling window {@code [startNs, endNs]}, each series also cut into
+     * windows of {@code sliceSeconds} ({@code --slice-duration}; null for none).
+     */
+    public dev.aiperf.api.telemetry.ServerMetricsResults results(long startNs, long endNs, Double sliceSeconds) {
         return ServerMetricsSummarizer.summarize(targets.stream().map(t -> t.scrapes).toList(), configured(),
-                startNs, endNs);
+                startNs, endNs, sliceSeconds);
     }
 }

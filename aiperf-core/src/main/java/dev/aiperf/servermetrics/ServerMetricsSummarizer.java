@@ -2,6 +2,7 @@ package dev.aiperf.servermetrics;
 
 import dev.aiperf.api.telemetry.ServerMetric;
 import dev.aiperf.api.telemetry.ServerMetricSeries;
+import dev.aiperf.api.telemetry.ServerMetricTimeslice;
 import dev.aiperf.api.telemetry.ServerMetricsEndpointInfo;
 import dev.aiperf.api.telemetry.ServerMetricsResults;
 import dev.aiperf.metrics.DistributionStatistics;
@@ -17,7 +18,8 @@ import java.util.TreeMap;
 /**
  * Statistics of the scraped series over the profiling window (spec §6.3): gauges from their samples in the window;
  * counters and histograms as the change from the last reading at or before the window's start (the baseline) to the
- * last reading (the scrape taken after profiling), counter resets counted from zero.
+ * last reading (the scrape taken after profiling), counter resets counted from zero. With a slice duration, each
+ * series also gets its {@link SeriesTimeslices timeslices}.
  */
 final class ServerMetricsSummarizer {
     private static final int[] PERCENTILES = {1, 5, 10, 25, 50, 75, 90, 95, 99};
@@ -27,7 +29,18 @@ final class ServerMetricsSummarizer {
 
     static ServerMetricsResults summarize(List<EndpointScrapes> endpoints, List<String> configured, long startNs,
                                           long endNs) {
+        return summarize(endpoints, configured, startNs, endNs, null);
+    }
+
+    /**
+     * @param sliceSeconds {@code --slice-duration}: each series also gets its timeslices and counters their rate
+     *                     statistics over the complete slices; null for none
+     */
+    static ServerMetricsResults summarize(List<EndpointScrapes> endpoints, List<String> configured, long startNs,
+                                          long endNs, Double sliceSeconds) {
         double durationSeconds = Math.max(1e-9, (endNs - startNs) / 1e9);
+        List<SeriesTimeslices.Window> windows = sliceSeconds == null ? List.of()
+                : SeriesTimeslices.windows(startNs, endNs, sliceSeconds);
         Map<String, Builder> metrics = new TreeMap<>();
         Map<String, ServerMetricsEndpointInfo> info = new TreeMap<>();
         List<String> successful = new ArrayList<>();
@@ -39,19 +52,29 @@ final class ServerMetricsSummarizer {
             info.put(endpoint.url(), endpointInfo(endpoint));
             for (Map.Entry<SeriesKey, ScalarSeries> entry : endpoint.scalars.entrySet()) {
                 MetricInfo metric = endpoint.metrics.get(entry.getKey().metric());
-                Map<String, Number> stats = metric.type().equals("counter")
+                boolean counter = metric.type().equals("counter");
+                Map<String, Number> stats = counter
                         ? counterStats(entry.getValue(), startNs, durationSeconds)
                         : gaugeStats(entry.getValue(), startNs, endNs);
                 if (stats != null) {
+                    List<ServerMetricTimeslice> slices = List.of();
+                    if (!windows.isEmpty()) {
+                        slices = counter ? SeriesTimeslices.counter(entry.getValue(), windows, startNs, endNs)
+                                : SeriesTimeslices.gauge(entry.getValue(), windows, startNs, endNs);
+                        if (counter) {
+                            stats.putAll(SeriesTimeslices.rateStats(slices));
+                        }
+                    }
                     metrics.computeIfAbsent(entry.getKey().metric(), k -> new Builder(metric))
-                            .series.add(new ServerMetricSeries(endpoint.url(), entry.getKey().labels(), stats, Map.of()));
+                            .series.add(new ServerMetricSeries(endpoint.url(), entry.getKey().labels(), stats,
+                                    Map.of(), slices));
                 }
             }
             for (Map.Entry<SeriesKey, HistogramSeries> entry : endpoint.histograms.entrySet()) {
                 MetricInfo metric = endpoint.metrics.get(entry.getKey().metric());
                 metrics.computeIfAbsent(entry.getKey().metric(), k -> new Builder(metric))
                         .series.add(histogramSeries(endpoint.url(), entry.getKey(), entry.getValue(), startNs,
-                                durationSeconds));
+                                durationSeconds, windows));
             }
         }
         Map<String, ServerMetric> result = new LinkedHashMap<>();
@@ -133,7 +156,7 @@ final class ServerMetricsSummarizer {
     }
 
     private static ServerMetricSeries histogramSeries(String url, SeriesKey key, HistogramSeries series, long startNs,
-                                                      double durationSeconds) {
+                                                      double durationSeconds, List<SeriesTimeslices.Window> windows) {
         List<String> bounds = series.bounds();
         HistogramSeries.Reading last = series.readings().getLast();
         HistogramSeries.Reading reference = series.lastAtOrBefore(startNs);
@@ -168,7 +191,10 @@ final class ServerMetricsSummarizer {
         for (int i = 0; i < cumulative.length; i++) {
             buckets.put(bounds.get(i), Math.round(cumulative[i]));
         }
-        return new ServerMetricSeries(url, key.labels(), stats, buckets);
+        // As the original: a histogram that saw nothing in the window has no slices either.
+        List<ServerMetricTimeslice> slices = count > 0 && !windows.isEmpty()
+                ? SeriesTimeslices.histogram(series, windows) : List.of();
+        return new ServerMetricSeries(url, key.labels(), stats, buckets, slices);
     }
 
     private static double zeroIfNaN(double value) {

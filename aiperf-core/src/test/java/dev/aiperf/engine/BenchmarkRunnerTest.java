@@ -2,47 +2,18 @@ package dev.aiperf.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BenchmarkRunnerTest {
+class BenchmarkRunnerTest extends RunAgainstMockServer {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-    private MockServer server;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private TestConfigs against(MockServerConfig.Builder mock) {
-        server = MockServer.start(mock.host("127.0.0.1").port(0).build());
-        return TestConfigs.against(server.baseUrl(), dir.resolve("artifacts"));
-    }
-
-    private BenchmarkOutcome run(TestConfigs config) throws IOException {
-        return BenchmarkRunner.prepare(config.build(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run();
-    }
 
     @Test
     void streamingRunWritesEveryArtifact() throws IOException {

@@ -4,48 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.api.export.ClientHealth;
 import dev.aiperf.api.record.Statistic;
-import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A whole run against the real mock server: the client's account of its own timing. */
-class ClientHealthRunTest {
+class ClientHealthRunTest extends RunAgainstMockServer {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-    private MockServer server;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private BenchmarkOutcome run(TestConfigs config) throws IOException {
-        return BenchmarkRunner.prepare(config.build(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
-    }
 
     @Test
     void aRunReportsItsClientTimingBesideTheOriginalsMetricsAndOneVerdictLine() throws IOException {
-        server = MockServer.start(MockServerConfig.builder().host("127.0.0.1").port(0).ttftMs(15).itlMs(2).build());
-        TestConfigs config = TestConfigs.against(server.baseUrl(), dir.resolve("artifacts"));
+        TestConfigs config = against(MockServerConfig.builder().ttftMs(15).itlMs(2));
         config.concurrency = 2;
         config.requestCount = 8;
 
@@ -97,8 +73,7 @@ class ClientHealthRunTest {
 
     @Test
     void withoutPreconnectTheFirstRequestsOpenTheirOwnConnections() throws IOException {
-        server = MockServer.start(MockServerConfig.builder().host("127.0.0.1").port(0).ttftMs(1).itlMs(1).build());
-        TestConfigs config = TestConfigs.against(server.baseUrl(), dir.resolve("artifacts"));
+        TestConfigs config = against(MockServerConfig.builder().ttftMs(1).itlMs(1));
         config.concurrency = 2;
         config.requestCount = 4;
         config.preconnect = false;

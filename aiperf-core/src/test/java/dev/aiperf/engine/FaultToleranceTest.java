@@ -4,15 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.api.dataset.InvalidDatasetException;
 import dev.aiperf.api.export.ErrorCount;
-import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,29 +23,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * ends with a clear error per request, the errors are counted in the summary, and every record that
  * completed is in {@code profile_export.jsonl}.
  */
-class FaultToleranceTest {
+class FaultToleranceTest extends RunAgainstMockServer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-    private MockServer server;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+    FaultToleranceTest() {
+        super(true);
     }
 
-    private TestConfigs against(MockServerConfig.Builder mock) {
-        server = MockServer.start(mock.host("127.0.0.1").port(0).ttftMs(1).itlMs(0.5).build());
-        return TestConfigs.against(server.baseUrl(), dir.resolve("artifacts"));
-    }
-
-    private BenchmarkOutcome run(TestConfigs config) throws IOException {
-        PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
-        return BenchmarkRunner.prepare(config.build(), stream, stream).run();
+    /** A fast mock with these faults. */
+    @Override
+    TestConfigs against(MockServerConfig.Builder mock) {
+        return super.against(mock.ttftMs(1).itlMs(0.5));
     }
 
     private static List<JsonNode> records(BenchmarkOutcome outcome) throws IOException {
@@ -95,8 +78,7 @@ class FaultToleranceTest {
         config.streaming = false;
         // A connection caught in the server's shutdown can stay open and silent: bound its wait.
         config.requestTimeoutSeconds = 2;
-        BenchmarkRunner.Prepared prepared = BenchmarkRunner.prepare(config.build(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
+        BenchmarkRunner.Prepared prepared = prepare(config.build());
         Thread killer = new Thread(() -> {
             try {
                 Thread.sleep(300);

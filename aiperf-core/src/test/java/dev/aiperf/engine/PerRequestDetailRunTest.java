@@ -3,15 +3,10 @@ package dev.aiperf.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.api.config.KeyValue;
-import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,31 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * trace_data, the raw export (warm-up included, credentials redacted), time slices, the run's log, the
  * summary at schema 1.5 with warm-up metrics, and the prompt-cache usage metrics the mock reports.
  */
-class PerRequestDetailRunTest {
+class PerRequestDetailRunTest extends RunAgainstMockServer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API_KEY = "sk-detail-secret-4242";
 
-    @TempDir
-    Path dir;
-    private MockServer server;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     private TestConfigs against() {
-        server = MockServer.start(MockServerConfig.builder().ttftMs(2).itlMs(1).host("127.0.0.1").port(0).build());
-        return TestConfigs.against(server.baseUrl(), dir.resolve("artifacts"));
-    }
-
-    private BenchmarkOutcome run(TestConfigs config) throws IOException {
-        return BenchmarkRunner.prepare(config.build(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run();
+        return against(MockServerConfig.builder().ttftMs(2).itlMs(1));
     }
 
     private static List<JsonNode> lines(Path file) throws IOException {

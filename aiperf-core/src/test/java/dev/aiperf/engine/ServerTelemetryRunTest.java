@@ -7,15 +7,10 @@ import dev.aiperf.api.config.TelemetryConfig;
 import dev.aiperf.api.record.MetricResult;
 import dev.aiperf.api.telemetry.GpuSummary;
 import dev.aiperf.api.telemetry.GpuTelemetryResults;
-import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,31 +20,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Server metrics and GPU telemetry collected beside a real run against the mock server over loopback. */
-class ServerTelemetryRunTest {
+class ServerTelemetryRunTest extends RunAgainstMockServer {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-    private MockServer server;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private BenchmarkOutcome run(BenchmarkConfig config) throws IOException {
-        return BenchmarkRunner.prepare(config, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run();
-    }
 
     /** 20 streamed requests of 40 tokens, 5 ms apart, 4 at a time: about a second of real load. */
     private TestConfigs load() {
-        server = MockServer.start(MockServerConfig.builder().host("127.0.0.1").port(0).ttftMs(20).itlMs(5).build());
-        TestConfigs config = TestConfigs.against(server.baseUrl(), dir.resolve("artifacts"));
+        TestConfigs config = against(MockServerConfig.builder().ttftMs(20).itlMs(5));
         config.osl = 40;
         return config;
     }
@@ -155,6 +131,71 @@ class ServerTelemetryRunTest {
         assertThat(console).contains("NVIDIA AIPerf | Server Metrics (").contains("vllm:num_requests_running")
                 .contains("NVIDIA AIPerf | GPU 0 | NVIDIA H200").contains("NVIDIA Output Tokens per Joule");
         assertThat(console.indexOf("NVIDIA AIPerf | Server Metrics")).isGreaterThan(console.indexOf("LLM Metrics"));
+    }
+
+    @Test
+    void withASliceDurationEverySeriesIsCutIntoTimeslicesAndCountersGainRateStatistics() throws IOException {
+        TestConfigs load = load();
+        load.sliceDurationSeconds = 0.3;
+        BenchmarkConfig config = load.build().withTelemetry(new TelemetryConfig(true, List.of(),
+                List.of("json", "csv"), 0.05, false, false, "dcgm", List.of(), 0.05));
+
+        BenchmarkOutcome outcome = run(config);
+
+        assertThat(outcome.profiling().completed()).isEqualTo(20);
+        Path artifacts = dir.resolve("artifacts");
+        JsonNode metrics = JSON.readTree(artifacts.resolve("server_metrics_export.json").toFile()).get("metrics");
+        long sliceNs = 300_000_000L;
+        JsonNode running = metrics.at("/vllm:num_requests_running/series/0/timeslices");
+        assertThat(running.size()).isGreaterThan(1);
+        long start = outcome.profiling().startWallNs();
+        long end = outcome.profiling().endWallNs();
+        assertThat(running.get(0).get("start_ns").asLong()).isEqualTo(start);
+        for (JsonNode slice : running) {
+            List<String> fields = new java.util.ArrayList<>();
+            slice.fieldNames().forEachRemaining(fields::add);
+            boolean partial = slice.get("end_ns").asLong() - slice.get("start_ns").asLong() < sliceNs;
+            assertThat(fields).isEqualTo(partial ? List.of("start_ns", "end_ns", "is_complete", "avg", "min", "max")
+                    : List.of("start_ns", "end_ns", "avg", "min", "max"));
+            assertThat(slice.get("max").asDouble()).isBetween(0.0, 4.0);
+        }
+        // Counter slices tile the whole window, one after the other, the last one cut at the profiling end.
+        double sliced = 0;
+        JsonNode busiest = null;
+        for (JsonNode series : metrics.at("/vllm:request_success_total/series")) {
+            JsonNode slices = series.get("timeslices");
+            assertThat(slices.get(0).get("start_ns").asLong()).isEqualTo(start);
+            for (int i = 1; i < slices.size(); i++) {
+                assertThat(slices.get(i).get("start_ns").asLong()).isEqualTo(slices.get(i - 1).get("end_ns").asLong());
+            }
+            assertThat(slices.get(slices.size() - 1).get("end_ns").asLong()).isEqualTo(end);
+            for (JsonNode slice : slices) {
+                assertThat(slice.has("total") && slice.has("rate")).isTrue();
+                sliced += slice.get("total").asDouble();
+            }
+            if (busiest == null || series.at("/stats/total").asDouble() > busiest.at("/stats/total").asDouble()) {
+                busiest = series;
+            }
+        }
+        // Requests that finished before the last scrape inside the window: at most all of them.
+        assertThat(sliced).isBetween(1.0, 20.0);
+        JsonNode stats = busiest.get("stats");
+        assertThat(stats.get("rate_max").asDouble()).isGreaterThanOrEqualTo(stats.get("rate_avg").asDouble())
+                .isPositive();
+        assertThat(stats.get("rate_min").asDouble()).isLessThanOrEqualTo(stats.get("rate_avg").asDouble());
+        assertThat(stats.has("rate_std")).isTrue();
+        JsonNode ttftSlice = metrics.at("/vllm:time_to_first_token_seconds/series/0/timeslices/0");
+        assertThat(ttftSlice.has("count") && ttftSlice.has("sum") && ttftSlice.has("avg")).isTrue();
+        assertThat(ttftSlice.get("buckets").has("+Inf")).isTrue();
+
+        // The CSV has no slices (as the original) but fills the counters' rate columns.
+        String csv = Files.readString(artifacts.resolve("server_metrics_export.csv"));
+        String header = csv.lines().filter(l -> l.startsWith("Endpoint,Type,Metric,Unit,total,")).findFirst()
+                .orElseThrow();
+        assertThat(header).startsWith("Endpoint,Type,Metric,Unit,total,rate,rate_avg,rate_min,rate_max,rate_std,");
+        String row = csv.lines().filter(l -> l.contains(",counter,vllm:generation_tokens_total,")).findFirst()
+                .orElseThrow();
+        assertThat(row.split(",", -1)[6]).as("rate_avg of " + row).matches("\\d+\\.\\d{4}");
     }
 
     @Test

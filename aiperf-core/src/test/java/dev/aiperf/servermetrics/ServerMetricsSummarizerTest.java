@@ -2,11 +2,13 @@ package dev.aiperf.servermetrics;
 
 import dev.aiperf.api.telemetry.ServerMetric;
 import dev.aiperf.api.telemetry.ServerMetricSeries;
+import dev.aiperf.api.telemetry.ServerMetricTimeslice;
 import dev.aiperf.api.telemetry.ServerMetricsResults;
 import dev.aiperf.prometheus.PrometheusTextParser;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -80,6 +82,62 @@ class ServerMetricsSummarizerTest {
         assertThat(ttft.stats().get("p75_estimate").doubleValue()).isCloseTo(0.1 + 0.1 * 2.5 / 4, within(1e-12));
         // beyond the last finite bound: that bound
         assertThat(ttft.stats().get("p99_estimate").doubleValue()).isCloseTo(0.2, within(1e-12));
+    }
+
+    @Test
+    void timeslicesCutTheWindowIntoSlicesAndTheLastPartialOneIsMarked() {
+        EndpointScrapes endpoint = new EndpointScrapes(URL);
+        scrape(endpoint, 9 * S, page(9, 100, 0, 0, 0, 0));       // baseline, before the window
+        scrape(endpoint, 10 * S, page(2, 100, 0, 0, 0, 0));      // window [10 s, 15 s], slices of 2 s
+        scrape(endpoint, 11 * S, page(4, 300, 1, 1, 1, 0.05));
+        scrape(endpoint, 12 * S, page(6, 500, 1, 3, 3, 0.35));   // on a boundary: the second slice's
+        scrape(endpoint, 13 * S, page(8, 700, 1, 3, 4, 0.65));
+        scrape(endpoint, 15 * S, page(1, 800, 2, 4, 5, 0.70));   // the profiling end: in the last slice
+        scrape(endpoint, 16 * S, page(0, 900, 2, 4, 5, 0.70));   // the final scrape, after the window
+        ServerMetricsResults results = ServerMetricsSummarizer.summarize(List.of(endpoint), List.of(URL), 10 * S,
+                15 * S, 2.0);
+
+        List<ServerMetricTimeslice> gauge = only(results, "vllm:num_requests_running").timeslices();
+        assertThat(gauge).extracting(ServerMetricTimeslice::startNs).containsExactly(10 * S, 12 * S, 14 * S);
+        assertThat(gauge).extracting(ServerMetricTimeslice::endNs).containsExactly(12 * S, 14 * S, 15 * S);
+        assertThat(gauge).extracting(ServerMetricTimeslice::complete).containsExactly(true, true, false);
+        assertThat(gauge.get(0).values()).containsExactly(Map.entry("avg", 3.0), Map.entry("min", 2.0),
+                Map.entry("max", 4.0));
+        assertThat(gauge.get(1).values()).containsEntry("avg", 7.0);
+        assertThat(gauge.get(2).values()).containsEntry("avg", 1.0);
+
+        ServerMetricSeries tokens = only(results, "vllm:generation_tokens_total");
+        assertThat(tokens.timeslices()).extracting(s -> s.values().get("total").doubleValue())
+                .containsExactly(400.0, 200.0, 100.0);
+        assertThat(tokens.timeslices()).extracting(s -> s.values().get("rate").doubleValue())
+                .containsExactly(200.0, 100.0, 100.0);
+        // rates of the two complete slices only: 200 and 100
+        assertThat(tokens.stats()).containsEntry("rate_avg", 150.0).containsEntry("rate_min", 100.0)
+                .containsEntry("rate_max", 200.0);
+        assertThat(tokens.stats().get("rate_std").doubleValue()).isCloseTo(Math.sqrt(5000), within(1e-9));
+        assertThat(tokens.stats().keySet()).containsExactly("total", "rate", "rate_avg", "rate_min", "rate_max",
+                "rate_std");
+
+        List<ServerMetricTimeslice> ttft = only(results, "vllm:time_to_first_token_seconds").timeslices();
+        assertThat(ttft).extracting(s -> s.values().get("count")).containsExactly(3L, 1L, 1L);
+        assertThat(ttft.get(0).values().get("sum").doubleValue()).isCloseTo(0.35, within(1e-12));
+        assertThat(ttft.get(0).values().get("avg").doubleValue()).isCloseTo(0.35 / 3, within(1e-12));
+        assertThat(ttft.get(0).buckets()).containsExactly(Map.entry("0.1", 1L), Map.entry("0.2", 3L),
+                Map.entry("+Inf", 3L));
+        assertThat(ttft.get(2).complete()).isFalse();
+    }
+
+    @Test
+    void withoutASliceDurationThereAreNoTimeslicesAndNoRateStatistics() {
+        EndpointScrapes endpoint = new EndpointScrapes(URL);
+        scrape(endpoint, 10 * S, page(2, 100, 0, 0, 0, 0));
+        scrape(endpoint, 12 * S, page(4, 300, 1, 1, 1, 0.05));
+        ServerMetricsResults results = ServerMetricsSummarizer.summarize(List.of(endpoint), List.of(URL), 10 * S,
+                12 * S);
+
+        assertThat(results.metrics().values()).allSatisfy(m -> assertThat(m.series())
+                .allSatisfy(s -> assertThat(s.timeslices()).isEmpty()));
+        assertThat(only(results, "vllm:generation_tokens_total").stats()).containsOnlyKeys("total", "rate");
     }
 
     @Test

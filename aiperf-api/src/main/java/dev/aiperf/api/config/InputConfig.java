@@ -113,55 +113,42 @@ public record InputConfig(Path inputFile, String customDatasetType, String datas
 
     /** The same configuration with these synthetic media settings. */
     public InputConfig withMedia(ImageConfig newImage, AudioConfig newAudio, VideoConfig newVideo) {
-        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
-                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
-                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
-                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, newImage, newAudio,
-                newVideo, rankings, trace, cacheBust);
+        return copy(randomSeed, publicDataset, newImage, newAudio, newVideo, rankings, trace, cacheBust);
     }
 
     /** The same configuration reading this public dataset. */
     public InputConfig withPublicDataset(String name) {
-        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
-                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
-                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
-                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, name, image, audio, video,
-                rankings, trace, cacheBust);
+        return copy(randomSeed, name, image, audio, video, rankings, trace, cacheBust);
     }
 
     /** The same configuration with these synthetic rankings settings. */
     public InputConfig withRankings(RankingsConfig newRankings) {
-        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
-                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
-                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
-                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                newRankings, trace, cacheBust);
+        return copy(randomSeed, publicDataset, image, audio, video, newRankings, trace, cacheBust);
     }
 
     /** The same input with another root seed (every run of a study sends the same workload with one). */
     public InputConfig withRandomSeed(Long seed) {
-        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, seed, promptBatchSize,
-                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
-                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
-                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                rankings, trace, cacheBust);
+        return copy(seed, publicDataset, image, audio, video, rankings, trace, cacheBust);
     }
 
     /** The same configuration with this {@code --cache-bust} position (null for none). */
     public InputConfig withCacheBust(String position) {
-        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
-                islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
-                sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
-                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                rankings, trace, position);
+        return copy(randomSeed, publicDataset, image, audio, video, rankings, trace, position);
     }
 
     /** The same configuration with these trace replay settings. */
     public InputConfig withTrace(TraceConfig newTrace) {
-        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, randomSeed, promptBatchSize,
+        return copy(randomSeed, publicDataset, image, audio, video, rankings, newTrace, cacheBust);
+    }
+
+    /** This configuration with the components the with-methods change given anew: the one place they copy the rest. */
+    private InputConfig copy(Long newRandomSeed, String newPublicDataset, ImageConfig newImage, AudioConfig newAudio,
+                             VideoConfig newVideo, RankingsConfig newRankings, TraceConfig newTrace,
+                             String newCacheBust) {
+        return new InputConfig(inputFile, customDatasetType, datasetSamplingStrategy, newRandomSeed, promptBatchSize,
                 islMean, islStddev, oslMean, oslStddev, sequenceDistribution, numPrefixPrompts, prefixPromptLength,
                 sharedSystemPromptLength, userContextPromptLength, numDatasetEntries, sessionTurnsMean,
-                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, publicDataset, image, audio, video,
-                rankings, newTrace, cacheBust);
+                sessionTurnsStddev, turnDelayMean, turnDelayStddev, turnDelayRatio, newPublicDataset, newImage,
+                newAudio, newVideo, newRankings, newTrace, newCacheBust);
     }
 }

@@ -1,35 +1,16 @@
 package dev.aiperf.cli.endpoints;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --endpoint-type huggingface_generate} against the mock's TGI {@code /generate} and {@code /generate_stream}. */
-class HuggingFaceGenerateEndpointTest {
-    private static MockUnderTest mock;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void start() {
-        mock = MockUnderTest.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
-
+class HuggingFaceGenerateEndpointTest extends AgainstMockServer {
     @Test
     void streamingUsesGenerateStreamWithExtrasInsideParametersAndCountsEveryToken() {
-        EndpointRun run = EndpointRun.of(mock, dir.resolve("stream"), "--endpoint-type", "huggingface_generate",
+        EndpointRun run = profile("stream", "--endpoint-type", "huggingface_generate",
                 "-m", "tgi-model", "--streaming", "--concurrency", "2", "--request-count", "6", "--isl", "16",
                 "--osl", "8", "--extra-inputs", "ignore_eos:true");
 
@@ -52,7 +33,7 @@ class HuggingFaceGenerateEndpointTest {
 
     @Test
     void withoutStreamingItPostsToGenerateAndReadsGeneratedText() {
-        EndpointRun run = EndpointRun.of(mock, dir.resolve("whole"), "--endpoint-type", "huggingface_generate",
+        EndpointRun run = profile("whole", "--endpoint-type", "huggingface_generate",
                 "-m", "tgi-model", "--concurrency", "2", "--request-count", "4", "--isl", "16", "--osl", "8",
                 "--extra-inputs", "ignore_eos:true");
 

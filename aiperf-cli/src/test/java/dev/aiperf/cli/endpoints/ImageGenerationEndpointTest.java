@@ -1,37 +1,18 @@
 package dev.aiperf.cli.endpoints;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** {@code --endpoint-type image_generation} against the mock's {@code /v1/images/generations}. */
-class ImageGenerationEndpointTest {
-    private static MockUnderTest mock;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void start() {
-        mock = MockUnderTest.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
-
+class ImageGenerationEndpointTest extends AgainstMockServer {
     @Test
     void wholeAnswersGiveImageThroughputAndLatencyPerImageAndNoTokenMetrics() {
-        EndpointRun run = EndpointRun.of(mock, dir.resolve("whole"), "--endpoint-type", "image_generation", "-m",
+        EndpointRun run = profile("whole", "--endpoint-type", "image_generation", "-m",
                 "flux", "--concurrency", "2", "--request-count", "4", "--isl", "20", "--extra-inputs", "n:2",
                 "--extra-inputs", "size:1024x1024");
 
@@ -63,7 +44,7 @@ class ImageGenerationEndpointTest {
 
     @Test
     void aStreamCountsFinalImagesNotPartialPreviews() {
-        EndpointRun run = EndpointRun.of(mock, dir.resolve("stream"), "--endpoint-type", "image_generation", "-m",
+        EndpointRun run = profile("stream", "--endpoint-type", "image_generation", "-m",
                 "gpt-image-1", "--streaming", "--concurrency", "2", "--request-count", "4", "--isl", "20",
                 "--extra-inputs", "partial_images:2");
 

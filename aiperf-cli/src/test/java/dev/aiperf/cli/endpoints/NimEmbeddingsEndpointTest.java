@@ -1,35 +1,16 @@
 package dev.aiperf.cli.endpoints;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --endpoint-type nim_embeddings} against the mock's {@code /v1/embeddings}. */
-class NimEmbeddingsEndpointTest {
-    private static MockUnderTest mock;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void start() {
-        mock = MockUnderTest.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
-
+class NimEmbeddingsEndpointTest extends AgainstMockServer {
     @Test
     void sendsTheBatchAsInputWithNimFieldsFromExtrasAndMeasuresLatencyAndInputOnly() {
-        EndpointRun run = EndpointRun.of(mock, dir.resolve("nim"), "--endpoint-type", "nim_embeddings", "-m",
+        EndpointRun run = profile("nim", "--endpoint-type", "nim_embeddings", "-m",
                 "nv-embedqa", "--concurrency", "2", "--request-count", "4", "--isl", "16", "--batch-size", "3",
                 "--extra-inputs", "input_type:query", "--extra-inputs", "truncate:END", "--streaming");
 

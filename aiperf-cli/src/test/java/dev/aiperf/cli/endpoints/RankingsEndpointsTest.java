@@ -2,10 +2,7 @@ package dev.aiperf.cli.endpoints;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiperf.cli.CliRun;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,24 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The rankings family against the mock's {@code /v1/ranking}, {@code /rerank} and {@code /v2/rerank}: the synthetic
  * rankings dataset (a query and N passages per request), each API's body, and the metrics a reranker has.
  */
-class RankingsEndpointsTest {
-    private static MockUnderTest mock;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void start() {
-        mock = MockUnderTest.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
-
+class RankingsEndpointsTest extends AgainstMockServer {
     private EndpointRun rankings(String type) {
-        return EndpointRun.of(mock, dir.resolve(type), "--endpoint-type", type, "-m", "rerank-model",
+        return profile(type, "--endpoint-type", type, "-m", "rerank-model",
                 "--concurrency", "2", "--request-count", "4", "--rankings-passages-mean", "3",
                 "--rankings-query-prompt-token-mean", "8", "--rankings-passages-prompt-token-mean", "12");
     }
@@ -109,7 +91,7 @@ class RankingsEndpointsTest {
         Path file = dir.resolve("no-query.jsonl");
         Files.writeString(file, "{\"texts\": [{\"name\": \"passages\", \"contents\": [\"a\", \"b\"]}]}\n");
 
-        EndpointRun run = EndpointRun.of(mock, dir.resolve("no-query"), "--endpoint-type", "cohere_rankings",
+        EndpointRun run = profile("no-query", "--endpoint-type", "cohere_rankings",
                 "-m", "m", "--request-count", "2", "--input-file", file.toString(), "--custom-dataset-type",
                 "single_turn");
 

@@ -2,10 +2,7 @@ package dev.aiperf.cli.endpoints;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,22 +12,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --endpoint-type raw} with a {@code raw_payload} file: every body reaches the mock exactly as written. */
-class RawEndpointTest {
+class RawEndpointTest extends AgainstMockServer {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static MockUnderTest mock;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void start() {
-        mock = MockUnderTest.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
 
     @Test
     void theBodiesAreSentAsTheyAreAndTheAnswersMeasured() throws IOException {
@@ -42,7 +25,7 @@ class RawEndpointTest {
         Path file = dir.resolve("bodies.jsonl");
         Files.write(file, lines);
 
-        EndpointRun run = EndpointRun.of(mock, dir.resolve("raw"), "--endpoint-type", "raw", "-m", "ignored",
+        EndpointRun run = profile("raw", "--endpoint-type", "raw", "-m", "ignored",
                 "--url", mock.server().baseUrl() + "/v1/chat/completions", "--streaming", "--request-count", "2",
                 "--input-file", file.toString(), "--custom-dataset-type", "raw_payload");
 
@@ -58,12 +41,12 @@ class RawEndpointTest {
     void rawPayloadsWithAnotherEndpointOrRawWithoutThemEndInOneMessage() throws IOException {
         Path file = dir.resolve("one.jsonl");
         Files.writeString(file, "{\"messages\": []}\n");
-        EndpointRun chat = EndpointRun.of(mock, dir.resolve("chat"), "-m", "m", "--request-count", "1",
+        EndpointRun chat = profile("chat", "-m", "m", "--request-count", "1",
                 "--input-file", file.toString(), "--custom-dataset-type", "raw_payload");
         assertThat(chat.cli().exitCode()).isNotZero();
         assertThat(chat.cli().err()).contains("sent as they are only by --endpoint-type raw");
 
-        EndpointRun synthetic = EndpointRun.of(mock, dir.resolve("synthetic"), "--endpoint-type", "raw", "-m", "m",
+        EndpointRun synthetic = profile("synthetic", "--endpoint-type", "raw", "-m", "m",
                 "--request-count", "1");
         assertThat(synthetic.cli().exitCode()).isNotZero();
         assertThat(synthetic.cli().err()).contains("--custom-dataset-type raw_payload");

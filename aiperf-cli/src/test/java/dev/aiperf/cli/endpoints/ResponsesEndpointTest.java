@@ -1,35 +1,16 @@
 package dev.aiperf.cli.endpoints;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --endpoint-type responses} against the mock's {@code /v1/responses}: what is sent and what is measured. */
-class ResponsesEndpointTest {
-    private static MockUnderTest mock;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void start() {
-        mock = MockUnderTest.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
-
+class ResponsesEndpointTest extends AgainstMockServer {
     @Test
     void aStreamOfTypedEventsGivesTheStreamingMetricsAndExactOutputLengths() {
-        EndpointRun run = EndpointRun.of(mock, dir.resolve("stream"), "--endpoint-type", "responses", "-m",
+        EndpointRun run = profile("stream", "--endpoint-type", "responses", "-m",
                 "mock-model", "--streaming", "--concurrency", "2", "--request-count", "6", "--isl", "16", "--osl", "8",
                 "--extra-inputs", "ignore_eos:true", "--shared-system-prompt-length", "4");
 
@@ -56,7 +37,7 @@ class ResponsesEndpointTest {
 
     @Test
     void reasoningDeltasCountAsReasoningAndTheUsageComesFromResponseCompleted() {
-        EndpointRun run = EndpointRun.of(mock, dir.resolve("reasoning"), "--endpoint-type", "responses", "-m",
+        EndpointRun run = profile("reasoning", "--endpoint-type", "responses", "-m",
                 "qwen-mock", "--streaming", "--concurrency", "2", "--request-count", "4", "--isl", "16", "--osl",
                 "120", "--extra-inputs", "ignore_eos:true", "--extra-inputs", "{\"reasoning\": {\"effort\": \"low\"}}",
                 "--use-server-token-count");
@@ -74,7 +55,7 @@ class ResponsesEndpointTest {
 
     @Test
     void aWholeResponseHasNoStreamingMetrics() {
-        EndpointRun run = EndpointRun.of(mock, dir.resolve("whole"), "--endpoint-type", "responses", "-m",
+        EndpointRun run = profile("whole", "--endpoint-type", "responses", "-m",
                 "mock-model", "--concurrency", "2", "--request-count", "4", "--isl", "16", "--osl", "8",
                 "--extra-inputs", "ignore_eos:true");
 

@@ -2,10 +2,7 @@ package dev.aiperf.cli.endpoints;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiperf.cli.CliRun;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,22 +11,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --endpoint-type template}: bodies from a Jinja2 template file, sent to the mock, responses detected. */
-class TemplateEndpointTest {
-    private static MockUnderTest mock;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void start() {
-        mock = MockUnderTest.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
-
+class TemplateEndpointTest extends AgainstMockServer {
     @Test
     void aTemplateFileRendersAChatBodyAndTheStreamIsDetectedAndMeasured() throws IOException {
         Path template = dir.resolve("chat.jinja");
@@ -40,7 +22,7 @@ class TemplateEndpointTest {
                  "stream": {{ stream|tojson }}}
                 """);
 
-        EndpointRun run = EndpointRun.of(mock, dir.resolve("chat"), "--endpoint-type", "template", "-m", "tpl-model",
+        EndpointRun run = profile("chat", "--endpoint-type", "template", "-m", "tpl-model",
                 "--url", mock.server().baseUrl() + "/v1/chat/completions", "--streaming", "--concurrency", "2",
                 "--request-count", "4", "--isl", "16", "--osl", "8", "--extra-inputs",
                 "payload_template:" + template, "--extra-inputs", "ignore_eos:true");
@@ -64,7 +46,7 @@ class TemplateEndpointTest {
 
     @Test
     void anInlineTemplateWithAResponseFieldReadsTheFieldItNames() {
-        EndpointRun run = EndpointRun.of(mock, dir.resolve("tgi"), "--endpoint-type", "template", "-m", "m",
+        EndpointRun run = profile("tgi", "--endpoint-type", "template", "-m", "m",
                 "--url", mock.server().baseUrl(), "--endpoint", "/generate", "--concurrency", "2",
                 "--request-count", "4", "--isl", "16", "--osl", "8",
                 // a template with commas goes in the JSON form of --extra-inputs: key:value lists split on commas
@@ -81,7 +63,7 @@ class TemplateEndpointTest {
 
     @Test
     void theNamedNvEmbedqaTemplateSendsTheTexts() {
-        EndpointRun run = EndpointRun.of(mock, dir.resolve("named"), "--endpoint-type", "template", "-m", "m",
+        EndpointRun run = profile("named", "--endpoint-type", "template", "-m", "m",
                 "--url", mock.server().baseUrl() + "/v1/embeddings", "--request-count", "2", "--isl", "8",
                 "--extra-inputs", "payload_template:nv-embedqa", "--extra-inputs", "input:[\"x\"]");
 

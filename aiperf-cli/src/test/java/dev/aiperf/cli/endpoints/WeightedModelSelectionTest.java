@@ -1,37 +1,18 @@
 package dev.aiperf.cli.endpoints;
 
 import dev.aiperf.cli.CliRun;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --model-selection-strategy weighted}: models drawn by their weights, the weights checked as the original. */
-class WeightedModelSelectionTest {
-    private static MockUnderTest mock;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void start() {
-        mock = MockUnderTest.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
-
+class WeightedModelSelectionTest extends AgainstMockServer {
     @Test
     void requestsGoToTheModelsInProportionToTheirWeights() {
-        EndpointRun run = EndpointRun.of(mock, dir.resolve("weighted"), "--model-selection-strategy", "weighted",
+        EndpointRun run = profile("weighted", "--model-selection-strategy", "weighted",
                 "--model", "big:0.8", "--model", "small:0.2", "--num-dataset-entries", "200", "--request-count",
                 "200", "--concurrency", "8", "--isl", "4", "--osl", "1");
 
