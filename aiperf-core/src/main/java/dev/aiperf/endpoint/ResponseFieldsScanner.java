@@ -41,9 +41,25 @@ final class ResponseFieldsScanner {
     private static final byte[] CONTENT = ascii("content");
     private static final byte[] REASONING_CONTENT = ascii("reasoning_content");
     private static final byte[] REASONING = ascii("reasoning");
+    private static final String[] OBJECT_TYPES = {"chat.completion.chunk", "chat.completion", "text_completion",
+            "completion"};
+    private static final byte[][] QUOTED_OBJECT_TYPES = java.util.Arrays.stream(OBJECT_TYPES)
+            .map(type -> ascii('"' + type + '"')).toArray(byte[][]::new);
+
+    // Kinds of object, by where they are: each reads its own members.
+    private static final int ROOT = 0;
+    private static final int FIRST_CHOICE = 1;
+    private static final int TEXTS = 2;
+    private static final int OTHER = 3;
 
     private final byte[] b;
     private final int end;
+    private final ResponseFields fields = new ResponseFields();
+    /** The {@code delta} or {@code message} being read. */
+    private ResponseFields.ChoiceTexts texts;
+    /** The last top-level {@code usage} when it is an object: b[usageFrom, usageTo), else usageFrom is -1. */
+    private int usageFrom = -1;
+    private int usageTo;
     // The key just read: b[keyFrom, keyTo).
     private int keyFrom;
     private int keyTo;
@@ -61,171 +77,119 @@ final class ResponseFieldsScanner {
      */
     static ResponseFields scan(byte[] bytes, int from, int to) {
         ResponseFieldsScanner scanner = new ResponseFieldsScanner(bytes, to);
-        ResponseFields fields = new ResponseFields();
-        return scanner.root(from, fields) ? fields : null;
+        if (from >= to || bytes[from] != '{' || scanner.object(from, ROOT, 1) == FAIL) {
+            return null;
+        }
+        ResponseFields fields = scanner.fields;
+        if (scanner.usageFrom >= 0) {
+            JsonNode usage = scanner.tree(scanner.usageFrom, scanner.usageTo);
+            fields.usage = usage.isEmpty() ? null : usage;
+        }
+        return fields;
     }
 
-    private boolean root(int p, ResponseFields fields) {
-        if (p >= end || b[p] != '{') {
-            return false;
-        }
-        int usageFrom = -1;
-        int usageTo = -1;
+    /**
+     * The object at {@code p} (its {@code '{'}), each member read as its {@code kind} of object reads it;
+     * returns the position after the closing brace, or FAIL.
+     */
+    private int object(int p, int kind, int depth) {
         p = ws(p + 1);
         if (p < end && b[p] == '}') {
-            return true;
+            return p + 1;
         }
         while (true) {
             p = key(p);
             if (p == FAIL) {
-                return false;
+                return FAIL;
             }
-            if (is(OBJECT)) {
-                p = nullableString(p);
-                if (p == FAIL) {
-                    return false;
-                }
-                fields.object = string;
-            } else if (is(CHOICES)) {
-                fields.delta = null;
-                fields.message = null;
-                fields.text = null;
-                p = b[p] == '[' ? choices(p, fields) : value(p, 1);
-            } else if (is(USAGE)) {
-                int start = p;
-                p = value(p, 1);
-                usageFrom = b[start] == '{' ? start : -1;
-                usageTo = p;
-            } else {
-                p = value(p, 1);
-            }
+            p = switch (kind) {
+                case ROOT -> rootMember(p);
+                case FIRST_CHOICE -> choiceMember(p);
+                case TEXTS -> textsMember(p);
+                default -> value(p, depth);
+            };
             if (p == FAIL) {
-                return false;
+                return FAIL;
             }
-            p = ws(p);
-            if (p >= end) {
-                return false;
-            }
-            if (b[p] == '}') {
-                break;
-            }
-            if (b[p] != ',') {
-                return false;
-            }
-            p = ws(p + 1);
-        }
-        if (usageFrom >= 0) {
-            JsonNode usage = tree(usageFrom, usageTo);
-            fields.usage = usage.isEmpty() ? null : usage;
-        }
-        return true;
-    }
-
-    /** {@code choices}: the first element's fields when it is an object; the others are skipped. */
-    private int choices(int p, ResponseFields fields) {
-        p = ws(p + 1);
-        if (p >= end) {
-            return FAIL;
-        }
-        if (b[p] == ']') {
-            return p + 1;
-        }
-        p = b[p] == '{' ? firstChoice(p, fields) : value(p, 2);
-        while (p != FAIL) {
             p = ws(p);
             if (p >= end) {
                 return FAIL;
             }
-            if (b[p] == ']') {
+            if (b[p] == '}') {
                 return p + 1;
             }
             if (b[p] != ',') {
                 return FAIL;
             }
-            p = value(ws(p + 1), 2);
+            p = ws(p + 1);
         }
-        return FAIL;
     }
 
-    private int firstChoice(int p, ResponseFields fields) {
-        p = ws(p + 1);
-        if (p < end && b[p] == '}') {
-            return p + 1;
+    /** The value at {@code p} of the top-level member just keyed; returns the position after it, or FAIL. */
+    private int rootMember(int p) {
+        if (is(OBJECT)) {
+            p = objectType(p);
+            fields.object = string;
+            return p;
         }
-        while (true) {
-            p = key(p);
-            if (p == FAIL) {
-                return FAIL;
-            }
-            if (is(DELTA)) {
-                ResponseFields.ChoiceTexts texts = b[p] == '{' ? new ResponseFields.ChoiceTexts() : null;
-                p = texts == null ? value(p, 3) : texts(p, texts);
-                fields.delta = texts;
-            } else if (is(MESSAGE)) {
-                ResponseFields.ChoiceTexts texts = b[p] == '{' ? new ResponseFields.ChoiceTexts() : null;
-                p = texts == null ? value(p, 3) : texts(p, texts);
-                fields.message = texts;
-            } else if (is(TEXT)) {
-                p = nullableString(p);
-                fields.text = string;
+        if (is(CHOICES)) {
+            fields.delta = null;
+            fields.message = null;
+            fields.text = null;
+            return b[p] == '[' ? array(p, 2, true) : value(p, 1);
+        }
+        if (is(USAGE)) {
+            int start = p;
+            p = value(p, 1);
+            usageFrom = b[start] == '{' ? start : -1;
+            usageTo = p;
+            return p;
+        }
+        return value(p, 1);
+    }
+
+    /** The same in {@code choices[0]}. */
+    private int choiceMember(int p) {
+        boolean delta = is(DELTA);
+        if (delta || is(MESSAGE)) {
+            ResponseFields.ChoiceTexts read = null;
+            if (b[p] == '{') {
+                read = new ResponseFields.ChoiceTexts();
+                texts = read;
+                p = object(p, TEXTS, 4);
             } else {
                 p = value(p, 3);
             }
-            p = afterMember(p);
-            if (p < 0) {
-                return p == FAIL ? FAIL : -p;
-            }
-        }
-    }
-
-    private int texts(int p, ResponseFields.ChoiceTexts texts) {
-        p = ws(p + 1);
-        if (p < end && b[p] == '}') {
-            return p + 1;
-        }
-        while (true) {
-            p = key(p);
-            if (p == FAIL) {
-                return FAIL;
-            }
-            if (is(CONTENT)) {
-                p = nullableString(p);
-                texts.content = string;
-            } else if (is(REASONING_CONTENT)) {
-                p = nullableString(p);
-                texts.reasoningContent = string;
-            } else if (is(REASONING)) {
-                p = nullableString(p);
-                texts.reasoning = string;
+            if (delta) {
+                fields.delta = read;
             } else {
-                p = value(p, 4);
+                fields.message = read;
             }
-            p = afterMember(p);
-            if (p < 0) {
-                return p == FAIL ? FAIL : -p;
-            }
+            return p;
         }
+        if (is(TEXT)) {
+            p = nullableString(p);
+            fields.text = string;
+            return p;
+        }
+        return value(p, 3);
     }
 
-    /**
-     * After a member's value at {@code p} (or FAIL): the position of the next key, or, when the object
-     * ends there, minus the position after its closing brace ({@code <= -2}), or FAIL ({@code -1}).
-     */
-    private int afterMember(int p) {
-        if (p == FAIL) {
-            return FAIL;
+    /** The same in {@code choices[0].delta} or {@code .message}. */
+    private int textsMember(int p) {
+        if (is(CONTENT)) {
+            p = nullableString(p);
+            texts.content = string;
+        } else if (is(REASONING_CONTENT)) {
+            p = nullableString(p);
+            texts.reasoningContent = string;
+        } else if (is(REASONING)) {
+            p = nullableString(p);
+            texts.reasoning = string;
+        } else {
+            p = value(p, 4);
         }
-        p = ws(p);
-        if (p >= end) {
-            return FAIL;
-        }
-        if (b[p] == '}') {
-            return -(p + 1);
-        }
-        if (b[p] != ',') {
-            return FAIL;
-        }
-        return ws(p + 1);
+        return p;
     }
 
     /**
@@ -275,6 +239,18 @@ final class ResponseFieldsScanner {
         return true;
     }
 
+    /** The {@code object} value: the known types without a new string each time, anything else as read. */
+    private int objectType(int p) {
+        for (int i = 0; i < OBJECT_TYPES.length; i++) {
+            int after = literal(p, QUOTED_OBJECT_TYPES[i]);
+            if (after != FAIL) {
+                string = OBJECT_TYPES[i];
+                return after;
+            }
+        }
+        return nullableString(p);
+    }
+
     /** A string (left in {@link #string}) or {@code null} (null left there); anything else is FAIL. */
     private int nullableString(int p) {
         if (p == FAIL || p >= end) {
@@ -298,8 +274,8 @@ final class ResponseFieldsScanner {
         }
         return switch (b[p]) {
             case '"' -> string(p, false);
-            case '{' -> depth >= MAX_DEPTH ? FAIL : object(p, depth + 1);
-            case '[' -> depth >= MAX_DEPTH ? FAIL : array(p, depth + 1);
+            case '{' -> depth >= MAX_DEPTH ? FAIL : object(p, OTHER, depth + 1);
+            case '[' -> depth >= MAX_DEPTH ? FAIL : array(p, depth + 1, false);
             case 'n' -> literal(p, NULL_LITERAL);
             case 't' -> literal(p, TRUE_LITERAL);
             case 'f' -> literal(p, FALSE_LITERAL);
@@ -307,29 +283,21 @@ final class ResponseFieldsScanner {
         };
     }
 
-    private int object(int p, int depth) {
-        p = ws(p + 1);
-        if (p < end && b[p] == '}') {
-            return p + 1;
-        }
-        while (true) {
-            p = afterMember(value(key(p), depth));
-            if (p < 0) {
-                return p == FAIL ? FAIL : -p;
-            }
-        }
-    }
-
-    private int array(int p, int depth) {
+    /**
+     * The array at {@code p} (its {@code '['}); with {@code choices}, a first element that is an object is
+     * read as {@code choices[0]}. Returns the position after the closing bracket, or FAIL.
+     */
+    private int array(int p, int depth, boolean choices) {
         p = ws(p + 1);
         if (p < end && b[p] == ']') {
             return p + 1;
         }
-        while (true) {
+        if (choices && p < end && b[p] == '{') {
+            p = object(p, FIRST_CHOICE, depth);
+        } else {
             p = value(p, depth);
-            if (p == FAIL) {
-                return FAIL;
-            }
+        }
+        while (p != FAIL) {
             p = ws(p);
             if (p >= end) {
                 return FAIL;
@@ -340,8 +308,9 @@ final class ResponseFieldsScanner {
             if (b[p] != ',') {
                 return FAIL;
             }
-            p = ws(p + 1);
+            p = value(ws(p + 1), depth);
         }
+        return FAIL;
     }
 
     private int literal(int p, byte[] word) {
