@@ -2,7 +2,7 @@ package dev.aiperf.transport;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -18,7 +18,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Builds the pipeline of every connection: arrival clock, TLS for {@code https}, the HTTP/1.1
- * codec, an idle timer for pooled keep-alive connections, and the response handler.
+ * response decoder, an idle timer for pooled keep-alive connections, and the response handler.
  */
 final class ChannelSetup {
 
@@ -47,8 +47,8 @@ final class ChannelSetup {
             pipeline.addLast("tls", tls);
             times.watch(tls);
         }
-        pipeline.addLast("http", new HttpClientCodec(new HttpDecoderConfig().setMaxChunkSize(MAX_CHUNK_BYTES),
-                false, false));
+        // Responses only: requests are written as bytes by the response handler (Http1RequestWriter).
+        pipeline.addLast("http", new HttpResponseDecoder(new HttpDecoderConfig().setMaxChunkSize(MAX_CHUNK_BYTES)));
         pipeline.addLast("keep-alive", new IdleStateHandler(0, 0, settings.keepAliveTimeout().toMillis(),
                 TimeUnit.MILLISECONDS));
         pipeline.addLast("response", new HttpResponseHandler(clock, settings, transportClosing));
