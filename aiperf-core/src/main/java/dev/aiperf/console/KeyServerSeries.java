@@ -32,14 +32,17 @@ final class KeyServerSeries {
     record Row(String label, Kind kind, List<String> names) {
     }
 
+    static final Row REQUESTS_RUNNING = new Row("Requests running", Kind.GAUGE, List.of("vllm:num_requests_running",
+            "sglang:num_running_reqs", "trtllm_num_requests_running", "num_requests_running"));
+    static final Row REQUESTS_WAITING = new Row("Requests waiting", Kind.GAUGE, List.of("vllm:num_requests_waiting",
+            "sglang:num_queue_reqs", "trtllm_num_requests_waiting", "num_requests_waiting"));
+    static final Row KV_CACHE_USAGE = new Row("KV-cache usage (%)", Kind.RATIO_GAUGE, List.of("vllm:kv_cache_usage_perc",
+            "vllm:gpu_cache_usage_perc", "sglang:token_usage", "trtllm_kv_cache_utilization", "gpu_cache_usage_perc"));
+
     static final List<Row> ROWS = List.of(
-            new Row("Requests running", Kind.GAUGE, List.of("vllm:num_requests_running", "sglang:num_running_reqs",
-                    "trtllm_num_requests_running", "num_requests_running")),
-            new Row("Requests waiting", Kind.GAUGE, List.of("vllm:num_requests_waiting", "sglang:num_queue_reqs",
-                    "trtllm_num_requests_waiting", "num_requests_waiting")),
-            new Row("KV-cache usage (%)", Kind.RATIO_GAUGE, List.of("vllm:kv_cache_usage_perc",
-                    "vllm:gpu_cache_usage_perc", "sglang:token_usage", "trtllm_kv_cache_utilization",
-                    "gpu_cache_usage_perc")),
+            REQUESTS_RUNNING,
+            REQUESTS_WAITING,
+            KV_CACHE_USAGE,
             new Row("Prefix-cache hit rate (%)", Kind.HIT_RATIO, List.of("vllm:prefix_cache_hits_total",
                     "vllm:prefix_cache_queries_total", "vllm:gpu_prefix_cache_hits_total",
                     "vllm:gpu_prefix_cache_queries_total")),

@@ -317,7 +317,7 @@ public final class BenchmarkRunner {
             TelemetryRun telemetry = TelemetryRun.start(config, parts.gpuTelemetry(), err);
             try (Transport transport = parts.plugins().create(PluginType.TRANSPORT, parts.transportEntry(),
                     TransportContext.class, parts.transportContext());
-                 ProgressReporter reporter = new ProgressReporter(ui)) {
+                 ProgressReporter reporter = new ProgressReporter(ui, telemetry::liveServerMetrics)) {
                 TransportDiagnostics diagnostics = transport instanceof TransportDiagnostics d ? d : null;
                 connectionLimit = diagnostics == null ? null : diagnostics.connectionLimit();
                 if (config.endpoint().preconnect()) {

@@ -2,6 +2,7 @@ package dev.aiperf.engine;
 
 import dev.aiperf.api.ui.AiperfUi;
 import dev.aiperf.api.ui.LiveMetrics;
+import dev.aiperf.api.ui.LiveServerMetrics;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +19,8 @@ final class ProgressReporter implements AutoCloseable {
     static final long INTERVAL_MS = 100;
 
     private final AiperfUi ui;
+    /** The server's load when the run scrapes server metrics (null gives null), shown in every phase. */
+    private final Supplier<LiveServerMetrics> server;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "aiperf-progress");
         t.setDaemon(true);
@@ -26,7 +29,12 @@ final class ProgressReporter implements AutoCloseable {
     private ScheduledFuture<?> ticking;
 
     ProgressReporter(AiperfUi ui) {
+        this(ui, () -> null);
+    }
+
+    ProgressReporter(AiperfUi ui, Supplier<LiveServerMetrics> server) {
         this.ui = ui;
+        this.server = server;
     }
 
     void phaseStarted(PhaseProgress progress) {
@@ -40,6 +48,10 @@ final class ProgressReporter implements AutoCloseable {
         ticking = thread.scheduleAtFixedRate(() -> {
             if (live != null) {
                 ui.liveMetrics(live.get());
+            }
+            LiveServerMetrics load = server.get();
+            if (load != null) {
+                ui.liveServerMetrics(load);
             }
             ui.progress(progress.snapshot(System.nanoTime()));
         }, INTERVAL_MS, INTERVAL_MS, TimeUnit.MILLISECONDS);

@@ -5,7 +5,10 @@ import dev.aiperf.api.config.TelemetryConfig;
 import dev.aiperf.api.record.MetricResult;
 import dev.aiperf.api.telemetry.GpuTelemetryResults;
 import dev.aiperf.api.telemetry.ServerMetricsResults;
+import dev.aiperf.api.ui.LiveServerMetrics;
+import dev.aiperf.console.LiveServerLoad;
 import dev.aiperf.prometheus.MetricsFetcher;
+import dev.aiperf.prometheus.WallClock;
 import dev.aiperf.servermetrics.ServerMetricsCollector;
 import dev.aiperf.servermetrics.ServerMetricsEndpoints;
 import dev.aiperf.servermetrics.ServerMetricsJsonlWriter;
@@ -109,6 +112,14 @@ final class TelemetryRun implements AutoCloseable {
         if (gpu != null) {
             gpu.collectAll();
         }
+    }
+
+    /**
+     * The server's load as last scraped, for the live view; null when the run scrapes no server metrics. Called
+     * from the progress thread: it only reads the collector's latest values, never waits for a scrape.
+     */
+    LiveServerMetrics liveServerMetrics() {
+        return serverMetrics == null ? null : LiveServerLoad.of(serverMetrics.latest(), WallClock.nowNs());
     }
 
     /**

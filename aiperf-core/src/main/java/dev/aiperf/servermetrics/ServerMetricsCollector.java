@@ -32,11 +32,14 @@ public final class ServerMetricsCollector {
         boolean warned;
         boolean disabled;
         boolean triedFallback;
+        /** Written by the scraping thread, read by any (the live view): an immutable value, swapped whole. */
+        volatile LatestScrape latest;
 
         Target(String url) {
             this.configured = url;
             this.url = url;
             this.scrapes = new EndpointScrapes(url);
+            this.latest = LatestScrape.none(url);
         }
     }
 
@@ -100,6 +103,7 @@ public final class ServerMetricsCollector {
         }
         long time = page.doneWallNs();
         target.scrapes.add(time, page.latencyNs(), page.body().hashCode(), exposition.families());
+        target.latest = LatestScrape.of(target.url, time, exposition.families());
         if (jsonl != null) {
             jsonl.write(target.url, page, exposition.families());
         }
@@ -140,6 +144,14 @@ public final class ServerMetricsCollector {
     private static String describe(Exception e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
+    }
+
+    /**
+     * The latest gauge and counter values of each configured endpoint, in the configured order; safe to call from
+     * any thread while scraping goes on (an endpoint not scraped yet gives {@link LatestScrape#scraped()} false).
+     */
+    public List<LatestScrape> latest() {
+        return targets.stream().map(t -> t.latest).toList();
     }
 
     /** What was collected, summarised over the profiling window {@code [startNs, endNs]}. */

@@ -2,6 +2,7 @@ package dev.aiperf.ui;
 
 import dev.aiperf.api.ui.AiperfUi.Progress;
 import dev.aiperf.api.ui.LiveMetrics;
+import dev.aiperf.api.ui.LiveServerMetrics;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -44,6 +45,10 @@ final class DashboardFrame {
             lines.addAll(latencies(state.live()));
             lines.add(AttributedString.EMPTY);
             lines.add(errors(p, state.live()));
+            if (state.server() != null && !state.server().endpoints().isEmpty()) {
+                lines.add(AttributedString.EMPTY);
+                lines.addAll(server(state, width));
+            }
         }
         if (state.paused()) {
             lines.add(AttributedString.EMPTY);
@@ -88,7 +93,11 @@ final class DashboardFrame {
 
     /** One block per value, scaled to the largest shown. */
     static String sparkline(List<Double> values) {
-        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return sparkline(values, values.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    }
+
+    /** One block per value, scaled to {@code max} (the full block). */
+    static String sparkline(List<Double> values, double max) {
         StringBuilder s = new StringBuilder(values.size());
         for (double v : values) {
             int level = max <= 0 ? 0 : (int) Math.round(v / max * (SPARK.length() - 1));
@@ -114,6 +123,47 @@ final class DashboardFrame {
         return new AttributedString(String.format(Locale.ROOT, "   %-20s %9s %9s %9s %9s %,9d", name,
                 ProgressLine.number(p.p50()), ProgressLine.number(p.p90()), ProgressLine.number(p.p99()),
                 ProgressLine.number(p.max()), p.count()));
+    }
+
+    /** The server's own load: one row per endpoint, then its history (requests running, KV-cache use). */
+    private static List<AttributedString> server(DashboardState state, int width) {
+        List<AttributedString> lines = new ArrayList<>();
+        lines.add(new AttributedStringBuilder().style(HEADING).append(String.format(Locale.ROOT,
+                " %-28s %9s %9s %9s %12s", "Server", "running", "waiting", "KV cache", "scraped")).toAttributedString());
+        for (LiveServerMetrics.Endpoint e : state.server().endpoints()) {
+            String url = shortUrl(e.url(), 26);
+            if (!e.scraped()) {
+                lines.add(new AttributedString(String.format(Locale.ROOT, "   %-26s %9s %9s %9s %12s", url, "-", "-",
+                        "-", "not yet"), DIM));
+                continue;
+            }
+            lines.add(new AttributedString(String.format(Locale.ROOT, "   %-26s %9s %9s %9s %12s", url,
+                    count(e.requestsRunning()), count(e.requestsWaiting()),
+                    e.kvCacheUsagePercent() == null ? "-" : String.format(Locale.ROOT, "%.1f %%", e.kvCacheUsagePercent()),
+                    String.format(Locale.ROOT, "%.1f s ago", e.secondsSinceScrape()))));
+        }
+        int span = Math.max(10, width - 26);
+        lines.add(history("running", state.serverRunning(), span, null));
+        lines.add(history("KV cache", state.kvCacheUsage(), span, 100.0));
+        return lines;
+    }
+
+    /** A labelled sparkline of the last {@code span} seconds, scaled to {@code max} or to the largest shown. */
+    private static AttributedString history(String label, List<Double> values, int span, Double max) {
+        List<Double> shown = values.subList(Math.max(0, values.size() - span), values.size());
+        return new AttributedStringBuilder().append(String.format(Locale.ROOT, "   %-9s ", label)).style(BAR)
+                .append(max == null ? sparkline(shown) : sparkline(shown, max)).style(DIM)
+                .append(shown.isEmpty() ? "-" : "  (" + shown.size() + " s)").toAttributedString();
+    }
+
+    private static String count(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    /** The URL without its scheme, cut with an ellipsis to {@code max} characters. */
+    static String shortUrl(String url, int max) {
+        String s = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     private static AttributedString errors(Progress p, LiveMetrics live) {

@@ -2,6 +2,7 @@ package dev.aiperf.ui;
 
 import dev.aiperf.api.ui.AiperfUi.Progress;
 import dev.aiperf.api.ui.LiveMetrics;
+import dev.aiperf.api.ui.LiveServerMetrics;
 
 import java.util.List;
 
@@ -15,10 +16,22 @@ import java.util.List;
  * @param outputTokensPerSecond output tokens per second over the phase so far, or null when unknown
  * @param paused      the display is paused (the run is not)
  * @param stopping    the user asked to stop; the run is cancelling and exporting
+ * @param server      the server's load as last scraped, or null when the run scrapes no server metrics
+ * @param serverRunning requests running on the server (all endpoints), one entry per elapsed second, oldest first
+ * @param kvCacheUsage  KV-cache use in percent (mean of the endpoints), one entry per elapsed second, oldest first
  */
 record DashboardState(String title, Progress progress, LiveMetrics live, List<Double> throughput,
-                      Double outputTokensPerSecond, boolean paused, boolean stopping) {
+                      Double outputTokensPerSecond, boolean paused, boolean stopping, LiveServerMetrics server,
+                      List<Double> serverRunning, List<Double> kvCacheUsage) {
     DashboardState {
         throughput = List.copyOf(throughput);
+        serverRunning = List.copyOf(serverRunning);
+        kvCacheUsage = List.copyOf(kvCacheUsage);
+    }
+
+    /** A state without server metrics. */
+    DashboardState(String title, Progress progress, LiveMetrics live, List<Double> throughput,
+                   Double outputTokensPerSecond, boolean paused, boolean stopping) {
+        this(title, progress, live, throughput, outputTokensPerSecond, paused, stopping, null, List.of(), List.of());
     }
 }

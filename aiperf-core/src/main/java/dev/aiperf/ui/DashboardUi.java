@@ -3,6 +3,7 @@ package dev.aiperf.ui;
 import dev.aiperf.api.config.EndpointConfig;
 import dev.aiperf.api.ui.AiperfUi;
 import dev.aiperf.api.ui.LiveMetrics;
+import dev.aiperf.api.ui.LiveServerMetrics;
 import dev.aiperf.api.ui.UiContext;
 import dev.aiperf.console.SystemTerminal;
 import dev.aiperf.export.Redaction;
@@ -18,10 +19,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * UI {@code dashboard}: a full-screen live view on the terminal's alternate screen: phase progress,
- * throughput per second, live latency percentiles (TTFT, ITL, request latency) and errors by type.
+ * throughput per second, live latency percentiles (TTFT, ITL, request latency), errors by type and, when the
+ * run scrapes server metrics, the server's requests running and waiting and its KV-cache use.
  * Keys: {@code q} stops the run as Ctrl-C does (cancel in-flight requests, export what was measured),
  * {@code p} pauses the display (not the run). Ctrl-C keeps working: the terminal keeps its signal
  * keys. Without a terminal (a pipe, a file, CI) it prints the {@code simple} UI's progress lines.
@@ -45,6 +48,9 @@ public final class DashboardUi implements AiperfUi {
     private Progress progress;
     private LiveMetrics live = LiveMetrics.NONE;
     private final List<Double> throughput = new ArrayList<>();
+    private LiveServerMetrics server;
+    private final List<Double> serverRunning = new ArrayList<>();
+    private final List<Double> kvCacheUsage = new ArrayList<>();
     /** One line per finished phase, printed after leaving the alternate screen. */
     private final List<String> summaries = new ArrayList<>();
     private long completedAtLastSecond;
@@ -98,6 +104,8 @@ public final class DashboardUi implements AiperfUi {
         progress = new Progress(phase, 0, 0, 0, 0, expectedRequests, durationSeconds);
         live = LiveMetrics.NONE;
         throughput.clear();
+        serverRunning.clear();
+        kvCacheUsage.clear();
         completedAtLastSecond = 0;
         draw(true);
     }
@@ -108,6 +116,13 @@ public final class DashboardUi implements AiperfUi {
             fallback.liveMetrics(metrics);
         } else {
             live = metrics;
+        }
+    }
+
+    @Override
+    public void liveServerMetrics(LiveServerMetrics metrics) {
+        if (fallback == null) {
+            server = metrics;
         }
     }
 
@@ -123,6 +138,12 @@ public final class DashboardUi implements AiperfUi {
             completedAtLastSecond = p.completed();
             if (throughput.size() > HISTORY_SECONDS) {
                 throughput.remove(0);
+            }
+            if (server != null) {
+                record(serverRunning, total(server, LiveServerMetrics.Endpoint::requestsRunning));
+                Double kv = total(server, LiveServerMetrics.Endpoint::kvCacheUsagePercent);
+                long withKv = server.endpoints().stream().filter(e -> e.kvCacheUsagePercent() != null).count();
+                record(kvCacheUsage, kv == null ? null : kv / withKv);
             }
         }
         progress = p;
@@ -161,11 +182,33 @@ public final class DashboardUi implements AiperfUi {
         out.flush();
     }
 
+    private static void record(List<Double> history, Double value) {
+        if (value != null) {
+            history.add(value);
+            if (history.size() > HISTORY_SECONDS) {
+                history.remove(0);
+            }
+        }
+    }
+
+    /** The sum of one value over the endpoints that have it, or null when none has. */
+    private static Double total(LiveServerMetrics metrics, Function<LiveServerMetrics.Endpoint, Double> value) {
+        Double sum = null;
+        for (LiveServerMetrics.Endpoint e : metrics.endpoints()) {
+            Double v = value.apply(e);
+            if (v != null) {
+                sum = sum == null ? v : sum + v;
+            }
+        }
+        return sum;
+    }
+
     /** The state the next frame shows (for the tests). */
     DashboardState state() {
         Double tokensPerSecond = progress == null || progress.elapsedSeconds() <= 0 || live.outputTokens() == 0 ? null
                 : live.outputTokens() / progress.elapsedSeconds();
-        return new DashboardState(title, progress, live, throughput, tokensPerSecond, paused, stopping);
+        return new DashboardState(title, progress, live, throughput, tokensPerSecond, paused, stopping, server,
+                serverRunning, kvCacheUsage);
     }
 
     private void draw(boolean now) {

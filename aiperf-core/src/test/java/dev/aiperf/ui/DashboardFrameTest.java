@@ -2,6 +2,7 @@ package dev.aiperf.ui;
 
 import dev.aiperf.api.ui.AiperfUi.Progress;
 import dev.aiperf.api.ui.LiveMetrics;
+import dev.aiperf.api.ui.LiveServerMetrics;
 import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.Test;
 
@@ -61,8 +62,41 @@ class DashboardFrameTest {
     }
 
     @Test
+    void theServerSectionShowsEachEndpointAndItsHistory() {
+        LiveServerMetrics server = new LiveServerMetrics(List.of(
+                new LiveServerMetrics.Endpoint("http://127.0.0.1:8000/metrics", 8.0, 2.0, 41.25, 0.4),
+                new LiveServerMetrics.Endpoint("https://a-rather-long-host-name.example.com:9000/metrics", 3.0, null,
+                        null, 1.0),
+                new LiveServerMetrics.Endpoint("http://10.0.0.9:30000/metrics", null, null, null, null)));
+        DashboardState state = new DashboardState("m", HALF, LIVE, List.of(8.0), null, false, false, server,
+                List.of(2.0, 8.0), List.of(0.0, 50.0, 100.0));
+        List<String> frame = text(state, 100, 30);
+
+        assertThat(frame).hasSize(30).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+        assertThat(frame).containsSubsequence(
+                " Errors 3   HTTP 500 ×2   TimeoutError ×1",
+                "",
+                " Server                         running   waiting  KV cache      scraped",
+                "   127.0.0.1:8000/metrics             8         2    41.3 %    0.4 s ago",
+                "   a-rather-long-host-name.e…         3         -         -    1.0 s ago",
+                "   10.0.0.9:30000/metrics             -         -         -      not yet",
+                "   running   ▃█  (2 s)",
+                "   KV cache  ▁▅█  (3 s)");
+    }
+
+    @Test
+    void withoutServerMetricsThereIsNoServerSection() {
+        DashboardState none = new DashboardState("m", HALF, LIVE, List.of(), null, false, false);
+        DashboardState empty = new DashboardState("m", HALF, LIVE, List.of(), null, false, false,
+                LiveServerMetrics.NONE, List.of(), List.of());
+        assertThat(text(none, 100, 30)).noneSatisfy(line -> assertThat(line).contains("Server"));
+        assertThat(text(empty, 100, 30)).noneSatisfy(line -> assertThat(line).contains("Server"));
+    }
+
+    @Test
     void sparklineScalesToTheLargestValue() {
         assertThat(DashboardFrame.sparkline(List.of(0.0, 1.0, 2.0, 4.0, 8.0))).isEqualTo("▁▂▃▅█");
         assertThat(DashboardFrame.sparkline(List.of(0.0, 0.0))).isEqualTo("▁▁");
+        assertThat(DashboardFrame.sparkline(List.of(0.0, 50.0, 100.0), 100)).isEqualTo("▁▅█");
     }
 }

@@ -23,6 +23,13 @@ public interface AiperfUi extends AutoCloseable {
     default void liveMetrics(LiveMetrics metrics) {
     }
 
+    /**
+     * The server's own load as last scraped from its metrics endpoints; called just before {@link #progress} on
+     * each tick of every phase, only when the run scrapes server metrics. A UI that does not show it ignores it.
+     */
+    default void liveServerMetrics(LiveServerMetrics metrics) {
+    }
+
     /** The phase finished (or was cut short); {@code progress} is its final state. */
     void phaseCompleted(Progress progress);
 
