@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Prints the metrics table {@code NVIDIA AIPerf | <metrics title>} (metrics spec §6), preceded in
- * dev mode by the experimental and internal tables, and followed by the token-count discrepancy
+ * dev mode by the experimental and internal tables (with {@code --show-trace-timing} the HTTP trace timing table
+ * between the two, as the original orders them), and followed by the token-count discrepancy
  * and output-length mismatch warnings when they apply. Prints nothing when the run has no results;
  * a run where every request failed prints the table without rows.
  */
@@ -45,6 +46,9 @@ public final class MetricsTableConsoleExporter implements ConsoleExporter {
             return;
         }
         printSubTable("Experimental Metrics", context, MetricFlag.EXPERIMENTAL, out);
+        if (context.config().output().showTraceTiming()) {
+            printTraceTiming(context, out);
+        }
         printSubTable("Internal Metrics", context, MetricFlag.INTERNAL, out);
         List<MetricResult> shown = context.results().stream()
                 .filter(r -> r.flags().stream().noneMatch(HIDDEN::contains)).toList();
@@ -63,6 +67,18 @@ public final class MetricsTableConsoleExporter implements ConsoleExporter {
             out.println();
             out.print(TableColors.apply(MetricsTable.render("NVIDIA AIPerf | " + title, rows, width), colors));
         }
+    }
+
+    /** {@code --show-trace-timing}: the {@code http_req_*} rows, or one line saying why there are none. */
+    private void printTraceTiming(ExportContext context, PrintStream out) {
+        String title = "NVIDIA AIPerf | HTTP Trace Timing";
+        if (context.results().stream().noneMatch(r -> r.hasFlag(MetricFlag.HTTP_TRACE_ONLY))) {
+            out.println();
+            out.println(title + ": no http_req_* figures (no request succeeded, or AIPERF_HTTP_TRACE=false turned"
+                    + " tracing off)");
+            return;
+        }
+        printSubTable("HTTP Trace Timing", context, MetricFlag.HTTP_TRACE_ONLY, out);
     }
 
     private void printPanel(Warnings.Panel panel, PrintStream out) {

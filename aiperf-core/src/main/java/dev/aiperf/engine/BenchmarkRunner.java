@@ -468,7 +468,8 @@ public final class BenchmarkRunner {
             TelemetryRun.Results observed = telemetry.finish(startWall, endWall > startWall ? endWall
                     : System.currentTimeMillis() * 1_000_000L, results);
             context = context.withTelemetry(observed.serverMetrics(), observed.gpuTelemetry(),
-                    context.isEmpty() ? List.of() : observed.energyMetrics());
+                    context.isEmpty() ? List.of() : observed.energyMetrics())
+                    .withTelemetryData(observed.telemetryData());
             if (clientLoad != null && !context.isEmpty()) {
                 context = context.withClientHealth(ClientVerdict.assess(pipeline.clientTiming().results(), clientLoad,
                         medianLatencyMs(context), connectionLimit, config.load().concurrency()));

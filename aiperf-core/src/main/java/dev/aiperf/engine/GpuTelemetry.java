@@ -3,8 +3,12 @@ package dev.aiperf.engine;
 import dev.aiperf.api.PluginType;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.TelemetryConfig;
+import dev.aiperf.api.export.ErrorCount;
+import dev.aiperf.api.export.TelemetryData;
+import dev.aiperf.api.model.ErrorDetails;
 import dev.aiperf.api.record.MetricResult;
 import dev.aiperf.api.telemetry.GpuSample;
+import dev.aiperf.api.telemetry.GpuSummary;
 import dev.aiperf.api.telemetry.GpuTelemetryCollector;
 import dev.aiperf.api.telemetry.GpuTelemetryCollectorContext;
 import dev.aiperf.api.telemetry.GpuTelemetryResults;
@@ -16,7 +20,9 @@ import dev.aiperf.servermetrics.ServerMetricsEndpoints;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +45,8 @@ final class GpuTelemetry implements AutoCloseable {
         final GpuTelemetryCollector collector;
         boolean warned;
         boolean dropped;
+        /** Failed reads of a source the user named (or that answered before), by distinct error. */
+        final Map<ErrorDetails, Long> errors = new LinkedHashMap<>();
 
         Source(GpuTelemetryCollector collector) {
             this.collector = collector;
@@ -97,7 +105,11 @@ final class GpuTelemetry implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 if (first && defaults) {
                     source.dropped = true; // no DCGM exporter at a default address: nothing to say
-                } else if (!source.warned) {
+                    continue;
+                }
+                source.errors.merge(new ErrorDetails(null, e.getClass().getSimpleName(), e.getMessage()), 1L,
+                        Long::sum);
+                if (!source.warned) {
                     source.warned = true;
                     String message = e.getMessage();
                     warnings.accept("GPU telemetry: cannot read " + source.collector.sourceUrl() + ": "
@@ -130,6 +142,28 @@ final class GpuTelemetry implements AutoCloseable {
             return null;
         }
         return store.results(configured(), startNs, endNs);
+    }
+
+    /**
+     * The summary JSON's {@code telemetry_data} (schema 1.5): the sources configured (the default DCGM addresses
+     * too), those that answered, the GPUs by {@code host:port}, and the failed reads by distinct error.
+     *
+     * @param results the summaries from {@link #results}, or null when no source answered
+     */
+    TelemetryData telemetryData(GpuTelemetryResults results, long startNs, long endNs) {
+        Map<String, List<dev.aiperf.api.export.GpuTelemetry>> endpoints = new LinkedHashMap<>();
+        if (results != null) {
+            for (GpuSummary gpu : results.gpus()) {
+                endpoints.computeIfAbsent(gpu.endpoint(), k -> new ArrayList<>()).add(new dev.aiperf.api.export
+                        .GpuTelemetry(gpu.gpuIndex(), gpu.gpuName(), gpu.gpuUuid(), gpu.platform(), gpu.hostname(),
+                        gpu.namespace(), gpu.podName(), gpu.metrics()));
+            }
+        }
+        Map<ErrorDetails, Long> errors = new LinkedHashMap<>();
+        sources.forEach(s -> s.errors.forEach((error, count) -> errors.merge(error, count, Long::sum)));
+        return new TelemetryData(configured(), results == null ? List.of() : results.endpointsSuccessful(), startNs,
+                endNs, endpoints, errors.entrySet().stream().map(e -> new ErrorCount(e.getKey(), e.getValue()))
+                .toList());
     }
 
     List<MetricResult> energyMetrics(GpuTelemetryResults results, List<MetricResult> runResults, long startNs,

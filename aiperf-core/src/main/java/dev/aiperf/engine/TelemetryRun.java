@@ -2,6 +2,7 @@ package dev.aiperf.engine;
 
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.TelemetryConfig;
+import dev.aiperf.api.export.TelemetryData;
 import dev.aiperf.api.record.MetricResult;
 import dev.aiperf.api.telemetry.GpuTelemetryResults;
 import dev.aiperf.api.telemetry.ServerMetricsResults;
@@ -47,8 +48,8 @@ final class TelemetryRun implements AutoCloseable {
 
     /** What was observed, for the exporters. */
     record Results(ServerMetricsResults serverMetrics, GpuTelemetryResults gpuTelemetry,
-                   List<MetricResult> energyMetrics) {
-        static final Results NONE = new Results(null, null, List.of());
+                   List<MetricResult> energyMetrics, TelemetryData telemetryData) {
+        static final Results NONE = new Results(null, null, List.of(), TelemetryData.NONE);
     }
 
     private TelemetryRun(ScheduledExecutorService thread, MetricsFetcher fetcher, ServerMetricsCollector serverMetrics,
@@ -138,7 +139,8 @@ final class TelemetryRun implements AutoCloseable {
             GpuTelemetryResults gpuResults = gpu == null ? null : gpu.results(startNs, endNs);
             List<MetricResult> energy = gpu == null ? List.of() : gpu.energyMetrics(gpuResults, runResults, startNs,
                     endNs);
-            return new Results(server, gpuResults, energy);
+            return new Results(server, gpuResults, energy,
+                    gpu == null ? TelemetryData.NONE : gpu.telemetryData(gpuResults, startNs, endNs));
         } catch (RuntimeException e) {
             warnings.accept("telemetry: cannot summarise what was collected: " + e);
             return Results.NONE;

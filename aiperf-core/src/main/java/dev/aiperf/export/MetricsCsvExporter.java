@@ -36,12 +36,7 @@ public final class MetricsCsvExporter implements DataExporter {
     /** Writes an empty file when there are no results. */
     @Override
     public void export(ExportContext context) throws IOException {
-        // The scraped GPU telemetry when there is some; else the context's own telemetry data (none in most runs).
-        String gpu = GpuTelemetryCsvSection.render(context.gpuTelemetry());
-        if (gpu.isEmpty()) {
-            gpu = gpuSection(context.telemetryData());
-        }
-        AtomicFile.writeString(file, render(context.results()) + gpu);
+        AtomicFile.writeString(file, render(context.results()) + gpuSection(context.telemetryData()));
     }
 
     @Override

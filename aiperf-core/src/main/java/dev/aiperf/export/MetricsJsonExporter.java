@@ -82,10 +82,8 @@ public final class MetricsJsonExporter implements DataExporter {
                 written.add(tag);
             }
         }
-        // Always present (schema 1.5): the scraped GPU telemetry when there is some; else the context's own
-        // telemetry data, which says "no endpoint configured" when none was collected.
-        Map<String, Object> gpuTelemetry = TelemetryDataJson.of(context.gpuTelemetry(), zone);
-        json.put("telemetry_data", gpuTelemetry != null ? gpuTelemetry : TelemetryJson.of(context, zone));
+        // Always present: without GPU telemetry it says so with no endpoint configured.
+        json.put("telemetry_data", TelemetryJson.of(context, zone));
         json.put("input_config", InputConfigJson.of(config, context.benchmarkId()));
         json.put("run_info", RunInfoJson.of(config, context.benchmarkId()));
         json.put("was_cancelled", context.interrupted());

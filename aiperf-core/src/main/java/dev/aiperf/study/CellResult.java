@@ -41,7 +41,7 @@ public record CellResult(String label, Map<String, Object> parameters, List<RunS
     }
 
     /** The unit of a key, or null. */
-    String unit(String key) {
+    public String unit(String key) {
         return runs.isEmpty() ? null : runs.getFirst().units().get(key);
     }
 }

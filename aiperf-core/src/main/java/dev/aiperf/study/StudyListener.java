@@ -46,6 +46,10 @@ public interface StudyListener {
     default void searchFinished(SlaSearchPlan plan, SlaSearchOutcome outcome) {
     }
 
+    /** A search recipe's analysis concluded: its report (answer and curve) and the artifact it wrote. */
+    default void recipeAnswered(String report, Path artifact) {
+    }
+
     /** The study stopped early: {@code finished} of {@code planned} runs finished. */
     default void interrupted(int finished, int planned) {
     }

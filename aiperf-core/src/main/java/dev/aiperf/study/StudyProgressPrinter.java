@@ -73,6 +73,14 @@ public final class StudyProgressPrinter implements StudyListener {
         out.print(text);
     }
 
+    /** Printed even with {@code --no-sweep-table}: the answer is what the user asked for. */
+    @Override
+    public void recipeAnswered(String report, Path artifact) {
+        out.println();
+        out.print(report.endsWith("\n") ? report : report + "\n");
+        out.println("Recipe artifact: " + artifact);
+    }
+
     @Override
     public void interrupted(int finished, int planned) {
         err.println("aiperf: study interrupted after " + finished + " of " + planned

@@ -18,11 +18,15 @@ import java.util.Map;
  * keeps the finished runs' folders and aggregates what finished.
  */
 public final class StudyRunner {
+    /** Jackson, not {@code JsonText}: recipe artifacts keep their null fields ({@code "knee_concurrency": null}). */
+    private static final com.fasterxml.jackson.databind.ObjectWriter RECIPE_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter();
     private final StudyPlan plan;
     private final RunExecutor executor;
     private final StudyListener listener;
     private final PrintStream err;
     private boolean handleSignals;
+    private SweepPostProcess postProcess;
 
     private StudyRunner(StudyPlan plan, PrintStream out, PrintStream err, StudyListener listener) {
         this.plan = plan;
@@ -39,6 +43,15 @@ public final class StudyRunner {
     /** Installs SIGINT/SIGTERM handling for the whole study (the command line wants it). */
     public StudyRunner handlingSignals() {
         this.handleSignals = true;
+        return this;
+    }
+
+    /**
+     * Runs {@code analysis} on the sweep aggregate once it is written (a search recipe's answer); its artifact
+     * goes next to the aggregate's files.
+     */
+    public StudyRunner withPostProcess(SweepPostProcess analysis) {
+        this.postProcess = analysis;
         return this;
     }
 
@@ -178,11 +191,34 @@ public final class StudyRunner {
                     files.addAll(written);
                     listener.summaryTable(SweepSummaryTable.render(sweep));
                     listener.aggregateWritten("sweep aggregate", written);
+                    if (postProcess != null) {
+                        files.addAll(postProcess(sweep));
+                    }
                 } catch (IOException e) {
                     listener.aggregateSkipped("sweep aggregate", e.getMessage());
                 }
             }
         }
         return files;
+    }
+
+    /** The recipe's analysis into the sweep aggregate folder; an analysis that cannot conclude says why. */
+    private List<Path> postProcess(SweepAggregate sweep) {
+        Map<String, Object> artifact;
+        try {
+            artifact = postProcess.process(sweep);
+        } catch (IllegalArgumentException e) {
+            listener.aggregateSkipped(postProcess.handler() + " (" + postProcess.outputFile() + ")", e.getMessage());
+            return List.of();
+        }
+        Path file = plan.sweepAggregateDir().resolve(postProcess.outputFile());
+        try {
+            dev.aiperf.export.AtomicFile.writeString(file, RECIPE_JSON.writeValueAsString(artifact));
+        } catch (IOException e) {
+            listener.aggregateSkipped(postProcess.outputFile(), e.getMessage());
+            return List.of();
+        }
+        listener.recipeAnswered(postProcess.report(artifact), file);
+        return List.of(file);
     }
 }

@@ -42,8 +42,9 @@ class ServerTelemetryRunTest extends RunAgainstMockServer {
         String dcgm1 = server.baseUrl() + "/dcgm1/metrics";
         String dcgm2 = server.baseUrl() + "/dcgm2/metrics";
         String dead = "http://127.0.0.1:" + closedPort() + "/metrics";
+        String deadGpu = "http://127.0.0.1:" + closedPort() + "/dcgm/metrics";
         BenchmarkConfig config = load.build().withTelemetry(new TelemetryConfig(true, List.of(dead),
-                List.of("json", "csv", "jsonl"), 0.05, true, true, "dcgm", List.of(dcgm1, dcgm2), 0.05));
+                List.of("json", "csv", "jsonl"), 0.05, true, true, "dcgm", List.of(dcgm1, dcgm2, deadGpu), 0.05));
 
         BenchmarkOutcome outcome = run(config);
 
@@ -124,6 +125,14 @@ class ServerTelemetryRunTest extends RunAgainstMockServer {
         assertThat(gpu0.at("/metrics/nvidia_power_usage/unit").asText()).isEqualTo("W");
         assertThat(gpu0.at("/metrics/nvidia_power_usage/p99").isNumber()).isTrue();
         assertThat(summary.at("/telemetry_data/summary/endpoints_successful")).hasSize(2);
+        assertThat(summary.at("/telemetry_data/summary/endpoints_configured")).extracting(JsonNode::asText)
+                .containsExactly(dcgm1, dcgm2, deadGpu);
+        // The GPU source that never answered: its failed reads, by distinct error, as the original's error_summary.
+        JsonNode gpuErrors = summary.at("/telemetry_data/error_summary");
+        assertThat(gpuErrors).hasSize(1);
+        assertThat(gpuErrors.get(0).get("count").asLong()).isPositive();
+        assertThat(gpuErrors.get(0).at("/error_details/type").asText()).isNotBlank();
+        assertThat(warnings.lines().filter(l -> l.contains(deadGpu))).hasSize(1);
         String summaryCsv = Files.readString(artifacts.resolve("profile_export_aiperf.csv"));
         assertThat(summaryCsv).contains("\r\n\r\n\r\nEndpoint,GPU_Index,GPU_Name,GPU_UUID,Metric,avg,min,max,sum,p1,")
                 .contains(host + ",0,NVIDIA H200,GPU-").contains(",NVIDIA GPU Power Usage (W),");
@@ -208,6 +217,12 @@ class ServerTelemetryRunTest extends RunAgainstMockServer {
         assertThat(dir.resolve("artifacts/gpu_telemetry_export.jsonl")).doesNotExist();
         assertThat(outcome.context().serverMetrics()).isNull();
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Server Metrics");
+        // telemetry_data is still written, saying that no GPU telemetry endpoint was configured.
+        JsonNode telemetry = JSON.readTree(dir.resolve("artifacts/profile_export_aiperf.json").toFile())
+                .get("telemetry_data");
+        assertThat(telemetry.at("/summary/endpoints_configured")).isEmpty();
+        assertThat(telemetry.get("endpoints")).isEmpty();
+        assertThat(telemetry.has("error_summary")).isFalse();
     }
 
     @Test
@@ -222,5 +237,14 @@ class ServerTelemetryRunTest extends RunAgainstMockServer {
         // Nothing listens on the DCGM default ports here: no warning, no GPU data.
         assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("GPU telemetry");
         assertThat(outcome.context().gpuTelemetry()).isNull();
+        // The summary still says which GPU endpoints were tried, that none answered, and no error (as expected).
+        JsonNode telemetry = JSON.readTree(dir.resolve("artifacts/profile_export_aiperf.json").toFile())
+                .get("telemetry_data");
+        assertThat(telemetry.at("/summary/endpoints_configured")).extracting(JsonNode::asText)
+                .containsExactlyElementsOf(TelemetryConfig.DEFAULT_DCGM_URLS);
+        assertThat(telemetry.at("/summary/endpoints_successful")).isEmpty();
+        assertThat(telemetry.get("endpoints")).isEmpty();
+        assertThat(telemetry.has("error_summary")).isFalse();
+        assertThat(telemetry.at("/summary/start_time").asText()).isNotBlank();
     }
 }

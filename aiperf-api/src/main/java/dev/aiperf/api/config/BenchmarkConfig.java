@@ -31,11 +31,11 @@ public record BenchmarkConfig(EndpointConfig endpoint, InputConfig input, LoadCo
 
     /** The same configuration with another input (e.g. another random seed). */
     public BenchmarkConfig withInput(InputConfig newInput) {
-        return new BenchmarkConfig(endpoint, newInput, load, output);
+        return new BenchmarkConfig(endpoint, newInput, load, output, telemetry);
     }
 
     /** The same configuration writing its artifacts to another folder. */
     public BenchmarkConfig withArtifactDir(java.nio.file.Path dir) {
-        return new BenchmarkConfig(endpoint, input, load, output.withArtifactDir(dir));
+        return new BenchmarkConfig(endpoint, input, load, output.withArtifactDir(dir), telemetry);
     }
 }

@@ -24,15 +24,26 @@ import java.util.Map;
  *                                 either way)
  * @param sliceDurationSeconds     {@code --slice-duration}: seconds per time slice of the timeslice exports, or
  *                                 null for none
+ * @param showTraceTiming          {@code --show-trace-timing}: print the {@code http_req_*} table
+ *                                 ({@code NVIDIA AIPerf | HTTP Trace Timing}) after the run
  */
 public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<String, Double> goodput,
                            String tokenizer, String tokenizerRevision, boolean tokenizerTrustRemoteCode,
                            String commandLine, boolean htmlReport, boolean exportHttpTrace,
-                           Double sliceDurationSeconds) {
+                           Double sliceDurationSeconds, boolean showTraceTiming) {
     public OutputConfig {
         goodput = Map.copyOf(goodput);
         tokenizerRevision = tokenizerRevision == null || tokenizerRevision.isBlank()
                 ? TokenizerSpec.DEFAULT_REVISION : tokenizerRevision;
+    }
+
+    /** Without the HTTP trace timing table. */
+    public OutputConfig(Path artifactDir, String exportLevel, String ui, Map<String, Double> goodput,
+                        String tokenizer, String tokenizerRevision, boolean tokenizerTrustRemoteCode,
+                        String commandLine, boolean htmlReport, boolean exportHttpTrace,
+                        Double sliceDurationSeconds) {
+        this(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision, tokenizerTrustRemoteCode,
+                commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, false);
     }
 
     /** With {@code report.html}, without HTTP trace export or time slices. */
@@ -54,13 +65,20 @@ public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<
     /** The same output without (or with) {@code report.html}. */
     public OutputConfig withHtmlReport(boolean enabled) {
         return new OutputConfig(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision,
-                tokenizerTrustRemoteCode, commandLine, enabled, exportHttpTrace, sliceDurationSeconds);
+                tokenizerTrustRemoteCode, commandLine, enabled, exportHttpTrace, sliceDurationSeconds,
+                showTraceTiming);
     }
 
     /** The same output settings with {@code --export-http-trace} and {@code --slice-duration}. */
     public OutputConfig withDetail(boolean httpTrace, Double sliceSeconds) {
         return new OutputConfig(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision,
-                tokenizerTrustRemoteCode, commandLine, htmlReport, httpTrace, sliceSeconds);
+                tokenizerTrustRemoteCode, commandLine, htmlReport, httpTrace, sliceSeconds, showTraceTiming);
+    }
+
+    /** The same output settings with (or without) {@code --show-trace-timing}. */
+    public OutputConfig withShowTraceTiming(boolean show) {
+        return new OutputConfig(artifactDir, exportLevel, ui, goodput, tokenizer, tokenizerRevision,
+                tokenizerTrustRemoteCode, commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, show);
     }
 
     /** Revision {@code main}, remote code not trusted. */
@@ -72,7 +90,7 @@ public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<
     /** The same output settings writing to another folder (each run of a study has its own). */
     public OutputConfig withArtifactDir(Path dir) {
         return new OutputConfig(dir, exportLevel, ui, goodput, tokenizer, tokenizerRevision, tokenizerTrustRemoteCode,
-                commandLine);
+                commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, showTraceTiming);
     }
 
     /** The tokenizer asked for, or null when none was named (then the model's own is looked for). */

@@ -21,6 +21,12 @@ public final class OutputOptions {
                     + " way.")
     boolean exportHttpTrace;
 
+    @Option(names = "--show-trace-timing",
+            description = "After the run, print the k6-style HTTP timing table (NVIDIA AIPerf | HTTP Trace Timing):"
+                    + " blocked, DNS, connecting, TLS, sending, waiting (TTFB), receiving, duration, total, bytes and"
+                    + " chunks per request.")
+    boolean showTraceTiming;
+
     @Option(names = "--slice-duration", paramLabel = "<seconds>",
             description = "Seconds per time slice: also write profile_export_aiperf_timeslices.json and .csv,"
                     + " one summary per slice of the run (requests belong to the slice they started in).")

@@ -119,6 +119,9 @@ public final class ProfileCommand implements Callable<Integer> {
     @Mixin
     SearchOptions search = new SearchOptions();
 
+    @Mixin
+    RecipeOptions recipe = new RecipeOptions();
+
     /** Comma lists found while parsing (a sweep), filled by {@link SweepListPreprocessor}. */
     final SweepLists sweepLists = new SweepLists();
 
@@ -157,6 +160,7 @@ public final class ProfileCommand implements Callable<Integer> {
                         Map.entry("Server Readiness", ServerReadinessOptions.class),
                         Map.entry("Multi-Run and Sweep", StudyOptions.class),
                         Map.entry("SLA Search", SearchOptions.class),
+                        Map.entry("Search Recipes", RecipeOptions.class),
                         Map.entry("Config file", ConfigFileOptions.class))));
     }
 
@@ -187,11 +191,18 @@ public final class ProfileCommand implements Callable<Integer> {
         StudyLauncher studyLauncher = null;
         dev.aiperf.study.StudyPlan studyPlan = null;
         dev.aiperf.study.SlaSearchPlan searchPlan = null;
+        dev.aiperf.study.SweepPostProcess recipeAnalysis = null;
+        RecipeConfig.checkOwnership(this);
         String placeholderUrl = service.mock ? "http://127.0.0.1:0" : null;
         if (StudyLauncher.isSearch(this) || StudyLauncher.isStudy(this)) {
             studyLauncher = new StudyLauncher(this, ownArguments(parsed),
                     spec.commandLine().isOverwrittenOptionsAllowed());
-            if (StudyLauncher.isSearch(this)) {
+            if (RecipeConfig.isGridRecipe(this)) {
+                dev.aiperf.study.recipe.GridRecipe grid = RecipeConfig.recipe(this, built.config());
+                studyPlan = new RecipeLauncher(studyLauncher, this).plan(grid, built.config(), placeholderUrl,
+                        terminal, commandLine);
+                recipeAnalysis = grid.postProcess();
+            } else if (StudyLauncher.isSearch(this)) {
                 searchPlan = studyLauncher.searchPlan(built.config(), placeholderUrl, terminal, commandLine);
             } else {
                 studyPlan = studyLauncher.plan(built.config(), placeholderUrl, terminal, commandLine);
@@ -212,7 +223,7 @@ public final class ProfileCommand implements Callable<Integer> {
                 String url = mock == null ? null : mock.baseUrl();
                 UnaryOperator<BenchmarkConfig> mockUrl = c -> url == null ? c : withUrl(c, url);
                 return searchPlan != null ? studyLauncher.runSearch(searchPlan, mockUrl, out, err)
-                        : studyLauncher.run(studyPlan, mockUrl, out, err);
+                        : studyLauncher.run(studyPlan, recipeAnalysis, mockUrl, out, err);
             }
             BenchmarkRunner.Prepared prepared;
             try {

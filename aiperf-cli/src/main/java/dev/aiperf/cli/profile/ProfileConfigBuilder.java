@@ -531,7 +531,7 @@ final class ProfileConfigBuilder {
         Double slice = positive("--slice-duration", o.output.sliceDuration, null);
         return new OutputConfig(dir, level, ui, goodput, o.tokenizer.tokenizer, o.tokenizer.revision,
                 o.tokenizer.trustRemoteCode, Redaction.of(endpoint).text(commandLine), o.output.htmlReport,
-                o.output.exportHttpTrace, slice);
+                o.output.exportHttpTrace, slice).withShowTraceTiming(o.output.showTraceTiming);
     }
 
     /** The artifact folder, or a folder above it, must not be an existing file. */

@@ -126,13 +126,20 @@ final class StudyLauncher {
 
     /** Runs the plan, with the mock's URL in every cell when {@code --mock} started one; returns the exit code. */
     int run(StudyPlan plan, UnaryOperator<BenchmarkConfig> withUrl, PrintStream out, PrintStream err) {
+        return run(plan, null, withUrl, out, err);
+    }
+
+    /** As above, with a search recipe's analysis of the sweep ({@code postProcess}, or null). */
+    int run(StudyPlan plan, dev.aiperf.study.SweepPostProcess postProcess, UnaryOperator<BenchmarkConfig> withUrl,
+            PrintStream out, PrintStream err) {
         List<StudyCell> cells = plan.cells().stream()
                 .map(c -> new StudyCell(c.label(), c.parameters(), withUrl.apply(c.config()))).toList();
         StudyPlan runnable = new StudyPlan(plan.baseDir(), plan.parameters(), cells, plan.runsPerCell(), plan.mode(),
                 plan.runCooldownSeconds(), plan.sweepCooldownSeconds(), plan.confidenceLevel(),
                 plan.warmupOnlyFirstRun(), plan.varySeedPerTrial());
         StudyRunner runner = StudyRunner.of(runnable, out, err,
-                new StudyProgressPrinter(out, err, !command.study.noSweepTable)).handlingSignals();
+                new StudyProgressPrinter(out, err, !command.study.noSweepTable)).handlingSignals()
+                .withPostProcess(postProcess);
         StudyOutcome outcome = runner.run();
         out.println("Study artifacts: " + plan.baseDir());
         if (outcome.interrupted()) {
@@ -174,7 +181,7 @@ final class StudyLauncher {
         return broken ? ProfileCommand.EXIT_SLO_BROKEN : 0;
     }
 
-    private static double cooldown(String flag, Double value, List<String> problems) {
+    static double cooldown(String flag, Double value, List<String> problems) {
         if (value == null) {
             return 0;
         }
@@ -257,7 +264,7 @@ final class StudyLauncher {
     }
 
     /** As above, with {@code extraArgs} appended (a search sets a value the command line may not have given). */
-    private BenchmarkConfig cellConfig(Map<String, String> values, List<String> extraArgs, String mockUrl,
+    BenchmarkConfig cellConfig(Map<String, String> values, List<String> extraArgs, String mockUrl,
                                        boolean terminal, String commandLine, Set<String> problems) {
         ProfileCommand copy = new ProfileCommand();
         copy.sweepLists.overrides.putAll(values);
@@ -284,7 +291,7 @@ final class StudyLauncher {
     }
 
     /** The default artifact folder with {@code what} in place of the load part of its name. */
-    private static Path renamed(BenchmarkConfig base, String what) {
+    static Path renamed(BenchmarkConfig base, String what) {
         Path dir = base.output().artifactDir();
         String name = dir.getFileName().toString();
         String stimulus = ArtifactDirectoryNamer.stimulus(base.load());
@@ -308,9 +315,9 @@ final class StudyLauncher {
             problems.add("--search-space, --search-style and --search-planner need --search-recipe"
                     + " max-concurrency-under-sla (the adaptive Bayesian search without a recipe is not implemented)");
         } else if (!s.recipe.equals(RECIPE)) {
-            problems.add("--search-recipe " + s.recipe + " is not implemented; available: " + RECIPE
-                    + " (upstream's other recipes: max-throughput-ttft-sla, max-throughput-itl-sla, concurrency-ramp,"
-                    + " prefill-ttft-curve, decode-itl-curve, pareto-sweep, max-goodput-under-slo)");
+            problems.add("--search-recipe " + s.recipe + " is not implemented; available: "
+                    + String.join(", ", RecipeConfig.available()) + " (upstream's others: "
+                    + String.join(", ", RecipeConfig.notImplemented()) + ")");
         }
         if (s.style != null && !s.style.equals("monotonic")) {
             problems.add("--search-style " + s.style + " is not implemented; available: monotonic");

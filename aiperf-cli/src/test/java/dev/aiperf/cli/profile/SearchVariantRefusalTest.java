@@ -19,11 +19,13 @@ class SearchVariantRefusalTest {
     @Test
     void unsupportedRecipeStyleAndPlannerAreRefusedTogether() {
         Path artifacts = dir.resolve("never");
-        CliRun run = CliRun.of("profile", "--mock", "--search-recipe", "pareto-sweep", "--search-style", "bayesian",
+        CliRun run = CliRun.of("profile", "--mock", "--search-recipe", "max-goodput-under-slo", "--search-style",
+                "bayesian",
                 "--search-planner", "optuna", "--artifact-dir", artifacts.toString());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.err())
-                .contains("--search-recipe pareto-sweep is not implemented; available: max-concurrency-under-sla")
+                .contains("--search-recipe max-goodput-under-slo is not implemented; available:"
+                        + " max-concurrency-under-sla, concurrency-ramp")
                 .contains("--search-style bayesian is not implemented; available: monotonic")
                 .contains("--search-planner optuna is not implemented; available: monotonic_sla");
         assertThat(artifacts).doesNotExist();

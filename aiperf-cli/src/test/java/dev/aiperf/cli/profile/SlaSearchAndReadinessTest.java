@@ -29,13 +29,14 @@ class SlaSearchAndReadinessTest {
 
     @Test
     void theSearchConvergesOnTheHighestConcurrencyWhoseGoodputSlosHold() throws IOException {
-        // TTFT = 10 ms + 100 ms per other request in flight: about 210 ms at concurrency 3, 310 ms at 4.
+        // TTFT = 10 ms + 300 ms per other request in flight: about 610 ms at concurrency 3, 910 ms at 4; the SLO
+        // (760 ms) lies 150 ms from both, so a busy machine's delays do not move the answer.
         try (MockServer server = MockServer.start(MockServerConfig.builder().host("127.0.0.1").port(0).ttftMs(10)
-                .itlMs(1).ttftPerInflightMs(100).build())) {
+                .itlMs(1).ttftPerInflightMs(300).build())) {
             Path base = dir.resolve("search");
             CliRun run = CliRun.of("profile", "-m", "mock-model", "--url", server.baseUrl(), "--streaming",
                     "--isl", "16", "--osl", "4", "--extra-inputs", "ignore_eos:true", "--tokenizer", "cl100k_base",
-                    "--ui", "none", "--request-count", "8", "--goodput", "time_to_first_token:260",
+                    "--ui", "none", "--request-count", "8", "--goodput", "time_to_first_token:760",
                     "--search-recipe", "max-concurrency-under-sla", "--search-space", "concurrency:1,8",
                     "--artifact-dir", base.toString());
 

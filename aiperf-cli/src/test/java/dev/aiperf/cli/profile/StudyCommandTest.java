@@ -80,7 +80,8 @@ class StudyCommandTest {
     void repeatedRunsWriteTheConfidenceAggregateInTheOriginalsFormat() throws IOException {
         Path base = dir.resolve("multi");
         CliRun run = profile(base, "--concurrency", "2", "--request-count", "6", "--num-profile-runs", "3",
-                "--profile-run-cooldown-seconds", "0.05", "--confidence-level", "0.9", "--warmup-request-count", "2");
+                "--profile-run-cooldown-seconds", "0.05", "--confidence-level", "0.9", "--warmup-request-count", "2",
+                "--slice-duration", "5");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.err()).contains("run 1/3: run_0001", "run 3/3: run_0003", "cooling down for 0.05 s");
@@ -93,6 +94,9 @@ class StudyCommandTest {
             throughputs.add(summary.at("/request_throughput/avg").asDouble());
             // The same workload every run: seed 42 when none is given.
             assertThat(summary.at("/input_config/input/random_seed").asLong(42)).isEqualTo(42);
+            // Every run keeps the output and telemetry settings: server metrics (on by default), time slices.
+            assertThat(runDir.resolve("server_metrics_export.json")).exists();
+            assertThat(runDir.resolve("profile_export_aiperf_timeslices.json")).exists();
         }
         JsonNode aggregate = JSON.readTree(base.resolve("aggregate/profile_export_aiperf_aggregate.json").toFile());
         assertThat(aggregate.get("schema_version").asText()).isEqualTo("1.0");
