@@ -1,5 +1,7 @@
 package dev.aiperf.console;
 
+import dev.aiperf.environment.AiperfEnvironment;
+
 /**
  * The width console output is laid out for: the terminal's real width when output goes to one
  * (read again each time, so a resized window is followed), else {@code COLUMNS} when exported,
@@ -13,7 +15,7 @@ public final class ConsoleWidth {
     }
 
     public static int detect() {
-        return SystemTerminal.width().map(w -> Math.max(MINIMUM, w)).orElseGet(() -> fromColumns(System.getenv("COLUMNS")));
+        return SystemTerminal.width().map(w -> Math.max(MINIMUM, w)).orElseGet(() -> fromColumns(AiperfEnvironment.system().raw(AiperfEnvironment.COLUMNS)));
     }
 
     static int fromColumns(String columns) {

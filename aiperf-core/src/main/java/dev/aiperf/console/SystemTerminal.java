@@ -1,5 +1,6 @@
 package dev.aiperf.console;
 
+import dev.aiperf.environment.AiperfEnvironment;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -40,8 +41,7 @@ public final class SystemTerminal {
      * (https://no-color.org) or the terminal is {@code dumb}.
      */
     public static boolean colors() {
-        String noColor = System.getenv("NO_COLOR");
-        return isInteractive() && (noColor == null || noColor.isEmpty()) && !"dumb".equals(System.getenv("TERM"));
+        return isInteractive() && !AiperfEnvironment.system().colorsOff();
     }
 
     /** The interactive terminal, opened on first use; empty when output is not a terminal or it cannot be opened. */

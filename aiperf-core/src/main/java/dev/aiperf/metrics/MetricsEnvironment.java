@@ -1,6 +1,7 @@
 package dev.aiperf.metrics;
 
 import dev.aiperf.api.record.MetricFlag;
+import dev.aiperf.environment.AiperfEnvironment;
 
 import java.util.Locale;
 import java.util.Map;
@@ -26,9 +27,9 @@ public record MetricsEnvironment(boolean devMode, boolean showInternal, boolean 
         showExperimental = devMode && showExperimental;
     }
 
-    /** Reads the process environment. */
+    /** Reads the process environment (through {@link AiperfEnvironment}). */
     public static MetricsEnvironment fromSystem() {
-        return from(System.getenv());
+        return from(AiperfEnvironment.system().variables());
     }
 
     /**
@@ -37,11 +38,11 @@ public record MetricsEnvironment(boolean devMode, boolean showInternal, boolean 
      * @throws IllegalArgumentException naming the variable when a number does not parse
      */
     public static MetricsEnvironment from(Map<String, String> env) {
-        return new MetricsEnvironment(flag(env, "AIPERF_DEV_MODE"), flag(env, "AIPERF_DEV_SHOW_INTERNAL_METRICS"),
-                flag(env, "AIPERF_DEV_SHOW_EXPERIMENTAL_METRICS"),
-                number(env, "AIPERF_METRICS_USAGE_PCT_DIFF_THRESHOLD", DEFAULTS.usagePctDiffThreshold),
-                number(env, "AIPERF_METRICS_OSL_MISMATCH_PCT_THRESHOLD", DEFAULTS.oslMismatchPctThreshold),
-                (long) number(env, "AIPERF_METRICS_OSL_MISMATCH_MAX_TOKEN_THRESHOLD", DEFAULTS.oslMismatchMaxTokenThreshold));
+        return new MetricsEnvironment(flag(env, AiperfEnvironment.DEV_MODE), flag(env, AiperfEnvironment.DEV_SHOW_INTERNAL_METRICS),
+                flag(env, AiperfEnvironment.DEV_SHOW_EXPERIMENTAL_METRICS),
+                number(env, AiperfEnvironment.METRICS_USAGE_PCT_DIFF_THRESHOLD, DEFAULTS.usagePctDiffThreshold),
+                number(env, AiperfEnvironment.METRICS_OSL_MISMATCH_PCT_THRESHOLD, DEFAULTS.oslMismatchPctThreshold),
+                (long) number(env, AiperfEnvironment.METRICS_OSL_MISMATCH_MAX_TOKEN_THRESHOLD, DEFAULTS.oslMismatchMaxTokenThreshold));
     }
 
     /** Whether a metric with these flags appears in outputs (INTERNAL and EXPERIMENTAL are hidden by default). */

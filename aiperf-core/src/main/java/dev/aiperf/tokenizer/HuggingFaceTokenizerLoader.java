@@ -3,6 +3,7 @@ package dev.aiperf.tokenizer;
 import dev.aiperf.api.tokenizer.TokenizerLoader;
 import dev.aiperf.api.tokenizer.TokenizerLookup;
 import dev.aiperf.api.tokenizer.TokenizerSpec;
+import dev.aiperf.environment.AiperfEnvironment;
 import dev.aiperf.tokenizers.HubCache;
 import dev.aiperf.tokenizers.LocalTokenizers;
 import dev.aiperf.tokenizers.TokenizerFiles;
@@ -18,7 +19,7 @@ public final class HuggingFaceTokenizerLoader implements TokenizerLoader {
 
     @Override
     public TokenizerLookup lookup(TokenizerSpec spec) {
-        TokenizerFiles.Search search = TokenizerFiles.find(spec.name(), spec.revision(), HubCache.fromEnvironment());
+        TokenizerFiles.Search search = TokenizerFiles.find(spec.name(), spec.revision(), HubCache.fromEnvironment(AiperfEnvironment.system().variables(), System.getProperty("user.home")));
         if (!search.found()) {
             return TokenizerLookup.notFound(search.notFoundMessage(spec.name()));
         }

@@ -1,6 +1,7 @@
 package dev.aiperf.transport;
 
 import dev.aiperf.api.config.BenchmarkConfig;
+import dev.aiperf.environment.AiperfEnvironment;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -64,18 +65,18 @@ public record HttpTransportSettings(Duration requestTimeout, Duration connectTim
 
     /** Settings from the benchmark configuration and the {@code AIPERF_HTTP_*} environment variables. */
     public static HttpTransportSettings from(BenchmarkConfig config) {
-        return from(config, System.getenv());
+        return from(config, AiperfEnvironment.system().variables());
     }
 
     static HttpTransportSettings from(BenchmarkConfig config, Map<String, String> environment) {
         Duration request = seconds(config.endpoint().requestTimeoutSeconds(), "--request-timeout-seconds");
-        Duration connect = envSeconds(environment, "AIPERF_HTTP_CONNECT_TIMEOUT",
+        Duration connect = envSeconds(environment, AiperfEnvironment.HTTP_CONNECT_TIMEOUT,
                 request.compareTo(Duration.ofSeconds(300)) < 0 ? request : Duration.ofSeconds(300));
-        Duration read = envSeconds(environment, "AIPERF_HTTP_READ_TIMEOUT", request);
-        Duration keepAlive = envSeconds(environment, "AIPERF_HTTP_KEEPALIVE_TIMEOUT", Duration.ofSeconds(300));
-        int limit = envInt(environment, "AIPERF_HTTP_CONNECTION_LIMIT", defaultConnectionLimit(config));
-        boolean verify = envBoolean(environment, "AIPERF_HTTP_SSL_VERIFY", true);
-        boolean trace = envBoolean(environment, "AIPERF_HTTP_TRACE", true);
+        Duration read = envSeconds(environment, AiperfEnvironment.HTTP_READ_TIMEOUT, request);
+        Duration keepAlive = envSeconds(environment, AiperfEnvironment.HTTP_KEEPALIVE_TIMEOUT, Duration.ofSeconds(300));
+        int limit = envInt(environment, AiperfEnvironment.HTTP_CONNECTION_LIMIT, defaultConnectionLimit(config));
+        boolean verify = envBoolean(environment, AiperfEnvironment.HTTP_SSL_VERIFY, true);
+        boolean trace = envBoolean(environment, AiperfEnvironment.HTTP_TRACE, true);
         return new HttpTransportSettings(request, connect, read, keepAlive, limit, verify,
                 config.endpoint().connectionReuseStrategy(), Runtime.getRuntime().availableProcessors(), trace,
                 config.output().exportHttpTrace());

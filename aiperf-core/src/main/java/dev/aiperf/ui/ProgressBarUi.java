@@ -4,6 +4,7 @@ import dev.aiperf.api.ui.AiperfUi;
 import dev.aiperf.api.ui.LiveMetrics;
 import dev.aiperf.api.ui.UiContext;
 import dev.aiperf.console.SystemTerminal;
+import dev.aiperf.environment.AiperfEnvironment;
 
 import java.io.PrintStream;
 import java.util.function.IntSupplier;
@@ -123,14 +124,6 @@ public final class ProgressBarUi implements AiperfUi {
 
     /** {@code COLUMNS} when the shell exports it, else 100: for when no terminal tells its width. */
     private static int columns() {
-        String columns = System.getenv("COLUMNS");
-        if (columns != null) {
-            try {
-                return Integer.parseInt(columns.strip());
-            } catch (NumberFormatException ignored) {
-                // fall through to the default
-            }
-        }
-        return 100;
+        return AiperfEnvironment.system().columns().orElse(100);
     }
 }

@@ -1,5 +1,6 @@
 package dev.aiperf.cli.profile;
 
+import dev.aiperf.config.ProfileSettings;
 import picocli.CommandLine.Option;
 
 /** Options of the "Conversation" group (spec §1.3): sessions, turns and think time. */
@@ -32,4 +33,15 @@ public final class ConversationOptions {
     @Option(names = {"--session-delay-ratio", "--conversation-turn-delay-ratio"}, paramLabel = "<ratio>",
             description = "Multiplier applied to every think time (default: 1.0).")
     Double turnDelayRatio;
+
+    /** Copies the options given into the core settings. */
+    void applyTo(ProfileSettings.Conversation s) {
+        s.numSessions = numSessions;
+        s.numDatasetEntries = numDatasetEntries;
+        s.sessionTurnsMean = sessionTurnsMean;
+        s.sessionTurnsStddev = sessionTurnsStddev;
+        s.turnDelayMean = turnDelayMean;
+        s.turnDelayStddev = turnDelayStddev;
+        s.turnDelayRatio = turnDelayRatio;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.aiperf.cli.profile;
 
+import dev.aiperf.config.ProfileSettings;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -63,4 +64,22 @@ public final class EndpointOptions {
             description = "Open the pooled connections (one per concurrent request) before the first request, so "
                     + "no measured request pays for connecting; sends nothing (default: on; --no-preconnect).")
     boolean preconnect = true;
+
+    /** Copies the options given into the core settings. */
+    void applyTo(ProfileSettings.Endpoint s) {
+        s.models = models;
+        s.modelSelectionStrategy = modelSelectionStrategy;
+        s.endpointType = endpointType;
+        s.customEndpoint = customEndpoint;
+        s.streaming = streaming;
+        s.urls = urls;
+        s.urlStrategy = urlStrategy;
+        s.requestTimeoutSeconds = requestTimeoutSeconds;
+        s.apiKey = apiKey;
+        s.transport = transport;
+        s.useLegacyMaxTokens = useLegacyMaxTokens;
+        s.useServerTokenCount = useServerTokenCount;
+        s.connectionReuseStrategy = connectionReuseStrategy;
+        s.preconnect = preconnect;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.aiperf.cli.profile;
 
+import dev.aiperf.config.ProfileSettings;
 import picocli.CommandLine.Option;
 
 /** Options of the "Fixed Schedule" group (spec §2.8): replaying a trace at its timestamps. */
@@ -27,4 +28,13 @@ public final class FixedScheduleOptions {
     @Option(names = "--fixed-schedule-end-offset", paramLabel = "<ms>",
             description = "Skip entries whose timestamp is after this (ms, inclusive).")
     Long endOffset;
+
+    /** Copies the options given into the core settings. */
+    void applyTo(ProfileSettings.FixedSchedule s) {
+        s.fixedSchedule = fixedSchedule;
+        s.noFixedSchedule = noFixedSchedule;
+        s.autoOffset = autoOffset;
+        s.startOffset = startOffset;
+        s.endOffset = endOffset;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.aiperf.cli.profile;
 
+import dev.aiperf.config.ProfileSettings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -45,4 +46,17 @@ public final class InputOptions {
     @Option(names = "--goodput", paramLabel = "<slos>",
             description = "SLOs as space-separated metric:value pairs, e.g. \"request_latency:250 inter_token_latency:10\".")
     String goodput;
+
+    /** Copies the options given into the core settings. */
+    void applyTo(ProfileSettings.Input s) {
+        s.extraInputs = extraInputs;
+        s.headers = headers;
+        s.inputFile = inputFile;
+        s.customDatasetType = customDatasetType;
+        s.publicDataset = publicDataset;
+        s.ignoreTraceDelays = ignoreTraceDelays;
+        s.datasetSamplingStrategy = datasetSamplingStrategy;
+        s.randomSeed = randomSeed;
+        s.goodput = goodput;
+    }
 }

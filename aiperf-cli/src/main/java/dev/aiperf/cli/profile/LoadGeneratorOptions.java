@@ -1,5 +1,6 @@
 package dev.aiperf.cli.profile;
 
+import dev.aiperf.config.ProfileSettings;
 import picocli.CommandLine.Option;
 
 /** Options of the "Load Generator" group (spec §1.3, §2): how much load, for how long. */
@@ -71,4 +72,26 @@ public final class LoadGeneratorOptions {
     @Option(names = "--warmup-request-rate-ramp-duration", paramLabel = "<s>",
             description = "Warm-up rate ramp (default: --request-rate-ramp-duration).")
     Double warmupRequestRateRampDuration;
+
+    /** Copies the options given into the core settings. */
+    void applyTo(ProfileSettings.Load s) {
+        s.concurrency = concurrency;
+        s.requestRate = requestRate;
+        s.arrivalPattern = arrivalPattern;
+        s.arrivalSmoothness = arrivalSmoothness;
+        s.requestCount = requestCount;
+        s.benchmarkDuration = benchmarkDuration;
+        s.benchmarkGracePeriod = benchmarkGracePeriod;
+        s.concurrencyRampDuration = concurrencyRampDuration;
+        s.requestRateRampDuration = requestRateRampDuration;
+        s.warmupRequestCount = warmupRequestCount;
+        s.warmupDuration = warmupDuration;
+        s.numWarmupSessions = numWarmupSessions;
+        s.warmupConcurrency = warmupConcurrency;
+        s.warmupRequestRate = warmupRequestRate;
+        s.warmupArrivalPattern = warmupArrivalPattern;
+        s.warmupGracePeriod = warmupGracePeriod;
+        s.warmupConcurrencyRampDuration = warmupConcurrencyRampDuration;
+        s.warmupRequestRateRampDuration = warmupRequestRateRampDuration;
+    }
 }

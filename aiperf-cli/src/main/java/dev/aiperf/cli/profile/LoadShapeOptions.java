@@ -1,5 +1,6 @@
 package dev.aiperf.cli.profile;
 
+import dev.aiperf.config.ProfileSettings;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,4 +47,17 @@ public final class LoadShapeOptions {
             description = "The ramp of every *-ramp-duration option: linear (default), exponential, poisson"
                     + " or a plugin's (registry category ramp).")
     String rampType;
+
+    /** Copies the options given into the core settings. */
+    void applyTo(ProfileSettings.Shapes s) {
+        s.prefillConcurrency = prefillConcurrency;
+        s.prefillConcurrencyRampDuration = prefillConcurrencyRampDuration;
+        s.warmupPrefillConcurrency = warmupPrefillConcurrency;
+        s.warmupPrefillConcurrencyRampDuration = warmupPrefillConcurrencyRampDuration;
+        s.userCentricRate = userCentricRate;
+        s.numUsers = numUsers;
+        s.requestCancellationRate = requestCancellationRate;
+        s.requestCancellationDelay = requestCancellationDelay;
+        s.rampType = rampType;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.aiperf.cli.profile;
 
+import dev.aiperf.config.ProfileSettings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -44,4 +45,14 @@ public final class OutputOptions {
     @Option(names = "--plot-required",
             description = "With --auto-plot: a plot that cannot be drawn fails the run (exit 1) instead of a warning.")
     boolean plotRequired;
+
+    /** Copies the options given into the core settings. */
+    void applyTo(ProfileSettings.Output s) {
+        s.artifactDir = artifactDir;
+        s.exportLevel = exportLevel;
+        s.exportHttpTrace = exportHttpTrace;
+        s.showTraceTiming = showTraceTiming;
+        s.sliceDuration = sliceDuration;
+        s.htmlReport = htmlReport;
+    }
 }

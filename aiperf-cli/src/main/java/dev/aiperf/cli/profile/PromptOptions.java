@@ -1,5 +1,6 @@
 package dev.aiperf.cli.profile;
 
+import dev.aiperf.config.ProfileSettings;
 import picocli.CommandLine.Option;
 
 /** Options of the "Prompt" group (spec §1.3): synthetic prompt and output lengths. */
@@ -67,4 +68,23 @@ public final class PromptOptions {
                     + " server cached: none, system_prefix, system_suffix, first_turn_prefix or first_turn_suffix"
                     + " (default: none).")
     String cacheBust;
+
+    /** Copies the options given into the core settings. */
+    void applyTo(ProfileSettings.Prompt s) {
+        s.batchSize = batchSize;
+        s.islMean = islMean;
+        s.islStddev = islStddev;
+        s.islBlockSize = islBlockSize;
+        s.synthesisMaxIsl = synthesisMaxIsl;
+        s.synthesisMaxOsl = synthesisMaxOsl;
+        s.synthesisSpeedupRatio = synthesisSpeedupRatio;
+        s.sequenceDistribution = sequenceDistribution;
+        s.oslMean = oslMean;
+        s.oslStddev = oslStddev;
+        s.numPrefixPrompts = numPrefixPrompts;
+        s.prefixPromptLength = prefixPromptLength;
+        s.sharedSystemPromptLength = sharedSystemPromptLength;
+        s.userContextPromptLength = userContextPromptLength;
+        s.cacheBust = cacheBust;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.aiperf.cli.profile;
 
+import dev.aiperf.config.ProfileSettings;
 import picocli.CommandLine.Option;
 
 /** Options of the "Rankings" group (spec §1.3): the synthetic rankings dataset of the {@code *rankings} endpoints. */
@@ -29,9 +30,13 @@ public final class RankingsOptions {
             description = "Standard deviation of the tokens per query (default: 0).")
     Double queryTokensStddev;
 
-    /** Whether any rankings option was given. */
-    boolean anyGiven() {
-        return passagesMean != null || passagesStddev != null || passageTokensMean != null
-                || passageTokensStddev != null || queryTokensMean != null || queryTokensStddev != null;
+    /** Copies the options given into the core settings. */
+    void applyTo(ProfileSettings.Rankings s) {
+        s.passagesMean = passagesMean;
+        s.passagesStddev = passagesStddev;
+        s.passageTokensMean = passageTokensMean;
+        s.passageTokensStddev = passageTokensStddev;
+        s.queryTokensMean = queryTokensMean;
+        s.queryTokensStddev = queryTokensStddev;
     }
 }

@@ -2,6 +2,7 @@ package dev.aiperf.cli.profile;
 
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.cli.shared.UsageException;
+import dev.aiperf.config.ArtifactDirectoryNamer;
 import dev.aiperf.slo.SloGate;
 import dev.aiperf.slo.SloReport;
 import dev.aiperf.study.SlaFilter;

@@ -1,5 +1,6 @@
 package dev.aiperf.cli.profile;
 
+import dev.aiperf.config.ProfileSettings;
 import picocli.CommandLine.Option;
 
 import java.util.List;
@@ -27,4 +28,13 @@ public final class TelemetryOptions {
 
     @Option(names = "--no-gpu-telemetry", description = "Collect no GPU telemetry.")
     boolean noGpuTelemetry;
+
+    /** Copies the options given into the core settings. */
+    void applyTo(ProfileSettings.Telemetry s) {
+        s.serverMetrics = serverMetrics;
+        s.noServerMetrics = noServerMetrics;
+        s.serverMetricsFormats = serverMetricsFormats;
+        s.gpuTelemetry = gpuTelemetry;
+        s.noGpuTelemetry = noGpuTelemetry;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.aiperf.cli.profile;
 
+import dev.aiperf.config.ProfileSettings;
 import picocli.CommandLine.Option;
 
 /** Options of the "Tokenizer" group. */
@@ -20,4 +21,11 @@ public final class TokenizerOptions {
     @Option(names = "--tokenizer-trust-remote-code",
             description = "Accepted for compatibility: only tokenizer.json is read, no model code is ever run.")
     boolean trustRemoteCode;
+
+    /** Copies the options given into the core settings. */
+    void applyTo(ProfileSettings.Tokenizer s) {
+        s.name = tokenizer;
+        s.revision = revision;
+        s.trustRemoteCode = trustRemoteCode;
+    }
 }

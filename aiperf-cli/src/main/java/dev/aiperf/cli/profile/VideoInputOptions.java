@@ -1,15 +1,12 @@
 package dev.aiperf.cli.profile;
 
-import dev.aiperf.api.config.VideoConfig;
-import dev.aiperf.dataset.SyntheticVideo;
+import dev.aiperf.config.ProfileSettings;
 import picocli.CommandLine.Option;
-
-import java.util.List;
 
 /**
  * Options of the "Video Input" group (the original's names). They are read so that scripts written
  * for the original get a clear answer: synthetic video needs an encoder this build does not have,
- * so {@code --video-width} with {@code --video-height} is refused (see {@link SyntheticVideo}).
+ * so {@code --video-width} with {@code --video-height} is refused (see {@code dev.aiperf.dataset.SyntheticVideo}).
  */
 public final class VideoInputOptions {
 
@@ -41,16 +38,15 @@ public final class VideoInputOptions {
     @Option(names = "--video-codec", paramLabel = "<codec>", description = "Encoder (default: libvpx-vp9).")
     String codec;
 
-    /** The settings; asking for synthetic video is a problem added to {@code problems}. */
-    VideoConfig toConfig(List<String> problems) {
-        VideoConfig defaults = VideoConfig.NONE;
-        VideoConfig config = new VideoConfig(width, height, batchSize == null ? defaults.batchSize() : batchSize,
-                duration == null ? defaults.duration() : duration, fps == null ? defaults.fps() : fps,
-                synthType == null ? defaults.synthType() : synthType, format == null ? defaults.format() : format,
-                codec == null ? defaults.codec() : codec);
-        if (config.enabled()) {
-            problems.add(SyntheticVideo.UNSUPPORTED);
-        }
-        return config;
+    /** Copies the options given into the core settings (checked by {@code dev.aiperf.config.MediaRules}). */
+    void applyTo(ProfileSettings.Video s) {
+        s.width = width;
+        s.height = height;
+        s.batchSize = batchSize;
+        s.duration = duration;
+        s.fps = fps;
+        s.synthType = synthType;
+        s.format = format;
+        s.codec = codec;
     }
 }

@@ -24,6 +24,7 @@ final class ArchitectureRules {
     static final String TOKENIZERS = "dev.aiperf.tokenizers..";
     static final String TESTKIT = "dev.aiperf.testkit..";
     static final String REGISTRY_INTERNALS = "dev.aiperf.plugin.internal..";
+    static final String ENVIRONMENT = "dev.aiperf.environment..";
 
     /** aiperf-core has no package root of its own: it is every aiperf package no other module owns. */
     static final DescribedPredicate<JavaClass> CORE = resideInAPackage("dev.aiperf..")
@@ -68,6 +69,17 @@ final class ArchitectureRules {
             .that().resideOutsideOfPackages(CLI, MOCK_SERVER)
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .as("no code outside the CLI and the mock server writes to System.out or System.err");
+
+    /**
+     * "Read environment variables in one place": {@code dev.aiperf.environment.AiperfEnvironment}. The two modules
+     * below core cannot reach it and read their own (aiperf-plugin: AIPERF_PLUGINS_DIR for a registry made without
+     * the CLI; aiperf-tokenizers: DJL's cache variables and the hub cache for the mock server).
+     */
+    static final ArchRule ENVIRONMENT_READ_IN_ONE_PLACE = noClasses()
+            .that().resideOutsideOfPackages(ENVIRONMENT, PLUGIN, TOKENIZERS)
+            .should().callMethod(System.class, "getenv")
+            .orShould().callMethod(System.class, "getenv", String.class)
+            .as("only " + ENVIRONMENT + " (and the modules below core) read environment variables");
 
     /** The registry's internal package is not API: plugin authors (and the other modules) stay off it. */
     static final ArchRule REGISTRY_INTERNALS_STAY_INSIDE = noClasses()

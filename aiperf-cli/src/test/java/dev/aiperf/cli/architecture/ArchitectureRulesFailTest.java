@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.aiperf.api.archfixture.ApiUsingCore;
+import dev.aiperf.archfixture.EnvironmentReadingLibrary;
 import dev.aiperf.archfixture.PrintingLibrary;
 import dev.aiperf.archfixture.RegistryInternalsUser;
 import dev.aiperf.archfixture.cycle.a.First;
@@ -71,6 +72,24 @@ class ArchitectureRulesFailTest {
         // NoUi is there so that the rule has a class to check (a rule that checks none fails).
         EvaluationResult result = evaluate(ArchitectureRules.ONLY_PROGRAMS_WRITE_TO_STANDARD_STREAMS,
                 PrintingCommand.class, NoUi.class);
+
+        assertThat(result.hasViolation()).as(result.getFailureReport().toString()).isFalse();
+    }
+
+    @Test
+    void readingTheEnvironmentOutsideItsOnePlaceFails() {
+        EvaluationResult result = evaluate(ArchitectureRules.ENVIRONMENT_READ_IN_ONE_PLACE,
+                EnvironmentReadingLibrary.class);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).anySatisfy(line ->
+                assertThat(line).contains(EnvironmentReadingLibrary.class.getName()).contains("getenv"));
+    }
+
+    @Test
+    void theEnvironmentClassMayReadIt() {
+        EvaluationResult result = evaluate(ArchitectureRules.ENVIRONMENT_READ_IN_ONE_PLACE,
+                dev.aiperf.environment.AiperfEnvironment.class, NoUi.class);
 
         assertThat(result.hasViolation()).as(result.getFailureReport().toString()).isFalse();
     }

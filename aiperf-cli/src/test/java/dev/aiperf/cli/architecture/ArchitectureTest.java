@@ -53,6 +53,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void environmentVariablesAreReadInOnePlace() {
+        ArchitectureRules.ENVIRONMENT_READ_IN_ONE_PLACE.check(production);
+    }
+
+    @Test
     void registryInternalsStayInsideTheRegistry() {
         ArchitectureRules.REGISTRY_INTERNALS_STAY_INSIDE.check(production);
     }

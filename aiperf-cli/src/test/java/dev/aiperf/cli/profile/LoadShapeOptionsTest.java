@@ -130,15 +130,9 @@ class LoadShapeOptionsTest {
         assertThat(Files.readAllLines(dir.resolve("out/profile_export.jsonl"))).hasSize(2);
     }
 
-    /** The timing strategy the load-shape rules pick for these options (before plugin names are checked). */
+    /** The timing strategy the load-shape rules pick for these options. */
     private static String strategyOf(String... args) {
-        ProfileCommand command = new ProfileCommand();
-        new CommandLine(command).parseArgs(args);
-        java.util.List<String> problems = new java.util.ArrayList<>();
-        LoadShapeRules rules = new LoadShapeRules(command, problems);
-        rules.build("linear", "round_robin");
-        assertThat(problems).isEmpty();
-        return rules.timingStrategy();
+        return config(args).load().timingStrategy();
     }
 
     @Test

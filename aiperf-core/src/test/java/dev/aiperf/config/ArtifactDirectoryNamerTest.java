@@ -1,4 +1,4 @@
-package dev.aiperf.cli.profile;
+package dev.aiperf.config;
 
 import dev.aiperf.api.config.LoadConfig;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,9 @@
-package dev.aiperf.cli.profile;
+package dev.aiperf.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.api.config.KeyValue;
-import dev.aiperf.cli.shared.UsageException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,7 @@ final class KeyValueListParser {
     private KeyValueListParser() {
     }
 
-    /** The pairs of every token in order. */
+    /** The pairs of every token in order; an IllegalArgumentException names the first bad token. */
     static List<KeyValue> parse(String flag, List<String> tokens) {
         List<KeyValue> pairs = new ArrayList<>();
         for (String token : tokens) {
@@ -44,12 +43,12 @@ final class KeyValueListParser {
         try {
             node = JSON.readTree(token);
         } catch (JsonProcessingException e) {
-            throw new UsageException(flag + " value '" + token + "' is not valid JSON: "
+            throw new IllegalArgumentException(flag + " value '" + token + "' is not valid JSON: "
                     + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")");
         }
         if (!node.isObject()) {
-            throw new UsageException(flag + " value '" + token + "' must be a JSON object or key:value pairs");
+            throw new IllegalArgumentException(flag + " value '" + token + "' must be a JSON object or key:value pairs");
         }
         List<KeyValue> pairs = new ArrayList<>();
         for (Map.Entry<String, JsonNode> field : node.properties()) {
@@ -67,7 +66,7 @@ final class KeyValueListParser {
             }
             int colon = p.indexOf(':');
             if (colon <= 0) {
-                throw new UsageException(flag + " entry '" + p + "' must be key:value (e.g. " + example(flag)
+                throw new IllegalArgumentException(flag + " entry '" + p + "' must be key:value (e.g. " + example(flag)
                         + ") or a JSON object");
             }
             pairs.add(new KeyValue(p.substring(0, colon).strip(), coerce(p.substring(colon + 1).strip())));

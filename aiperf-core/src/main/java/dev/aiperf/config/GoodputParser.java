@@ -1,6 +1,5 @@
-package dev.aiperf.cli.profile;
+package dev.aiperf.config;
 
-import dev.aiperf.cli.shared.UsageException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +13,7 @@ final class GoodputParser {
     private GoodputParser() {
     }
 
+    /** The thresholds by metric tag, in the order given; an IllegalArgumentException names the bad pair. */
     static Map<String, Double> parse(String text) {
         Map<String, Double> slos = new LinkedHashMap<>();
         if (text == null || text.isBlank()) {
@@ -22,7 +22,7 @@ final class GoodputParser {
         for (String pair : text.strip().split("\\s+")) {
             int colon = pair.indexOf(':');
             if (colon <= 0 || colon == pair.length() - 1) {
-                throw new UsageException("--goodput entry '" + pair
+                throw new IllegalArgumentException("--goodput entry '" + pair
                         + "' must be metric:value, e.g. --goodput \"request_latency:250 inter_token_latency:10\"");
             }
             String tag = pair.substring(0, colon).strip();
@@ -34,7 +34,7 @@ final class GoodputParser {
                 }
                 slos.put(tag, value);
             } catch (NumberFormatException e) {
-                throw new UsageException("--goodput value of '" + tag + "' must be a number, got '" + number + "'");
+                throw new IllegalArgumentException("--goodput value of '" + tag + "' must be a number, got '" + number + "'");
             }
         }
         return slos;

@@ -1,4 +1,4 @@
-package dev.aiperf.cli.profile;
+package dev.aiperf.config;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.aiperf.cli.profile;
+package dev.aiperf.config;
 
 import dev.aiperf.api.config.KeyValue;
 import org.junit.jupiter.api.Test;

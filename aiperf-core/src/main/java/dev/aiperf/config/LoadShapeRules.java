@@ -1,4 +1,4 @@
-package dev.aiperf.cli.profile;
+package dev.aiperf.config;
 
 import dev.aiperf.api.config.LoadConfig;
 import dev.aiperf.api.config.LoadShapeConfig;
@@ -9,21 +9,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * The load-shape options checked against each other and the rest of the load (spec §1.4 steps 1, 3,
  * 5, 8, 9, 13): fixed schedule, user-centric rate, prefill concurrency, cancellation, ramp type and
- * URL strategy. Problems go to the builder's list, so one run reports all of them.
+ * URL strategy. Problems go to the shared {@link ProblemList}, so one run reports all of them.
  */
 final class LoadShapeRules {
-    private final ProfileCommand o;
-    private final List<String> problems;
+    private final ProfileSettings o;
+    private final ProblemList problems;
 
-    LoadShapeRules(ProfileCommand options, List<String> problems) {
-        this.o = options;
+    LoadShapeRules(ProfileSettings settings, ProblemList problems) {
+        this.o = settings;
         this.problems = problems;
     }
 
@@ -64,13 +63,13 @@ final class LoadShapeRules {
         if (fixedSchedule()) {
             return LoadConfig.FIXED_SCHEDULE;
         }
-        return o.shape.userCentricRate != null ? LoadConfig.USER_CENTRIC_RATE : LoadConfig.REQUEST_RATE;
+        return o.shapes.userCentricRate != null ? LoadConfig.USER_CENTRIC_RATE : LoadConfig.REQUEST_RATE;
     }
 
     /** The shapes, with every rule that involves only them and the mode checked. */
     LoadShapeConfig build(String rampType, String urlStrategy) {
-        FixedScheduleOptions f = o.fixedSchedule;
-        LoadShapeOptions s = o.shape;
+        ProfileSettings.FixedSchedule f = o.fixedSchedule;
+        ProfileSettings.Shapes s = o.shapes;
         LoadShapeConfig shape = LoadShapeConfig.NONE.withRampType(rampType).withUrlSelectionStrategy(urlStrategy);
         // Fixed schedule (steps 5, 9, 13). The offsets need the option itself, not the automatic replay.
         boolean explicit = f.fixedSchedule;
@@ -136,10 +135,11 @@ final class LoadShapeRules {
             problems.add("--request-rate-ramp-duration only applies with --request-rate");
         }
         // Prefill concurrency (step 8) and its ramp.
-        Integer prefill = atLeastOne("--prefill-concurrency", s.prefillConcurrency);
-        Integer warmupPrefill = atLeastOne("--warmup-prefill-concurrency", s.warmupPrefillConcurrency);
-        Double prefillRamp = positive("--prefill-concurrency-ramp-duration", s.prefillConcurrencyRampDuration);
-        Double warmupPrefillRamp = positive("--warmup-prefill-concurrency-ramp-duration",
+        Integer prefill = problems.atLeastOne("--prefill-concurrency", s.prefillConcurrency);
+        Integer warmupPrefill = problems.atLeastOne("--warmup-prefill-concurrency", s.warmupPrefillConcurrency);
+        Double prefillRamp = problems.positiveOrNull("--prefill-concurrency-ramp-duration",
+                s.prefillConcurrencyRampDuration);
+        Double warmupPrefillRamp = problems.positiveOrNull("--warmup-prefill-concurrency-ramp-duration",
                 s.warmupPrefillConcurrencyRampDuration);
         if ((prefill != null || warmupPrefill != null) && !o.endpoint.streaming) {
             problems.add("--prefill-concurrency counts requests until their first token, which needs --streaming");
@@ -177,21 +177,5 @@ final class LoadShapeRules {
             }
         }
         return shape.withRequestCancellation(cancelRate, cancelDelay);
-    }
-
-    private Integer atLeastOne(String flag, Integer value) {
-        if (value != null && value < 1) {
-            problems.add(flag + " must be 1 or more, got " + value);
-            return null;
-        }
-        return value;
-    }
-
-    private Double positive(String flag, Double value) {
-        if (value != null && (!(value > 0) || value.isInfinite())) {
-            problems.add(flag + " must be a number greater than 0, got " + value);
-            return null;
-        }
-        return value;
     }
 }

@@ -1,4 +1,4 @@
-package dev.aiperf.cli.profile;
+package dev.aiperf.config;
 
 import dev.aiperf.api.config.LoadConfig;
 
@@ -11,8 +11,8 @@ import java.util.List;
  * {@code <root>/<model>-<service kind>-<endpoint type>-<stimulus>}, e.g.
  * {@code artifacts/Qwen_Qwen3-0.6B-openai-chat-concurrency8}.
  */
-final class ArtifactDirectoryNamer {
-    static final Path DEFAULT_ROOT = Path.of("artifacts");
+public final class ArtifactDirectoryNamer {
+    public static final Path DEFAULT_ROOT = Path.of("artifacts");
 
     private ArtifactDirectoryNamer() {
     }
@@ -30,7 +30,7 @@ final class ArtifactDirectoryNamer {
      * {@code concurrency<N>} and/or {@code request_rate<R>} joined by {@code -}, R printed as a float;
      * {@code fixed_schedule} for a replay; {@code user_centric-users<N>-qps<R>} for user-centric runs.
      */
-    static String stimulus(LoadConfig load) {
+    public static String stimulus(LoadConfig load) {
         if (LoadConfig.FIXED_SCHEDULE.equals(load.timingStrategy())) {
             return "fixed_schedule";
         }
