@@ -71,6 +71,12 @@ public final class MockServerCommand implements Callable<Integer> {
             description = "Added to TTFT for each other completion in flight: latency grows with load (default: 0).")
     double ttftPerInflightMs;
 
+    @Option(names = "--ttft-per-input-token", paramLabel = "MS",
+            defaultValue = "${env:MOCK_SERVER_TTFT_PER_INPUT_TOKEN:-0}",
+            description = "Added to TTFT for each prompt token the prefix cache did not hold: a prefill cost, TTFT"
+                    + " grows with the input length (default: 0).")
+    double ttftPerInputTokenMs;
+
     @Option(names = "--embedding-base-latency", paramLabel = "MS",
             defaultValue = "${env:MOCK_SERVER_EMBEDDING_BASE_LATENCY:-10}",
             description = "Fixed latency of an embeddings request in ms (default: ${DEFAULT-VALUE}).")
@@ -183,6 +189,7 @@ public final class MockServerCommand implements Callable<Integer> {
     MockServerConfig toConfig() {
         return MockServerConfig.builder()
                 .host(host).port(port).ttftMs(ttftMs).itlMs(itlMs).ttftPerInflightMs(ttftPerInflightMs)
+                .ttftPerInputTokenMs(ttftPerInputTokenMs)
                 .embeddingBaseLatencyMs(embeddingBaseLatencyMs).embeddingPerInputLatencyMs(embeddingPerInputLatencyMs)
                 .rankingBaseLatencyMs(rankingBaseLatencyMs).rankingPerPassageLatencyMs(rankingPerPassageLatencyMs)
                 .fast(fast).errorRatePercent(errorRatePercent).randomSeed(randomSeed).workers(workers)

@@ -1,16 +1,18 @@
 package dev.aiperf.artifacts;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.aiperf.export.ArtifactFiles;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -96,56 +98,184 @@ public record RunArtifacts(Path dir, JsonNode summary, List<RequestSample> reque
         return Files.isRegularFile(file) ? readJson(file) : null;
     }
 
-    /** The profiling requests of a records file; none when the file is absent. A torn last line is skipped. */
+    /**
+     * The profiling requests of a records file; none when the file is absent. A torn last line is skipped.
+     *
+     * <p>Each line is read by a streaming parser that keeps the few fields a sample needs and skips the rest
+     * without building it: a line is mostly {@code inter_chunk_latency} and {@code http_req_*} values, and
+     * building a tree of every line made reading a run's records cost as much per request as a share of the
+     * run itself.
+     */
     static List<RequestSample> readRequests(Path file) throws IOException {
         List<RequestSample> samples = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
             return samples;
         }
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            int start = 0; // the current line's first byte
+            int scanned = 0; // where the search for its end goes on
+            int filled = 0;
+            boolean eof = false;
             int number = 0;
             IOException unreadable = null;
-            while ((line = reader.readLine()) != null) {
+            while (true) {
+                int end = indexOf(buffer, scanned, filled, (byte) '\n');
+                if (end < 0 && !eof) {
+                    System.arraycopy(buffer, start, buffer, 0, filled - start);
+                    filled -= start;
+                    start = 0;
+                    scanned = filled;
+                    if (filled == buffer.length) {
+                        buffer = Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
+                    }
+                    int read = in.read(buffer, filled, buffer.length - filled);
+                    if (read < 0) {
+                        eof = true;
+                    } else {
+                        filled += read;
+                    }
+                    continue;
+                }
+                if (end < 0 && start == filled) {
+                    break;
+                }
+                int lineEnd = end < 0 ? filled : end;
                 number++;
-                if (line.isBlank()) {
-                    continue;
+                int length = lineEnd > start && buffer[lineEnd - 1] == '\r' ? lineEnd - 1 - start : lineEnd - start;
+                if (!isBlank(buffer, start, length)) {
+                    if (unreadable != null) {
+                        throw unreadable; // a bad line with more after it: not the torn end of an interrupted write
+                    }
+                    try (JsonParser parser = JSON.getFactory().createParser(buffer, start, length)) {
+                        RequestSample sample = sample(parser);
+                        if (sample != null) {
+                            samples.add(sample);
+                        }
+                    } catch (IOException e) {
+                        unreadable = new IOException(file + " line " + number + " is not JSON: " + e.getMessage(), e);
+                    }
                 }
-                if (unreadable != null) {
-                    throw unreadable; // a bad line with more after it: not the torn end of an interrupted write
-                }
-                JsonNode record;
-                try {
-                    record = JSON.readTree(line);
-                } catch (IOException e) {
-                    unreadable = new IOException(file + " line " + number + " is not JSON: " + e.getMessage(), e);
-                    continue;
-                }
-                RequestSample sample = sample(record);
-                if (sample != null) {
-                    samples.add(sample);
-                }
+                start = end < 0 ? filled : end + 1;
+                scanned = start;
             }
         }
         return samples;
     }
 
-    private static RequestSample sample(JsonNode record) {
-        JsonNode metadata = record.path("metadata");
-        String phase = metadata.path("benchmark_phase").asText("profiling");
-        if (!"profiling".equals(phase) || !metadata.path("request_start_ns").isNumber()) {
-            return null;
+    private static int indexOf(byte[] bytes, int from, int to, byte wanted) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
         }
-        long start = metadata.path("request_start_ns").asLong();
-        long end = metadata.path("request_end_ns").isNumber() ? metadata.path("request_end_ns").asLong() : start;
-        JsonNode metrics = record.path("metrics");
-        boolean failed = record.hasNonNull("error");
-        return new RequestSample(start, end, value(metrics, "time_to_first_token"), value(metrics, "inter_token_latency"),
-                value(metrics, "request_latency"), value(metrics, "output_sequence_length"), failed);
+        return -1;
     }
 
-    private static Double value(JsonNode metrics, String tag) {
-        JsonNode value = metrics.path(tag).path("value");
-        return value.isNumber() ? value.doubleValue() : null;
+    /** As {@code String.isBlank} for the ASCII white space a line can hold. */
+    private static boolean isBlank(byte[] bytes, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0B && b != 0x1C && b != 0x1D
+                    && b != 0x1E && b != 0x1F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One line's sample: a profiling request with a start, or null. The whole first value is read (a torn line fails). */
+    private static RequestSample sample(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return null;
+        }
+        String phase = "profiling";
+        Long start = null;
+        Long end = null;
+        Double ttft = null;
+        Double itl = null;
+        Double latency = null;
+        Double outputTokens = null;
+        boolean failed = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "metadata" -> {
+                    if (value != JsonToken.START_OBJECT) {
+                        parser.skipChildren();
+                        break;
+                    }
+                    phase = "profiling";
+                    start = null;
+                    end = null;
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = parser.currentName();
+                        JsonToken token = parser.nextToken();
+                        switch (name) {
+                            case "benchmark_phase" -> phase = token.isScalarValue() && token != JsonToken.VALUE_NULL
+                                    ? parser.getText() : "profiling";
+                            case "request_start_ns" -> start = longValue(parser, token);
+                            case "request_end_ns" -> end = longValue(parser, token);
+                            default -> parser.skipChildren();
+                        }
+                    }
+                }
+                case "metrics" -> {
+                    if (value != JsonToken.START_OBJECT) {
+                        parser.skipChildren();
+                        break;
+                    }
+                    ttft = itl = latency = outputTokens = null;
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String tag = parser.currentName();
+                        parser.nextToken();
+                        switch (tag) {
+                            case "time_to_first_token" -> ttft = value(parser);
+                            case "inter_token_latency" -> itl = value(parser);
+                            case "request_latency" -> latency = value(parser);
+                            case "output_sequence_length" -> outputTokens = value(parser);
+                            default -> parser.skipChildren();
+                        }
+                    }
+                }
+                case "error" -> {
+                    failed = value != JsonToken.VALUE_NULL;
+                    parser.skipChildren();
+                }
+                default -> parser.skipChildren();
+            }
+        }
+        if (!"profiling".equals(phase) || start == null) {
+            return null;
+        }
+        return new RequestSample(start, end == null ? start : end, ttft, itl, latency, outputTokens, failed);
+    }
+
+    /** A number as {@code JsonNode.asLong} reads it (a fraction truncated), or null when it is none. */
+    private static Long longValue(JsonParser parser, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            return parser.getLongValue();
+        }
+        return token == JsonToken.VALUE_NUMBER_FLOAT ? (long) parser.getDoubleValue() : null;
+    }
+
+    /** A metric's {@code value} when it is a number; the parser is on the metric's value, left at its end. */
+    private static Double value(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return null;
+        }
+        Double number = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            boolean isValue = "value".equals(parser.currentName());
+            JsonToken token = parser.nextToken();
+            if (isValue) {
+                number = token.isNumeric() ? parser.getDoubleValue() : null;
+            }
+            parser.skipChildren();
+        }
+        return number;
     }
 }

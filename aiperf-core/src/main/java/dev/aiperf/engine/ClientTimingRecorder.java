@@ -53,7 +53,8 @@ final class ClientTimingRecorder {
     private static final List<Statistic> PERCENTILES = List.of(Statistic.P1, Statistic.P5, Statistic.P10,
             Statistic.P25, Statistic.P50, Statistic.P75, Statistic.P90, Statistic.P95, Statistic.P99);
 
-    private final Map<Figure, Histogram> histograms = new EnumMap<>(Figure.class);
+    /** By figure ordinal, created on the first value: per streamed event a lookup here, so an array, not a map. */
+    private final Histogram[] histograms = new Histogram[Figure.values().length];
     /** Stamped events that seemed to arrive before they were sent: the server is on another clock. */
     private long stampsFromAnotherClock;
 
@@ -72,16 +73,36 @@ final class ClientTimingRecorder {
         if (request.hasError()) {
             return;
         }
-        List<ParsedResponse> content = parsed.contentResponses();
-        if (intended > 0 && !content.isEmpty()) {
-            record(Figure.INTENDED_TIME_TO_FIRST_TOKEN, content.getFirst().perfNs() - intended);
-            record(Figure.INTENDED_REQUEST_LATENCY, content.getLast().perfNs() - intended);
+        Content content = Content.of(parsed.responses());
+        if (intended > 0 && content.count() > 0) {
+            record(Figure.INTENDED_TIME_TO_FIRST_TOKEN, content.first().perfNs() - intended);
+            record(Figure.INTENDED_REQUEST_LATENCY, content.last().perfNs() - intended);
         }
         addStamps(request, content);
     }
 
+    /** The first and last content responses and how many there are, found without a list of them. */
+    private record Content(ParsedResponse first, ParsedResponse last, int count) {
+        static Content of(List<ParsedResponse> responses) {
+            ParsedResponse first = null;
+            ParsedResponse last = null;
+            int count = 0;
+            for (int i = 0; i < responses.size(); i++) {
+                ParsedResponse response = responses.get(i);
+                if (response.hasContent()) {
+                    if (first == null) {
+                        first = response;
+                    }
+                    last = response;
+                    count++;
+                }
+            }
+            return new Content(first, last, count);
+        }
+    }
+
     /** Against a stamping server: receive delay of every event, and the server's own TTFT and ITL. */
-    private void addStamps(RequestRecord request, List<ParsedResponse> content) {
+    private void addStamps(RequestRecord request, Content content) {
         boolean any = false;
         for (InferenceResponse response : request.responses()) {
             if (response.hasServerSentNs()) {
@@ -94,19 +115,19 @@ final class ClientTimingRecorder {
                 }
             }
         }
-        if (!any || content.isEmpty()) {
+        if (!any || content.count() == 0) {
             return;
         }
-        InferenceResponse first = raw(request, content.getFirst().perfNs(), false);
+        InferenceResponse first = raw(request, content.first().perfNs(), false);
         if (first == null || !first.hasServerSentNs() || first.perfNs() < first.serverSentNs()) {
             return;
         }
         record(Figure.FIRST_CHUNK_RECEIVE_DELAY, first.perfNs() - first.serverSentNs());
         record(Figure.SENT_TIME_TO_FIRST_TOKEN, first.serverSentNs() - request.startPerfNs());
-        InferenceResponse last = content.size() < 2 ? null : raw(request, content.getLast().perfNs(), true);
+        InferenceResponse last = content.count() < 2 ? null : raw(request, content.last().perfNs(), true);
         if (last != null && last.hasServerSentNs()) {
             record(Figure.SENT_INTER_TOKEN_LATENCY,
-                    Math.round((double) (last.serverSentNs() - first.serverSentNs()) / (content.size() - 1)));
+                    Math.round((double) (last.serverSentNs() - first.serverSentNs()) / (content.count() - 1)));
         }
     }
 
@@ -132,7 +153,12 @@ final class ClientTimingRecorder {
     }
 
     private void record(Figure figure, long nanos) {
-        histograms.computeIfAbsent(figure, f -> new Histogram(3)).recordValue(Math.max(0L, nanos));
+        Histogram histogram = histograms[figure.ordinal()];
+        if (histogram == null) {
+            histogram = new Histogram(3);
+            histograms[figure.ordinal()] = histogram;
+        }
+        histogram.recordValue(Math.max(0L, nanos));
     }
 
     /** Stamped events whose stamp was after their arrival: the server is on another machine or clock. */
@@ -142,7 +168,7 @@ final class ClientTimingRecorder {
 
     /** The figure's distribution in milliseconds, or null when nothing was recorded. */
     MetricResult result(Figure figure) {
-        Histogram histogram = histograms.get(figure);
+        Histogram histogram = histograms[figure.ordinal()];
         if (histogram == null || histogram.getTotalCount() == 0) {
             return null;
         }

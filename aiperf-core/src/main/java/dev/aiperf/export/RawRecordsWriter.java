@@ -9,7 +9,6 @@ import dev.aiperf.api.model.RequestRecord;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,22 +32,14 @@ import java.util.Optional;
 public final class RawRecordsWriter implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path file;
     private final Redaction redaction;
     private final String recordProcessorId;
-    private final WholeLineFile out;
-    private long lines;
-    private boolean closed;
+    private final RecordLinesFile out;
 
     public RawRecordsWriter(Path file, Redaction redaction, String recordProcessorId) throws IOException {
-        this.file = file;
         this.redaction = redaction;
         this.recordProcessorId = recordProcessorId;
-        Path directory = file.toAbsolutePath().getParent();
-        if (directory != null) {
-            Files.createDirectories(directory);
-        }
-        this.out = new WholeLineFile(file);
+        this.out = new RecordLinesFile(file, "raw records file");
     }
 
     /** The writer for a run at export level {@code raw}, else empty. */
@@ -61,12 +52,12 @@ public final class RawRecordsWriter implements AutoCloseable {
     }
 
     public Path file() {
-        return file;
+        return out.file();
     }
 
     /** The record's line, without its newline. Safe from any thread. */
     public String line(RequestRecord request, String workerId) {
-        StringBuilder line = new StringBuilder(2048);
+        StringBuilder line = LineBuffer.take();
         CompactJsonObject json = new CompactJsonObject(line);
         RecordMetadataJson.write(json.member("metadata"), request, workerId, recordProcessorId);
         json.field("start_perf_ns", request.startPerfNs());
@@ -94,38 +85,26 @@ public final class RawRecordsWriter implements AutoCloseable {
             json.field("error", MetricsJsonExporter.errorDetails(request.error()));
         }
         json.end();
-        return line.toString();
+        return LineBuffer.release(line);
     }
 
-    public synchronized void append(String line) throws IOException {
-        if (closed) {
-            throw new IOException("raw records file " + file + " is already closed");
-        }
+    /** Appends a line from {@link #line}; it reaches the file at the next {@link #flush} or {@link #close}. */
+    public void append(String line) throws IOException {
         out.append(line);
-        lines++;
     }
 
-    public synchronized void flush() throws IOException {
-        if (!closed) {
-            out.flush();
-        }
+    public void flush() throws IOException {
+        out.flush();
     }
 
-    public synchronized long linesWritten() {
-        return lines;
+    public long linesWritten() {
+        return out.linesWritten();
     }
 
     /** Flushes and closes; a file without a line is deleted, as the original leaves none. */
     @Override
-    public synchronized void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    public void close() throws IOException {
         out.close();
-        if (lines == 0) {
-            Files.deleteIfExists(file);
-        }
     }
 
     /** The body as JSON, verbatim when it is one compact JSON text, else as a string. */

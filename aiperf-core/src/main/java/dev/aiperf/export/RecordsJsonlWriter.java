@@ -11,7 +11,6 @@ import dev.aiperf.metrics.MetricDefinition;
 import dev.aiperf.metrics.MetricsEnvironment;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -41,20 +40,23 @@ public final class RecordsJsonlWriter implements AutoCloseable {
     /** The record processor id written to every line: this JVM runs one. */
     public static final String RECORD_PROCESSOR_ID = "record_processor_0";
 
-    private final Path file;
     private final MetricsEnvironment environment;
     private final String recordProcessorId;
-    private final WholeLineFile out;
+    private final RecordLinesFile out;
     /** With --export-http-trace, how trace_data's headers are redacted; null writes no trace_data. */
     private final Redaction traceRedaction;
     /** How each metric tag is written, worked out once per tag (unit conversion factors are not free). */
     private final Map<String, Column> columns = new ConcurrentHashMap<>();
-    private long lines;
-    private boolean closed;
 
-    /** How one metric's value goes into a line; {@code unit} null for a metric outside the catalog. */
-    private record Column(boolean written, String unit, double factor, boolean converted) {
-        static final Column UNKNOWN = new Column(true, null, 1.0, false);
+    /**
+     * How one metric's value goes into a line, worked out once per tag: the text before the value
+     * ({@code "tag":{"value":}), the text after it ({@code ,"unit":"ms"}}, or {@code }} for a metric outside the
+     * catalog, which has no unit), the text of a null value ({@code "tag":{"unit":"ms"}}: no {@code value}, as a
+     * JSON object leaves out nulls) and the factor to its display unit.
+     */
+    private record Column(boolean written, String before, String after, String withoutValue, double factor,
+                          boolean converted) {
+        static final Column SKIPPED = new Column(false, null, null, null, 1.0, false);
     }
 
     /** Creates (or truncates) the file, creating its directory. */
@@ -69,14 +71,9 @@ public final class RecordsJsonlWriter implements AutoCloseable {
     public RecordsJsonlWriter(Path file, MetricsEnvironment environment, String recordProcessorId,
                               Redaction traceRedaction) throws IOException {
         this.traceRedaction = traceRedaction;
-        this.file = file;
         this.environment = environment;
         this.recordProcessorId = recordProcessorId;
-        Path directory = file.toAbsolutePath().getParent();
-        if (directory != null) {
-            Files.createDirectories(directory);
-        }
-        this.out = new WholeLineFile(file);
+        this.out = new RecordLinesFile(file, "records file");
     }
 
     /** The writer for a run, or empty when its export level does not include per-request records. */
@@ -95,7 +92,7 @@ public final class RecordsJsonlWriter implements AutoCloseable {
     }
 
     public Path file() {
-        return file;
+        return out.file();
     }
 
     /**
@@ -124,7 +121,7 @@ public final class RecordsJsonlWriter implements AutoCloseable {
         if (info != null && info.phase() == CreditPhase.WARMUP) {
             return null;
         }
-        StringBuilder out = new StringBuilder(1024);
+        StringBuilder out = LineBuffer.take();
         out.append("{\"metadata\":");
         RecordMetadataJson.write(out, request, workerId, recordProcessorId);
         out.append(",\"metrics\":");
@@ -139,79 +136,93 @@ public final class RecordsJsonlWriter implements AutoCloseable {
             out.append(",\"error\":");
             JsonText.write(out, MetricsJsonExporter.errorDetails(request.error()), -1);
         }
-        return out.append('}').toString();
+        return LineBuffer.release(out.append('}'));
     }
 
     /** Appends a line from {@link #line}; it reaches the file at the next {@link #flush} or {@link #close}. */
-    public synchronized void append(String line) throws IOException {
-        if (closed) {
-            throw new IOException("records file " + file + " is already closed");
-        }
+    public void append(String line) throws IOException {
         out.append(line);
-        lines++;
     }
 
     /** Hands every appended line to the operating system. */
-    public synchronized void flush() throws IOException {
-        if (!closed) {
-            out.flush();
-        }
+    public void flush() throws IOException {
+        out.flush();
     }
 
-    public synchronized long linesWritten() {
-        return lines;
+    public long linesWritten() {
+        return out.linesWritten();
     }
 
+    /** Flushes and closes; a file without a line is deleted. */
     @Override
-    public synchronized void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    public void close() throws IOException {
         out.close();
-        if (lines == 0) {
-            Files.deleteIfExists(file);
-        }
     }
 
     /** Writes the {@code metrics} object; false when it is empty. */
     private boolean metrics(StringBuilder out, MetricRecord record) {
-        CompactJsonObject metrics = new CompactJsonObject(out);
+        out.append('{');
+        boolean empty = true;
         for (Map.Entry<String, Object> entry : record.values().entrySet()) {
             Column column = columns.computeIfAbsent(entry.getKey(), this::column);
             if (!column.written()) {
                 continue;
             }
-            CompactJsonObject value = metrics.object(entry.getKey());
-            value.field("value", column.converted() ? toDisplayUnit(entry.getValue(), column.factor()) : entry.getValue());
-            value.field("unit", column.unit());
-            value.end();
+            if (!empty) {
+                out.append(',');
+            }
+            empty = false;
+            Object value = entry.getValue();
+            if (value == null) {
+                out.append(column.withoutValue());
+                continue;
+            }
+            out.append(column.before());
+            if (!column.converted()) {
+                JsonText.write(out, value, -1);
+            } else if (value instanceof double[] list) {
+                writeScaled(out, list, column.factor());
+            } else {
+                PythonNumbers.appendRepr(out, ((Number) value).doubleValue() * column.factor());
+            }
+            out.append(column.after());
         }
-        metrics.end();
-        return !metrics.isEmpty();
+        out.append('}');
+        return !empty;
     }
 
     private Column column(String tag) {
+        StringBuilder quoted = new StringBuilder();
+        JsonText.quote(quoted, tag);
+        String name = quoted.append(":{").toString();
         Optional<MetricDefinition> found = MetricCatalog.definition(tag);
         if (found.isEmpty()) {
-            return Column.UNKNOWN;
+            return new Column(true, name + "\"value\":", "}", name + "}", 1.0, false);
         }
         MetricDefinition definition = found.get();
         if (definition.hasFlag(MetricFlag.NO_INDIVIDUAL_RECORDS) || !environment.shows(definition)) {
-            return new Column(false, null, 1.0, false);
+            return Column.SKIPPED;
         }
+        StringBuilder unitText = new StringBuilder();
+        if (definition.displayUnit() != null) {
+            unitText.append("\"unit\":");
+            JsonText.quote(unitText, definition.displayUnit());
+        }
+        String unit = unitText.toString();
         boolean converted = definition.isConverted();
-        return new Column(true, definition.displayUnit(), converted ? definition.displayFactor() : 1.0, converted);
+        return new Column(true, name + "\"value\":", (unit.isEmpty() ? "" : "," + unit) + "}", name + unit + "}",
+                converted ? definition.displayFactor() : 1.0, converted);
     }
 
-    private static Object toDisplayUnit(Object value, double factor) {
-        if (value instanceof double[] list) {
-            double[] converted = new double[list.length];
-            for (int i = 0; i < list.length; i++) {
-                converted[i] = list[i] * factor;
+    /** A list metric in its display unit, as {@link JsonText} writes a {@code double[]}, without a converted copy. */
+    private static void writeScaled(StringBuilder out, double[] list, double factor) {
+        out.append('[');
+        for (int i = 0; i < list.length; i++) {
+            if (i > 0) {
+                out.append(',');
             }
-            return converted;
+            PythonNumbers.appendRepr(out, list[i] * factor);
         }
-        return ((Number) value).doubleValue() * factor;
+        out.append(']');
     }
 }

@@ -48,15 +48,7 @@ final class TokenCounter {
         if (!countInput || info == null) {
             return null;
         }
-        List<String> texts = new ArrayList<>();
-        Conversation conversation = info.conversation();
-        if (conversation != null) {
-            addIfPresent(texts, conversation.systemMessage());
-            addIfPresent(texts, conversation.userContextMessage());
-        }
-        for (Turn turn : info.turns()) {
-            texts.addAll(turn.allTexts());
-        }
+        List<String> texts = texts(info);
         if (texts.isEmpty()) {
             return null;
         }
@@ -73,6 +65,29 @@ final class TokenCounter {
             inputCounts.put(List.copyOf(texts), count);
         }
         return count;
+    }
+
+    /** The texts counted as input, in order; the turn's own list when it is all there is (most requests). */
+    private static List<String> texts(RequestInfo info) {
+        Conversation conversation = info.conversation();
+        boolean noContext = conversation == null
+                || (isEmpty(conversation.systemMessage()) && isEmpty(conversation.userContextMessage()));
+        if (noContext && info.turns().size() == 1) {
+            return info.turns().getFirst().allTexts();
+        }
+        List<String> texts = new ArrayList<>();
+        if (conversation != null) {
+            addIfPresent(texts, conversation.systemMessage());
+            addIfPresent(texts, conversation.userContextMessage());
+        }
+        for (Turn turn : info.turns()) {
+            texts.addAll(turn.allTexts());
+        }
+        return texts;
+    }
+
+    private static boolean isEmpty(String text) {
+        return text == null || text.isEmpty();
     }
 
     /** Client-side counts: output and reasoning texts each concatenated without a separator and counted once. */

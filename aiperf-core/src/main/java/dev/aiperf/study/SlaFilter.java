@@ -19,6 +19,8 @@ import java.util.Map;
 public record SlaFilter(String tag, String stat, String op, double threshold) {
     /** Share of requests meeting every goodput SLO, as upstream's {@code good_request_fraction}. */
     public static final String GOOD_REQUEST_FRACTION = "good_request_fraction";
+    /** Percentage of requests that failed, as upstream's {@code request_error_rate} ({@code --error-rate-sla}). */
+    public static final String REQUEST_ERROR_RATE = "request_error_rate";
     private static final Map<String, String> SYMBOLS = Map.of("lt", "<", "le", "<=", "gt", ">", "ge", ">=");
 
     public SlaFilter {
@@ -68,11 +70,12 @@ public record SlaFilter(String tag, String stat, String op, double threshold) {
 
     /** The measured value this filter looks at, or null when the run did not measure it. */
     public Double observed(RunSummary summary) {
-        if (tag.equals(dev.aiperf.summary.RunSummary.ERROR_RATE)) {
+        boolean percent = tag.equals(REQUEST_ERROR_RATE);
+        if (percent || tag.equals(dev.aiperf.summary.RunSummary.ERROR_RATE)) {
             double ok = summary.value("request_count", "avg") == null ? 0 : summary.value("request_count", "avg");
             Double failedCount = summary.value("error_request_count", "avg");
             double failed = failedCount == null ? 0 : failedCount;
-            return ok + failed == 0 ? null : failed / (ok + failed);
+            return ok + failed == 0 ? null : (percent ? 100 : 1) * failed / (ok + failed);
         }
         if (tag.equals(GOOD_REQUEST_FRACTION)) {
             Double good = summary.value("good_request_count", "avg");

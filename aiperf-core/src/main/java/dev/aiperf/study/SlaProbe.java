@@ -9,7 +9,7 @@ import java.util.List;
  * @param value     the swept value (concurrency or requests per second)
  * @param passed    every filter held (false when the run failed)
  * @param observed  one value per filter, in the filters' order (null where not measured)
- * @param objective the mean request throughput, or null
+ * @param objective the mean of the search's objective (request throughput by default), or null
  * @param cell      the probe's results, for the curve
  * @param failure   why the run produced no summary, or null
  */

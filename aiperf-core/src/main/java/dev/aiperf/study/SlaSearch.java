@@ -145,7 +145,7 @@ public final class SlaSearch {
             passed &= filter.holds(v);
         }
         String failure = failed.isEmpty() ? null : failed.getFirst().error();
-        return new SlaProbe(index, value, passed, observed, result.mean("request_throughput_avg"), result, failure);
+        return new SlaProbe(index, value, passed, observed, result.mean(plan.objective().key()), result, failure);
     }
 
     private static Double mean(List<RunSummary> runs, SlaFilter filter) {
@@ -164,9 +164,9 @@ public final class SlaSearch {
     private void writeHistory(List<SlaProbe> probes, String reason, List<Path> files) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("algorithm", "monotonic_sla");
-        config.put("objective_metric", "request_throughput");
-        config.put("objective_stat", "avg");
-        config.put("objective_direction", "maximize");
+        config.put("objective_metric", plan.objective().metric());
+        config.put("objective_stat", plan.objective().stat());
+        config.put("objective_direction", plan.objective().direction());
         config.put("max_iterations", plan.maxIterations());
         Map<String, Object> space = new LinkedHashMap<>();
         space.put("path", plan.path());
@@ -198,8 +198,9 @@ public final class SlaSearch {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("config", config);
         root.put("iterations", iterations);
+        Comparator<SlaProbe> byObjective = Comparator.comparingDouble(SlaProbe::objective);
         SlaProbe best = probes.stream().filter(SlaProbe::passed).filter(p -> p.objective() != null)
-                .max(Comparator.comparingDouble(SlaProbe::objective)).orElse(null);
+                .max(plan.objective().maximize() ? byObjective : byObjective.reversed()).orElse(null);
         root.put("best", best == null ? null : orderedMap("iteration_idx", best.index(), "objective_value",
                 best.objective(), "variation_values", Map.of(plan.path(), best.value())));
         root.put("convergence_reason", reason);

@@ -22,15 +22,25 @@ import java.util.function.LongFunction;
  * @param runsPerProbe    runs per probe ({@code --num-profile-runs}); the filters look at their means
  * @param cooldownSeconds pause between runs
  * @param confidenceLevel confidence of the intervals when probes repeat
+ * @param objective       what {@code best} maximises or minimises among the passing probes
  */
 public record SlaSearchPlan(Path baseDir, String parameter, long low, long high, int maxIterations,
                             List<SlaFilter> filters, LongFunction<BenchmarkConfig> configFor, int runsPerProbe,
-                            double cooldownSeconds, double confidenceLevel) {
+                            double cooldownSeconds, double confidenceLevel, SearchObjective objective) {
+    /** A plan with the default objective (request throughput, maximised). */
+    public SlaSearchPlan(Path baseDir, String parameter, long low, long high, int maxIterations,
+                         List<SlaFilter> filters, LongFunction<BenchmarkConfig> configFor, int runsPerProbe,
+                         double cooldownSeconds, double confidenceLevel) {
+        this(baseDir, parameter, low, high, maxIterations, filters, configFor, runsPerProbe, cooldownSeconds,
+                confidenceLevel, SearchObjective.DEFAULT);
+    }
+
     public SlaSearchPlan {
+        java.util.Objects.requireNonNull(objective, "objective");
         filters = List.copyOf(filters);
         if (filters.isEmpty()) {
             throw new IllegalArgumentException("an SLA search needs at least one SLA: --goodput, --slo, --search-sla,"
-                    + " --ttft-sla-ms, --itl-sla-ms or --e2e-sla-ms");
+                    + " --ttft-sla-ms, --itl-sla-ms, --tpot-sla-ms, --e2e-sla-ms or --error-rate-sla");
         }
         if (!parameter.equals("concurrency") && !parameter.equals("request_rate")) {
             throw new IllegalArgumentException("an SLA search sweeps concurrency or request_rate, not " + parameter);

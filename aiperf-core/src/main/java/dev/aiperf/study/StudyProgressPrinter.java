@@ -113,8 +113,9 @@ public final class StudyProgressPrinter implements StudyListener {
                 .sorted(java.util.Comparator.comparingLong(SlaProbe::value)).toList()) {
             StringBuilder row = new StringBuilder(String.format("  %s=%-6d %-6s", plan.parameter(), probe.value(),
                     probe.passed() ? "pass" : "FAIL"));
-            row.append(String.format(" %10s req/s", probe.objective() == null ? "N/A"
-                    : PythonNumbers.fixed2(probe.objective())));
+            row.append(String.format(" %10s %s", probe.objective() == null ? "N/A"
+                    : PythonNumbers.fixed2(probe.objective()), plan.objective().equals(SearchObjective.DEFAULT)
+                    ? "req/s" : plan.objective().metric() + " " + plan.objective().stat()));
             for (int i = 0; i < plan.filters().size(); i++) {
                 Double v = probe.observed().get(i);
                 SlaFilter f = plan.filters().get(i);
@@ -130,6 +131,14 @@ public final class StudyProgressPrinter implements StudyListener {
                 : " (" + outcome.lowestFailing() + " breaks it)");
         out.println((outcome.interrupted() ? "Interrupted; so far the " : "Answer: ") + answer
                 + (outcome.convergenceReason() == null ? "" : " [" + outcome.convergenceReason() + "]"));
+        if (!plan.objective().equals(SearchObjective.DEFAULT)) {
+            java.util.Comparator<SlaProbe> byObjective = java.util.Comparator.comparingDouble(SlaProbe::objective);
+            outcome.probes().stream().filter(SlaProbe::passed).filter(p -> p.objective() != null)
+                    .max(plan.objective().maximize() ? byObjective : byObjective.reversed())
+                    .ifPresent(best -> out.println("Best by " + plan.objective().describe() + " among the passing: "
+                            + plan.parameter() + " " + best.value() + " (" + PythonNumbers.general(best.objective())
+                            + ")"));
+        }
         outcome.files().forEach(f -> out.println("Search artifacts: " + f));
     }
 }

@@ -27,6 +27,8 @@ public final class StudyRunner {
     private final PrintStream err;
     private boolean handleSignals;
     private SweepPostProcess postProcess;
+    /** Set before the aggregates when the study stopped early: a recipe's answer then covers only what finished. */
+    private boolean cutShort;
 
     private StudyRunner(StudyPlan plan, PrintStream out, PrintStream err, StudyListener listener) {
         this.plan = plan;
@@ -113,6 +115,7 @@ public final class StudyRunner {
         if (interrupted) {
             listener.interrupted((int) runs.stream().filter(r -> !r.interrupted()).count(), total);
         }
+        cutShort = interrupted;
         List<Path> files = aggregate(runs);
         return new StudyOutcome(runs, total, files, interrupted, false);
     }
@@ -218,7 +221,8 @@ public final class StudyRunner {
             listener.aggregateSkipped(postProcess.outputFile(), e.getMessage());
             return List.of();
         }
-        listener.recipeAnswered(postProcess.report(artifact), file);
+        listener.recipeAnswered((cutShort ? "Interrupted: the answer below covers only the cells that finished\n" : "")
+                + postProcess.report(artifact), file);
         return List.of(file);
     }
 }

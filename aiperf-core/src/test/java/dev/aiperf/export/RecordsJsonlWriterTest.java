@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -99,6 +100,26 @@ class RecordsJsonlWriterTest {
             writer.write(warmup(), "w");
         }
         assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void aNullValueFromAPluginProcessorLeavesOutItsValueAndAListIsWrittenInItsDisplayUnit(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("profile_export.jsonl");
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("output_sequence_length", null);
+        values.put("my_plugin_metric", null);
+        values.put("my_plugin_score", 0.5);
+        values.put("inter_chunk_latency", new double[]{1_500_000, 2_000_000});
+        values.put("request_latency", null);
+        try (RecordsJsonlWriter writer = new RecordsJsonlWriter(file, MetricsEnvironment.DEFAULTS, "rp")) {
+            writer.write(new MetricRecord(TestRecords.parsed(1, 2), values), "w");
+        }
+        String line = Files.readAllLines(file).getFirst();
+        assertThat(line.substring(line.indexOf("\"metrics\":"))).isEqualTo("\"metrics\":{"
+                + "\"output_sequence_length\":{\"unit\":\"tokens\"},\"my_plugin_metric\":{},"
+                + "\"my_plugin_score\":{\"value\":0.5},\"inter_chunk_latency\":{\"value\":[1.5,2.0],\"unit\":\"ms\"},"
+                + "\"request_latency\":{\"unit\":\"ms\"}}}");
     }
 
     @Test

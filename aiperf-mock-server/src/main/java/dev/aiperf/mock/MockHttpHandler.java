@@ -247,6 +247,7 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
         OutputPlan plan = OutputPlan.plan(inference, server.corpus);
         plan = plan.withCachedTokens(server.prefixCache.cachedTokens(
                 server.corpus.tokenizer().pieces(inference.promptText())));
+        arrivalNanos += prefillDelayNanos(plan);
         StreamEncoder encoder = switch (inference.kind()) {
             case CHAT, COMPLETION -> new CompletionEncoder(server.corpus, plan, inference.kind(), quotedModel);
             case RESPONSES -> new ResponsesEncoder(server.corpus, plan, quotedModel);
@@ -442,6 +443,12 @@ final class MockHttpHandler extends ChannelInboundHandlerAdapter implements Toke
         }
         countedInflight = true;
         return perInflight * server.inflight.getAndIncrement();
+    }
+
+    /** With {@code --ttft-per-input-token}: the prefill cost of the prompt tokens the prefix cache did not hold. */
+    private long prefillDelayNanos(OutputPlan plan) {
+        double perToken = server.config.effectiveTtftPerInputTokenNanos();
+        return perToken == 0 ? 0 : (long) (perToken * Math.max(0, plan.promptTokens() - plan.cachedTokens()));
     }
 
     private void releaseInflight() {

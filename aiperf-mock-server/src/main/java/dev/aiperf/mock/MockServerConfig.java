@@ -37,6 +37,8 @@ import java.util.Objects;
  * @param ttftPerInflightMs          added to the time to first token for each other completion in flight when a
  *                                   request arrives: a server that slows down with load, so that an SLA breaks at a
  *                                   known concurrency (0, the default, keeps latency independent of load)
+ * @param ttftPerInputTokenMs        added to the time to first token for each prompt token the prefix cache did not
+ *                                   hold: a prefill cost, so that TTFT grows with the input length (default 0)
  */
 public record MockServerConfig(String host, int port, double ttftMs, double itlMs, double embeddingBaseLatencyMs,
                                double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent,
@@ -44,7 +46,7 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
                                boolean verbose, List<String> models, FaultInjection faults, String tokenizer,
                                String tokenizerRevision, double rankingBaseLatencyMs,
                                double rankingPerPassageLatencyMs, int dcgmGpus, String dcgmGpuName,
-                               double ttftPerInflightMs) {
+                               double ttftPerInflightMs, double ttftPerInputTokenMs) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -68,6 +70,7 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         requireLatency("--ttft", ttftMs);
         requireLatency("--itl", itlMs);
         requireLatency("--ttft-per-inflight", ttftPerInflightMs);
+        requireLatency("--ttft-per-input-token", ttftPerInputTokenMs);
         requireLatency("--embedding-base-latency", embeddingBaseLatencyMs);
         requireLatency("--embedding-per-input-latency", embeddingPerInputLatencyMs);
         requireLatency("--ranking-base-latency", rankingBaseLatencyMs);
@@ -130,6 +133,23 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         this(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs, fast, errorRatePercent,
                 randomSeed, workers, transport, accessLogs, verbose, models, faults, tokenizer, tokenizerRevision,
                 rankingBaseLatencyMs, rankingPerPassageLatencyMs, dcgmGpus, dcgmGpuName, 0);
+    }
+
+    /** Without a prefill cost per input token: the form before {@code ttftPerInputTokenMs}, kept so code compiles. */
+    public MockServerConfig(String host, int port, double ttftMs, double itlMs, double embeddingBaseLatencyMs,
+                            double embeddingPerInputLatencyMs, boolean fast, double errorRatePercent, Long randomSeed,
+                            int workers, IoTransport transport, boolean accessLogs, boolean verbose,
+                            List<String> models, FaultInjection faults, String tokenizer, String tokenizerRevision,
+                            double rankingBaseLatencyMs, double rankingPerPassageLatencyMs, int dcgmGpus,
+                            String dcgmGpuName, double ttftPerInflightMs) {
+        this(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs, fast, errorRatePercent,
+                randomSeed, workers, transport, accessLogs, verbose, models, faults, tokenizer, tokenizerRevision,
+                rankingBaseLatencyMs, rankingPerPassageLatencyMs, dcgmGpus, dcgmGpuName, ttftPerInflightMs, 0);
+    }
+
+    /** Time to first token added per uncached prompt token, in nanoseconds (fractional); 0 in fast mode. */
+    public double effectiveTtftPerInputTokenNanos() {
+        return fast ? 0 : ttftPerInputTokenMs * 1_000_000;
     }
 
     /** Time to first token added per other completion in flight, in nanoseconds; 0 in fast mode. */
@@ -196,6 +216,7 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         private String tokenizer;
         private String tokenizerRevision;
         private double ttftPerInflightMs;
+        private double ttftPerInputTokenMs;
         private double rankingBaseLatencyMs = DEFAULT_RANKING_BASE_LATENCY_MS;
         private double rankingPerPassageLatencyMs = DEFAULT_RANKING_PER_PASSAGE_LATENCY_MS;
         private int dcgmGpus = DEFAULT_DCGM_GPUS;
@@ -223,6 +244,7 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
             tokenizer = c.tokenizer;
             tokenizerRevision = c.tokenizerRevision;
             ttftPerInflightMs = c.ttftPerInflightMs;
+            ttftPerInputTokenMs = c.ttftPerInputTokenMs;
             rankingBaseLatencyMs = c.rankingBaseLatencyMs;
             rankingPerPassageLatencyMs = c.rankingPerPassageLatencyMs;
             dcgmGpus = c.dcgmGpus;
@@ -242,6 +264,8 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
         public Builder itlMs(double itlMs) { this.itlMs = itlMs; return this; }
         /** See {@link MockServerConfig#ttftPerInflightMs}. */
         public Builder ttftPerInflightMs(double ms) { this.ttftPerInflightMs = ms; return this; }
+        /** See {@link MockServerConfig#ttftPerInputTokenMs}. */
+        public Builder ttftPerInputTokenMs(double ms) { this.ttftPerInputTokenMs = ms; return this; }
         public Builder embeddingBaseLatencyMs(double ms) { this.embeddingBaseLatencyMs = ms; return this; }
         public Builder embeddingPerInputLatencyMs(double ms) { this.embeddingPerInputLatencyMs = ms; return this; }
         public Builder fast(boolean fast) { this.fast = fast; return this; }
@@ -281,7 +305,7 @@ public record MockServerConfig(String host, int port, double ttftMs, double itlM
             return new MockServerConfig(host, port, ttftMs, itlMs, embeddingBaseLatencyMs, embeddingPerInputLatencyMs,
                     fast, errorRatePercent, randomSeed, workers, transport, accessLogs, verbose, models, faults,
                     tokenizer, tokenizerRevision, rankingBaseLatencyMs, rankingPerPassageLatencyMs, dcgmGpus,
-                    dcgmGpuName, ttftPerInflightMs);
+                    dcgmGpuName, ttftPerInflightMs, ttftPerInputTokenMs);
         }
     }
 }

@@ -45,9 +45,27 @@ class MockServerMetricsTest {
         return Double.parseDouble(m.group(2));
     }
 
+    /**
+     * Scrapes {@code path} until a page satisfies {@code state}, while {@code load} is still running: the state is
+     * awaited, not expected after a fixed sleep (which a loaded machine overshoots). Fails when the load ended first.
+     */
+    private String awaitPage(String path, java.util.function.Predicate<String> state, CompletableFuture<?> load)
+            throws Exception {
+        while (true) {
+            boolean ended = load.isDone();
+            String page = get(path).body();
+            if (state.test(page)) {
+                return page;
+            }
+            assertThat(ended).as("the load ended before " + path + " showed the state; last page:\n" + page)
+                    .isFalse();
+            Thread.sleep(10);
+        }
+    }
+
     @Test
     void vllmStyleMetricsFollowRequestsThroughWaitingRunningAndDone() throws Exception {
-        server = MockServer.start(MockServerConfig.builder().host("127.0.0.1").port(0).ttftMs(300).itlMs(20)
+        server = MockServer.start(MockServerConfig.builder().host("127.0.0.1").port(0).ttftMs(1000).itlMs(50)
                 .build());
         HttpResponse<String> idle = get("/metrics");
         assertThat(idle.statusCode()).isEqualTo(200);
@@ -57,14 +75,12 @@ class MockServerMetricsTest {
 
         String prompt = "x".repeat(400);
         CompletableFuture<HttpResponse<String>> first = chat(prompt, 20, true);
-        Thread.sleep(100); // inside the 300 ms before the first token
-        String waiting = get("/metrics").body();
-        assertThat(value(waiting, "vllm:num_requests_waiting")).isEqualTo(1.0);
+        // within the second before the first token: waiting
+        String waiting = awaitPage("/metrics", p -> value(p, "vllm:num_requests_waiting") == 1.0, first);
         assertThat(value(waiting, "vllm:num_requests_running")).isZero();
         assertThat(value(waiting, "vllm:kv_cache_usage_perc")).isPositive();
-        Thread.sleep(400); // first token out, 20 tokens 20 ms apart still going
-        String running = get("/metrics").body();
-        assertThat(value(running, "vllm:num_requests_running")).isEqualTo(1.0);
+        // first token out, 20 tokens 50 ms apart still going: running
+        String running = awaitPage("/metrics", p -> value(p, "vllm:num_requests_running") == 1.0, first);
         assertThat(value(running, "vllm:num_requests_waiting")).isZero();
         assertThat(first.get().statusCode()).isEqualTo(200);
         chat(prompt, 5, false).get(); // the same prompt again: its prefix is cached
@@ -82,7 +98,7 @@ class MockServerMetricsTest {
 
     @Test
     void dcgmPagesReportTheConfiguredGpusAndTheirPowerAndEnergyRiseWithLoad() throws Exception {
-        server = MockServer.start(MockServerConfig.builder().host("127.0.0.1").port(0).ttftMs(50).itlMs(20)
+        server = MockServer.start(MockServerConfig.builder().host("127.0.0.1").port(0).ttftMs(50).itlMs(50)
                 .dcgmGpus(3).dcgmGpuName("NVIDIA B200").build());
         String idle = get("/dcgm1/metrics").body();
         assertThat(idle).contains("# TYPE DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION counter")
@@ -94,9 +110,8 @@ class MockServerMetricsTest {
         for (int i = 0; i < load.length; i++) {
             load[i] = chat("busy " + i, 30, true);
         }
-        Thread.sleep(300);
-        String busy = get("/dcgm1/metrics").body();
-        assertThat(value(busy, "DCGM_FI_DEV_POWER_USAGE")).isGreaterThan(300.0);
+        String busy = awaitPage("/dcgm1/metrics", p -> value(p, "DCGM_FI_DEV_POWER_USAGE") > 300.0,
+                CompletableFuture.allOf(load));
         assertThat(value(busy, "DCGM_FI_DEV_GPU_UTIL")).isGreaterThan(40.0);
         assertThat(value(busy, "DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION")).isGreaterThan(energyBefore);
         CompletableFuture.allOf(load).get();

@@ -23,9 +23,13 @@ public final class TiktokenTokenizer implements TextTokenizer {
     private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
 
     private final Encoding encoding;
+    /** Word-by-word counting with remembered words, for cl100k_base; null for the other encodings. */
+    private final WordTokenCounts words;
 
     private TiktokenTokenizer(Encoding encoding) {
         this.encoding = encoding;
+        this.words = EncodingType.CL100K_BASE.getName().equals(encoding.getName())
+                ? new WordTokenCounts(encoding::countTokensOrdinary) : null;
     }
 
     /** The encoding {@code name} stands for, if it names one (case-insensitive; {@code openai/gpt-4o} works). */
@@ -86,7 +90,7 @@ public final class TiktokenTokenizer implements TextTokenizer {
 
     @Override
     public int count(String text) {
-        return encoding.countTokensOrdinary(text);
+        return words != null ? words.count(text) : encoding.countTokensOrdinary(text);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.aiperf.api.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -87,9 +89,21 @@ public record Turn(String model, String role, Long timestampMs, Long delayMs, In
         return new Turn(null, null, null, null, maxTokens, List.of(new Text("text", List.of(text))));
     }
 
-    /** Every non-empty text content, in order. */
+    /** Every non-empty text content, in order (a loop: the records path asks for every request). */
     public List<String> allTexts() {
-        return texts.stream().flatMap(t -> t.contents().stream()).filter(s -> !s.isEmpty()).toList();
+        if (texts.size() == 1 && texts.getFirst().contents().size() == 1) {
+            String only = texts.getFirst().contents().getFirst();
+            return only.isEmpty() ? List.of() : List.of(only);
+        }
+        List<String> all = new ArrayList<>();
+        for (Text text : texts) {
+            for (String content : text.contents()) {
+                if (!content.isEmpty()) {
+                    all.add(content);
+                }
+            }
+        }
+        return Collections.unmodifiableList(all);
     }
 
     /** Every non-empty image content (URL or data URI), in order. */

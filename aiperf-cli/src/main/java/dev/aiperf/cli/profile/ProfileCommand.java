@@ -198,7 +198,7 @@ public final class ProfileCommand implements Callable<Integer> {
             studyLauncher = new StudyLauncher(this, ownArguments(parsed),
                     spec.commandLine().isOverwrittenOptionsAllowed());
             if (RecipeConfig.isGridRecipe(this)) {
-                dev.aiperf.study.recipe.GridRecipe grid = RecipeConfig.recipe(this, built.config());
+                dev.aiperf.study.recipe.GridRecipe grid = RecipeConfig.recipe(this, built.config(), studyLauncher);
                 studyPlan = new RecipeLauncher(studyLauncher, this).plan(grid, built.config(), placeholderUrl,
                         terminal, commandLine);
                 recipeAnalysis = grid.postProcess();

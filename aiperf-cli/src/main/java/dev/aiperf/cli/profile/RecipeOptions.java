@@ -26,4 +26,33 @@ public final class RecipeOptions {
     @Option(names = "--degradation-stat", paramLabel = "<stat>",
             description = "concurrency-ramp: the statistic of the knee detection (default: p99).")
     String degradationStat;
+
+    @Option(names = "--isl-min", paramLabel = "<tokens>",
+            description = "prefill-ttft-curve: shortest input of the log-spaced ISL grid (default: 256).")
+    Integer islMin;
+
+    @Option(names = "--isl-max", paramLabel = "<tokens>",
+            description = "prefill-ttft-curve: longest input of the ISL grid (default: 32768).")
+    Integer islMax;
+
+    @Option(names = "--isl-steps", paramLabel = "<n>",
+            description = "prefill-ttft-curve: points of the ISL grid (default: 8).")
+    Integer islSteps;
+
+    @Option(names = "--osl-min", paramLabel = "<tokens>",
+            description = "decode-itl-curve: shortest output of the log-spaced OSL grid (default: 64).")
+    Integer oslMin;
+
+    @Option(names = "--osl-max", paramLabel = "<tokens>",
+            description = "decode-itl-curve: longest output of the OSL grid (default: 1024).")
+    Integer oslMax;
+
+    @Option(names = "--osl-steps", paramLabel = "<n>",
+            description = "decode-itl-curve: points of the OSL grid (default: 4).")
+    Integer oslSteps;
+
+    @Option(names = "--isl-osl-pairs", paramLabel = "<isl/osl,...>",
+            description = "pareto-sweep: the workload shapes, ISL and OSL paired, e.g. 128/128,512/256,2048/512;"
+                    + " each runs at every --concurrency value (default: 1,4,16,64,256).")
+    String islOslPairs;
 }

@@ -5,6 +5,7 @@ import dev.aiperf.cli.shared.UsageException;
 import dev.aiperf.config.ArtifactDirectoryNamer;
 import dev.aiperf.slo.SloGate;
 import dev.aiperf.slo.SloReport;
+import dev.aiperf.study.SearchObjective;
 import dev.aiperf.study.SlaFilter;
 import dev.aiperf.study.SlaSearch;
 import dev.aiperf.study.SlaSearchOutcome;
@@ -321,7 +322,7 @@ final class StudyLauncher {
                     + String.join(", ", RecipeConfig.notImplemented()) + ")");
         }
         if (s.style != null && !s.style.equals("monotonic")) {
-            problems.add("--search-style " + s.style + " is not implemented; available: monotonic");
+            problems.add("--search-style " + s.style + " is not implemented; available: monotonic, grid");
         }
         if (s.planner != null && !s.planner.equals("monotonic_sla")) {
             problems.add("--search-planner " + s.planner + " is not implemented; available: monotonic_sla");
@@ -350,29 +351,8 @@ final class StudyLauncher {
         if (iterations < 2 || iterations > 200) {
             problems.add("--search-max-iterations must be 2 to 200, got " + iterations);
         }
-        List<SlaFilter> filters = new ArrayList<>();
-        for (String text : s.sla) {
-            try {
-                filters.add(SlaFilter.parse(text));
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        // SLO gates (--slo) of a search are its SLA: each probe is judged by them instead of failing the command.
-        command.slo.gates().forEach(g -> filters.add(SlaFilter.of(g)));
-        addShortcut(filters, s.ttftSlaMs, "--ttft-sla-ms", "time_to_first_token", "p95", problems);
-        addShortcut(filters, s.itlSlaMs, "--itl-sla-ms", "inter_token_latency", "p95", problems);
-        addShortcut(filters, s.tpotSlaMs, "--tpot-sla-ms", "inter_token_latency", "p95", problems);
-        addShortcut(filters, s.e2eSlaMs, "--e2e-sla-ms", "request_latency", "p99", problems);
-        double attainment = s.sloAttainmentFraction == null ? 0.95 : s.sloAttainmentFraction;
-        if (!(attainment > 0 && attainment <= 1)) {
-            problems.add("--slo-attainment-fraction must be more than 0 and at most 1, got " + attainment);
-        }
-        if (!base.output().goodput().isEmpty()) {
-            filters.add(new SlaFilter(SlaFilter.GOOD_REQUEST_FRACTION, "avg", "ge", attainment));
-        } else if (s.sloAttainmentFraction != null) {
-            problems.add("--slo-attainment-fraction needs --goodput (the SLOs each request must meet)");
-        }
+        List<SlaFilter> filters = slaFilters(base, problems);
+        SearchObjective objective = objective(problems);
         int runs = command.study.numProfileRuns == null ? 1 : command.study.numProfileRuns;
         if (runs < 1 || runs > StudyPlan.MAX_RUNS) {
             problems.add("--num-profile-runs must be 1 to " + StudyPlan.MAX_RUNS + ", got " + runs);
@@ -409,10 +389,93 @@ final class StudyLauncher {
         Path dir = command.output.artifactDir != null ? base.output().artifactDir() : renamed(base, "search");
         try {
             return new SlaSearchPlan(dir, parameter, low, high, iterations, filters, configFor, runs, cooldown,
-                    confidence);
+                    confidence, objective == null ? SearchObjective.DEFAULT : objective);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** Upstream's statistics for {@code --search-stat}. */
+    private static final List<String> OBJECTIVE_STATS = List.of("avg", "p50", "p90", "p95", "p99");
+
+    /**
+     * The objective of {@code --search-metric}/{@code --search-stat}/{@code --search-direction}, or null when no
+     * metric is given (a stat or direction alone is an error).
+     */
+    SearchObjective objective(List<String> problems) {
+        SearchOptions s = command.search;
+        if (s.metric == null) {
+            if (s.stat != null || s.direction != null) {
+                problems.add("--search-stat and --search-direction need --search-metric, the metric they apply to");
+            }
+            return null;
+        }
+        String metric = s.metric.strip();
+        String stat = s.stat == null ? "avg" : s.stat.strip().toLowerCase(java.util.Locale.ROOT);
+        int before = problems.size();
+        if (!OBJECTIVE_STATS.contains(stat)) {
+            problems.add("--search-stat must be one of " + String.join(", ", OBJECTIVE_STATS) + ", got '" + stat + "'");
+        } else {
+            try {
+                SloGate.parse(metric + "." + stat + "<1");
+            } catch (IllegalArgumentException e) {
+                problems.add("--search-metric: " + e.getMessage().replaceFirst("^invalid SLO '[^']*': ", ""));
+            }
+        }
+        if (s.direction == null || !List.of("maximize", "minimize").contains(s.direction.strip())) {
+            problems.add("--search-direction must be maximize or minimize" + (s.direction == null
+                    ? " (--search-metric needs it)" : ", got '" + s.direction + "'"));
+        }
+        return problems.size() == before ? new SearchObjective(metric, stat, s.direction.strip().equals("maximize"))
+                : null;
+    }
+
+    /**
+     * The SLA filters of the command line, in upstream's order: {@code --ttft-sla-ms} (p95 TTFT),
+     * {@code --itl-sla-ms}/{@code --tpot-sla-ms} (p95 ITL; one SLA under two names), {@code --e2e-sla-ms} (p99
+     * request latency), {@code --error-rate-sla} (the error percentage), each strictly below its threshold as
+     * upstream's recipes build them; then {@code --search-sla}, the {@code --slo} gates and, with {@code --goodput},
+     * the share of good requests.
+     */
+    List<SlaFilter> slaFilters(BenchmarkConfig base, List<String> problems) {
+        SearchOptions s = command.search;
+        List<SlaFilter> filters = new ArrayList<>();
+        addShortcut(filters, s.ttftSlaMs, "--ttft-sla-ms", "time_to_first_token", "p95", problems);
+        if (s.itlSlaMs != null && s.tpotSlaMs != null && !s.itlSlaMs.equals(s.tpotSlaMs)) {
+            problems.add("--itl-sla-ms (" + s.itlSlaMs + ") and --tpot-sla-ms (" + s.tpotSlaMs + ") name the same"
+                    + " inter-token latency SLA: give one, or both with one value");
+        }
+        addShortcut(filters, s.itlSlaMs != null ? s.itlSlaMs : s.tpotSlaMs,
+                s.itlSlaMs != null ? "--itl-sla-ms" : "--tpot-sla-ms", "inter_token_latency", "p95", problems);
+        addShortcut(filters, s.e2eSlaMs, "--e2e-sla-ms", "request_latency", "p99", problems);
+        if (s.errorRateSla != null) {
+            if (!(s.errorRateSla >= 0 && s.errorRateSla <= 1)) {
+                problems.add("--error-rate-sla is a fraction of requests from 0 to 1 (0.01 is 1 %), got "
+                        + s.errorRateSla);
+            } else {
+                // Upstream's request_error_rate is a percentage; the option is a fraction.
+                filters.add(new SlaFilter(SlaFilter.REQUEST_ERROR_RATE, "avg", "lt", s.errorRateSla * 100));
+            }
+        }
+        for (String text : s.sla) {
+            try {
+                filters.add(SlaFilter.parse(text));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        // SLO gates (--slo) of a search are its SLA: each probe is judged by them instead of failing the command.
+        command.slo.gates().forEach(g -> filters.add(SlaFilter.of(g)));
+        double attainment = s.sloAttainmentFraction == null ? 0.95 : s.sloAttainmentFraction;
+        if (!(attainment > 0 && attainment <= 1)) {
+            problems.add("--slo-attainment-fraction must be more than 0 and at most 1, got " + attainment);
+        }
+        if (!base.output().goodput().isEmpty()) {
+            filters.add(new SlaFilter(SlaFilter.GOOD_REQUEST_FRACTION, "avg", "ge", attainment));
+        } else if (s.sloAttainmentFraction != null) {
+            problems.add("--slo-attainment-fraction needs --goodput (the SLOs each request must meet)");
+        }
+        return filters;
     }
 
     private static void addShortcut(List<SlaFilter> filters, Double ms, String flag, String tag, String stat,
@@ -424,14 +487,14 @@ final class StudyLauncher {
             problems.add(flag + " must be more than 0 ms, got " + ms);
             return;
         }
-        filters.add(new SlaFilter(tag, stat, "le", ms));
+        filters.add(new SlaFilter(tag, stat, "lt", ms));
     }
 
     /** Runs the search; returns the exit code (0 when it ran, whatever the answer; 130/143 when interrupted). */
     int runSearch(SlaSearchPlan plan, UnaryOperator<BenchmarkConfig> withUrl, PrintStream out, PrintStream err) {
         SlaSearchPlan runnable = new SlaSearchPlan(plan.baseDir(), plan.parameter(), plan.low(), plan.high(),
                 plan.maxIterations(), plan.filters(), v -> withUrl.apply(plan.configFor().apply(v)),
-                plan.runsPerProbe(), plan.cooldownSeconds(), plan.confidenceLevel());
+                plan.runsPerProbe(), plan.cooldownSeconds(), plan.confidenceLevel(), plan.objective());
         SlaSearchOutcome outcome = SlaSearch.of(runnable, out, err,
                 new StudyProgressPrinter(out, err, !command.study.noSweepTable)).handlingSignals().run();
         if (outcome.interrupted()) {

@@ -25,8 +25,10 @@ class SearchVariantRefusalTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.err())
                 .contains("--search-recipe max-goodput-under-slo is not implemented; available:"
-                        + " max-concurrency-under-sla, concurrency-ramp")
-                .contains("--search-style bayesian is not implemented; available: monotonic")
+                        + " concurrency-ramp, prefill-ttft-curve, decode-itl-curve, max-concurrency-under-sla,"
+                        + " pareto-sweep (upstream's others: max-throughput-ttft-sla, max-throughput-itl-sla,"
+                        + " max-goodput-under-slo)")
+                .contains("--search-style bayesian is not implemented; available: monotonic, grid")
                 .contains("--search-planner optuna is not implemented; available: monotonic_sla");
         assertThat(artifacts).doesNotExist();
     }
