@@ -110,9 +110,10 @@ class MockServerMetricsTest {
         for (int i = 0; i < load.length; i++) {
             load[i] = chat("busy " + i, 30, true);
         }
-        String busy = awaitPage("/dcgm1/metrics", p -> value(p, "DCGM_FI_DEV_POWER_USAGE") > 300.0,
+        // awaited: most of the 8 requests in flight (utilisation is in-flight requests out of 16); power follows
+        String busy = awaitPage("/dcgm1/metrics", p -> value(p, "DCGM_FI_DEV_GPU_UTIL") > 40.0,
                 CompletableFuture.allOf(load));
-        assertThat(value(busy, "DCGM_FI_DEV_GPU_UTIL")).isGreaterThan(40.0);
+        assertThat(value(busy, "DCGM_FI_DEV_POWER_USAGE")).isGreaterThan(300.0);
         assertThat(value(busy, "DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION")).isGreaterThan(energyBefore);
         CompletableFuture.allOf(load).get();
         assertThat(get("/dcgm2/metrics").body()).contains("Hostname=\"mock-node-2\"");
