@@ -17,11 +17,8 @@
 # Needs wrk (apt-get install -y wrk) for the reference figures; builds the distribution when it is missing.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
-. "$root/.ci/find-java.sh"
-aiperf_find_java || { echo "bench/client.sh: needs a JDK 21+ (set JAVA_HOME)" >&2; exit 2; }
-java="$JAVA_HOME/bin/java"
-jar="${AIPERF_JAR:-$root/aiperf-cli/target/aiperf.jar}"   # AIPERF_JAR: measure another build (e.g. a saved baseline)
-[ -f "$jar" ] || (cd "$root" && ./mvnw -B -q -ntp -DskipTests install >&2)
+. "$root/bench/harness.sh"
+bench_init bench/client.sh install
 
 REQUESTS="${REQUESTS:-40000}"        # profiling requests of a throughput run
 SHORT="${SHORT:-10000}"              # profiling requests of the shorter run the CPU cost is taken against
@@ -31,54 +28,17 @@ STREAMS="${STREAMS:-10000}"          # concurrent streams for the heap figure
 ISL="${ISL:-32}"                     # prompt tokens of every request
 SCENARIOS="${SCENARIOS:-non-streaming:64 non-streaming:512 streaming:64 streaming:512}"   # mode:concurrency
 PARTS="${PARTS:-throughput ttft memory}"   # which of the sections below to run
-work="$(mktemp -d)"
-server_pid=""
-client_pid=""
-stop() {
-  for pid in "$client_pid" "$server_pid"; do
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; fi
-  done
-  client_pid=""
-  server_pid=""
-}
-trap 'stop; rm -rf "$work"' EXIT
-
-# Starts the mock server in its own JVM and sets $base_url.
-start_server() {
-  "$java" -jar "$jar" mock-server --port 0 "$@" >"$work/server.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 300); do
-    base_url="$(sed -n 's/^Mock server listening on \(http:[^ ]*\)$/\1/p' "$work/server.log")"
-    [ -n "$base_url" ] && return 0
-    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo "bench/client.sh: the mock server did not start" >&2; exit 1
-}
-stop_server() { [ -n "$server_pid" ] && kill -TERM "$server_pid" && wait "$server_pid" 2>/dev/null || true; server_pid=""; }
-
-# json FILE POINTER -> the number at that JSON pointer (python3 is on every Debian image; jq may not be).
-json() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); v=d
-for k in sys.argv[2].strip("/").split("/"): v=v[k]
-print(v)' "$1" "$2"; }
-
-# profile NAME ARGS... : runs the client, records its CPU seconds in $cpu and its artifact dir in $out.
+# profile NAME ARGS... : runs the client with ISL-token prompts; sets $cpu (CPU seconds) and $out (artifact dir).
 profile() {
   local name="$1"; shift
-  out="$work/$name"
-  local TIMEFORMAT='%U %S %R'
-  { time "$java" ${CLIENT_JAVA_OPTS:-} -jar "$jar" profile -m mock-model --url "$base_url" --ui none --isl "$ISL" \
-      --osl 64 --extra-inputs ignore_eos:true --random-seed 1 --artifact-dir "$out" "$@" >"$work/$name.log" 2>&1 ; } \
-      2>"$work/$name.time" || { echo "client run $name failed:" >&2; tail -20 "$work/$name.log" >&2; exit 1; }
-  # Process user + sys CPU seconds of the client JVM (the shell's `time` of its only child).
-  cpu=$(awk '{print $1 + $2}' "$work/$name.time")
+  timed_profile "$name" --isl "$ISL" "$@"
 }
 
 printf '\n%s\n' "== aiperf client benchmark ($(nproc) CPUs, $("$java" -version 2>&1 | head -1)) =="
 
 # ---- 1 + 2: throughput and CPU per request, mock in fast mode (all latencies 0) --------------------------------
 if [[ " $PARTS " == *" throughput "* ]]; then
-start_server --fast
+start_mock --fast
 rows=()
 for scenario in $SCENARIOS; do
     mode="${scenario%%:*}"
@@ -86,16 +46,11 @@ for scenario in $SCENARIOS; do
     stream_flag=(); [ "$mode" = streaming ] && stream_flag=(--streaming)
     # Two runs with the same warm-up (JIT compiled, connections open); the CPU difference is the
     # marginal cost of the extra requests, the longer run's profiling phase the sustained rate.
-    profile "$mode-$c-short" "${stream_flag[@]}" --concurrency "$c" --warmup-request-count "$WARMUP" \
-        --request-count "$SHORT"
-    short_cpu=$cpu
-    profile "$mode-$c" "${stream_flag[@]}" --concurrency "$c" --warmup-request-count "$WARMUP" \
-        --request-count "$REQUESTS"
+    short_then_long profile "$mode-$c" "${stream_flag[@]}" --concurrency "$c"
     rps=$(json "$out/profile_export_aiperf.json" /request_throughput/avg)
-    errors=$(python3 -c "import json; d=json.load(open('$out/profile_export_aiperf.json')); print(int(d.get('error_request_count',{}).get('avg',0)))")
-    per_k=$(python3 -c "print(($cpu - $short_cpu) / (($REQUESTS - $SHORT) / 1000))")
+    errors=$(error_count "$out/profile_export_aiperf.json")
     whole=$(python3 -c "print($cpu / (($WARMUP + $REQUESTS) / 1000))")
-    rows+=("$(printf '%-14s %6s %12.0f %12.3f %12.3f %8s' "$mode" "$c" "$rps" "$per_k" "$whole" "$errors")")
+    rows+=("$(printf '%-14s %6s %12.0f %12.3f %12.3f %8s' "$mode" "$c" "$rps" "$cpu_ms_per_request" "$whole" "$errors")")
 done
 lua="$work/chat.lua"
 cat >"$lua" <<'EOF'
@@ -110,7 +65,7 @@ if command -v wrk >/dev/null 2>&1; then
     wrk_rows+=("$c $wrk_rps")
   done
 fi
-stop_server
+stop_mock
 
 printf '\n%s\n' "1-2. Sustained throughput against the mock in --fast mode ($WARMUP warm-up + $REQUESTS requests, ISL $ISL, OSL 64)"
 printf '%-14s %6s %12s %12s %12s %8s\n' mode conc "requests/s" "CPU s/1000" "whole s/1000" errors
@@ -130,7 +85,7 @@ fi
 
 # ---- 3: TTFT accuracy at concurrency 1,000 ----------------------------------------------------------------------
 if [[ " $PARTS " == *" ttft "* ]]; then
-start_server --ttft 20 --itl 5
+start_mock --ttft 20 --itl 5
 printf '\n%s\n' "3. TTFT accuracy: mock TTFT 20 ms / ITL 5 ms, streaming 64 tokens, 10 requests per stream slot (+1 warm-up)"
 for c in ${TTFT_CONCURRENCY:-100 1000}; do
   profile "ttft-$c" --streaming --concurrency "$c" --request-count $((c * 10)) --warmup-request-count "$c"
@@ -140,12 +95,12 @@ for c in ${TTFT_CONCURRENCY:-100 1000}; do
   printf '   concurrency %5s: measured - injected TTFT p50 %+8.2f ms, p99 %+8.2f ms   (ITL avg %.2f ms vs 5 injected)\n' \
       "$c" "$(python3 -c "print($p50 - 20)")" "$(python3 -c "print($p99 - 20)")" "$itl"
 done
-stop_server
+stop_mock
 fi
 
 # ---- 4: memory with 10,000 concurrent streams --------------------------------------------------------------------
 if [[ " $PARTS " == *" memory "* ]]; then
-start_server --ttft 20 --itl 50
+start_mock --ttft 20 --itl 50
 port="${base_url##*:}"
 export AIPERF_HTTP_CONNECTION_LIMIT=$((STREAMS + 100))
 "$java" ${CLIENT_JAVA_OPTS:-} -jar "$jar" profile -m mock-model --url "$base_url" --ui none --streaming --isl 32 \
@@ -165,7 +120,7 @@ heap_kb=$(jcmd "$client_pid" GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if 
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$client_pid/status")
 open=$(ss -Htn state established "( dport = :$port )" 2>/dev/null | wc -l)
 kill -INT "$client_pid"; wait "$client_pid" 2>/dev/null || true; client_pid=""
-stop_server
+stop_mock
 printf '\n%s\n' "4. Memory with $open streams open at once (mock ITL 50 ms, 600 tokens each)"
 printf '   client heap used after full GC: %.1f MB (%.1f KB per stream); process RSS %.1f MB\n' \
     "$(python3 -c "print($heap_kb / 1024)")" "$(python3 -c "print($heap_kb / max(1, $open))")" \

@@ -11,11 +11,8 @@
 #   STREAMING=0 bench/http-trace-cost.sh               # non-streaming
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
-. "$root/.ci/find-java.sh"
-aiperf_find_java || { echo "bench/http-trace-cost.sh: needs a JDK 21+ (set JAVA_HOME)" >&2; exit 2; }
-java="$JAVA_HOME/bin/java"
-jar="${AIPERF_JAR:-$root/aiperf-cli/target/aiperf.jar}"
-[ -f "$jar" ] || (cd "$root" && ./mvnw -B -q -ntp -DskipTests package >&2)
+. "$root/bench/harness.sh"
+bench_init bench/http-trace-cost.sh package
 
 REQUESTS="${REQUESTS:-12000}"        # profiling requests of the long run
 SHORT="${SHORT:-2000}"               # profiling requests of the short run the CPU cost is taken against
@@ -23,45 +20,25 @@ WARMUP="${WARMUP:-2000}"             # warm-up requests before each run (JIT, co
 ROUNDS="${ROUNDS:-3}"
 CONCURRENCY="${CONCURRENCY:-64}"
 streaming=(--streaming); [ "${STREAMING:-1}" = 0 ] && streaming=()
-work="$(mktemp -d)"
-server_pid=""
-trap '[ -n "$server_pid" ] && kill -TERM "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 
-"$java" -jar "$jar" mock-server --port 0 --fast >"$work/server.log" 2>&1 &
-server_pid=$!
-base_url=""
-for _ in $(seq 1 600); do
-  base_url="$(sed -n 's/^Mock server listening on \(http:[^ ]*\)$/\1/p' "$work/server.log")"
-  [ -n "$base_url" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$base_url" ] || { echo "bench/http-trace-cost.sh: the mock server did not start" >&2; exit 1; }
+start_mock --fast
 
-# run NAME TRACE(true|false) REQUEST_COUNT EXTRA... : runs the client; sets $cpu (CPU seconds) and $out.
+# run NAME TRACE(true|false) EXTRA... : runs the client; sets $cpu (CPU seconds) and $out.
 run() {
-  local name="$1" trace="$2" count="$3"; shift 3
-  out="$work/$name"
-  local TIMEFORMAT='%U %S %R'
-  { time AIPERF_HTTP_TRACE="$trace" "$java" ${CLIENT_JAVA_OPTS:-} -jar "$jar" profile -m mock-model --url "$base_url" \
-      --ui none "${streaming[@]}" --isl 32 --osl 64 --extra-inputs ignore_eos:true --random-seed 1 \
-      --concurrency "$CONCURRENCY" --warmup-request-count "$WARMUP" --request-count "$count" \
-      --artifact-dir "$out" "$@" >"$work/$name.log" 2>&1 ; } 2>"$work/$name.time" \
-      || { echo "client run $name failed:" >&2; tail -20 "$work/$name.log" >&2; exit 1; }
-  cpu=$(awk '{print $1 + $2}' "$work/$name.time")
+  local name="$1" trace="$2"; shift 2
+  AIPERF_HTTP_TRACE="$trace" timed_profile "$name" "${streaming[@]}" --isl 32 --concurrency "$CONCURRENCY" "$@"
 }
 
 # per_request MODE TRACE EXTRA... : CPU ms per request of one mode (long minus short run)
 per_request() {
   local mode="$1" trace="$2"; shift 2
-  run "$mode-short" "$trace" "$SHORT" "$@"; local short_cpu=$cpu
-  run "$mode-long" "$trace" "$REQUESTS" "$@"; local long_cpu=$cpu
+  short_then_long run "$mode" "$trace" "$@"
   if [ "$trace" = true ]; then
     grep -q '"http_req_waiting"' "$out/profile_export_aiperf.json" || { echo "no http_req_* in $mode" >&2; exit 1; }
   elif grep -q '"http_req_waiting"' "$out/profile_export_aiperf.json"; then
     echo "http_req_* although tracing is off in $mode" >&2; exit 1
   fi
-  python3 -c "print(1000 * ($long_cpu - $short_cpu) / ($REQUESTS - $SHORT))"
+  echo "$cpu_ms_per_request"
 }
 
 printf '\n%s\n' "== HTTP trace cost ($(nproc) CPUs, $("$java" -version 2>&1 | head -1), mock $base_url --fast," \

@@ -10,37 +10,18 @@
 #   TLS=1 bench/http2.sh                             # https (ALPN http/1.1) against h2 (ALPN h2), self-signed mock
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
-. "$root/.ci/find-java.sh"
-aiperf_find_java || { echo "bench/http2.sh: needs a JDK 21+ (set JAVA_HOME)" >&2; exit 2; }
-java="$JAVA_HOME/bin/java"
-jar="${AIPERF_JAR:-$root/aiperf-cli/target/aiperf.jar}"
-[ -f "$jar" ] || (cd "$root" && ./mvnw -B -q -ntp -DskipTests install >&2)
+. "$root/bench/harness.sh"
+bench_init bench/http2.sh install
 
 REQUESTS="${REQUESTS:-20000}"        # profiling requests of the long run
 SHORT="${SHORT:-5000}"               # profiling requests of the short run the CPU cost is taken against
 WARMUP="${WARMUP:-5000}"             # warm-up requests before each run (JIT, connections)
 ROUNDS="${ROUNDS:-1}"                # alternating rounds; the table shows every round
 CONCURRENCY="${CONCURRENCY:-64 512}"
-work="$(mktemp -d)"
-server_pid=""
-trap '[ -n "$server_pid" ] && kill -TERM "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 
 tls_flag=(); [ "${TLS:-0}" = 1 ] && tls_flag=(--tls)
-"$java" -jar "$jar" mock-server --port 0 --fast "${tls_flag[@]}" >"$work/server.log" 2>&1 &
-server_pid=$!
-base_url=""
-for _ in $(seq 1 600); do
-  base_url="$(sed -n 's/^Mock server listening on \(https\{0,1\}:[^ ]*\)$/\1/p' "$work/server.log")"
-  [ -n "$base_url" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$base_url" ] || { echo "bench/http2.sh: the mock server did not start" >&2; exit 1; }
+start_mock --fast "${tls_flag[@]}"
 export AIPERF_HTTP_SSL_VERIFY=false   # the --tls mock's certificate is self-signed
-
-json() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); v=d
-for k in sys.argv[2].strip("/").split("/"): v=v[k]
-print(v)' "$1" "$2"; }
 
 # CPU seconds the mock server has used so far (user + sys, from /proc).
 server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$server_pid/stat"; }
@@ -48,14 +29,8 @@ server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/
 # profile NAME TRANSPORT ARGS... : runs the client; sets $cpu (CPU seconds) and $out (artifact dir).
 profile() {
   local name="$1" transport="$2"; shift 2
-  out="$work/$name"
-  local TIMEFORMAT='%U %S %R'
   local server_before; server_before=$(server_cpu)
-  { time "$java" ${CLIENT_JAVA_OPTS:-} -jar "$jar" profile -m mock-model --url "$base_url" --transport "$transport" \
-      --ui none --streaming --isl 32 --osl 64 --extra-inputs ignore_eos:true --random-seed 1 --artifact-dir "$out" \
-      "$@" >"$work/$name.log" 2>&1 ; } 2>"$work/$name.time" \
-      || { echo "client run $name failed:" >&2; tail -20 "$work/$name.log" >&2; exit 1; }
-  cpu=$(awk '{print $1 + $2}' "$work/$name.time")
+  timed_profile "$name" --transport "$transport" --streaming --isl 32 "$@"
   server=$(python3 -c "print($(server_cpu) - $server_before)")
 }
 
@@ -65,17 +40,12 @@ printf '%-6s %-7s %5s %12s %16s %16s %8s %12s\n' round transport conc "requests/
 for round in $(seq 1 "$ROUNDS"); do
   for c in $CONCURRENCY; do
     for transport in http http2; do
-      profile "$transport-$c-short" "$transport" --concurrency "$c" --warmup-request-count "$WARMUP" \
-          --request-count "$SHORT"
-      short_cpu=$cpu
-      profile "$transport-$c" "$transport" --concurrency "$c" --warmup-request-count "$WARMUP" \
-          --request-count "$REQUESTS"
+      short_then_long profile "$transport-$c" "$transport" --concurrency "$c"
       rps=$(json "$out/profile_export_aiperf.json" /request_throughput/avg)
-      errors=$(python3 -c "import json; d=json.load(open('$out/profile_export_aiperf.json')); print(int(d.get('error_request_count',{}).get('avg',0)))")
-      per_request=$(python3 -c "print(1000 * ($cpu - $short_cpu) / ($REQUESTS - $SHORT))")
+      errors=$(error_count "$out/profile_export_aiperf.json")
       server_per_request=$(python3 -c "print(1000 * $server / ($WARMUP + $REQUESTS))")
       connections=$(sed -n 's/^Pre-opened \([0-9]*\) connection.*/\1/p' "$work/$transport-$c.log" | head -1)
-      printf '%-6s %-7s %5s %12.0f %16.3f %16.3f %8s %12s\n' "$round" "$transport" "$c" "$rps" "$per_request" \
+      printf '%-6s %-7s %5s %12.0f %16.3f %16.3f %8s %12s\n' "$round" "$transport" "$c" "$rps" "$cpu_ms_per_request" \
           "$server_per_request" "$errors" "${connections:-?}"
     done
   done

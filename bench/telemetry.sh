@@ -13,11 +13,8 @@
 #   RATE=200 LONG=4000 SHORT=1000 bench/telemetry.sh    # at a fixed request rate: longer runs, more scrapes per request
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
-. "$root/.ci/find-java.sh"
-aiperf_find_java || { echo "bench/telemetry.sh: needs a JDK 21+ (set JAVA_HOME)" >&2; exit 2; }
-java="$JAVA_HOME/bin/java"
-jar="${AIPERF_JAR:-$root/aiperf-cli/target/aiperf.jar}"
-[ -f "$jar" ] || (cd "$root" && ./mvnw -B -q -ntp -DskipTests package -pl aiperf-cli -am >&2)
+. "$root/bench/harness.sh"
+bench_init bench/telemetry.sh package -pl aiperf-cli -am
 
 LONG="${LONG:-20000}"              # profiling requests of the long run
 SHORT="${SHORT:-5000}"             # profiling requests of the short run
@@ -25,19 +22,8 @@ WARMUP="${WARMUP:-2000}"           # warm-up requests of every run
 ROUNDS="${ROUNDS:-3}"              # off/on pairs
 CONCURRENCY="${CONCURRENCY:-64}"
 RATE="${RATE:-}"                   # a request rate instead of as fast as possible
-work="$(mktemp -d)"
-server_pid=""
-trap '[ -n "$server_pid" ] && kill -TERM "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 
-"$java" -jar "$jar" mock-server --port 0 --fast >"$work/server.log" 2>&1 &
-server_pid=$!
-base_url=""
-for _ in $(seq 1 300); do
-  base_url="$(sed -n 's/^Mock server listening on \(http:[^ ]*\)$/\1/p' "$work/server.log")"
-  [ -n "$base_url" ] && break
-  sleep 0.1
-done
-[ -n "$base_url" ] || { cat "$work/server.log" >&2; exit 1; }
+start_mock --fast
 
 # run MODE REQUESTS -> prints "cpu_seconds wall_seconds scrapes"
 run() {

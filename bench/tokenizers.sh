@@ -5,10 +5,8 @@
 #   bench/tokenizers.sh
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
-. "$root/.ci/find-java.sh"
-aiperf_find_java || { echo "bench/tokenizers.sh: needs a JDK 21+ (set JAVA_HOME)" >&2; exit 2; }
-jar="${AIPERF_JAR:-$root/aiperf-cli/target/aiperf.jar}"
-[ -f "$jar" ] || (cd "$root" && ./mvnw -B -q -ntp -DskipTests install >&2)
+. "$root/bench/harness.sh"
+bench_init bench/tokenizers.sh install
 dir="$root/target/test-tokenizers"
 bash "$root/.ci/fetch-test-tokenizers.sh" "$dir" >&2
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$jar" "$root/bench/tokenizers/TokenizerCost.java" \

@@ -220,15 +220,11 @@ public final class MockServerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException badTokenizer) {
             throw new CommandLine.ParameterException(spec.commandLine(), badTokenizer.getMessage(), badTokenizer);
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            err.println("aiperf: error: " + e.getMessage());
-            err.flush();
-            return 1;
+            return cannotStart(err, e.getMessage());
         } catch (MockServerStartException e) {
             boolean bindFailed = e.getMessage().startsWith("cannot listen");
-            err.println("aiperf: error: " + e.getMessage()
+            return cannotStart(err, e.getMessage()
                     + (bindFailed ? " (choose another --port, or --port 0 for a free one)" : ""));
-            err.flush();
-            return 1;
         }
         Thread shutdown = new Thread(server::close, "mock-server-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
@@ -247,6 +243,13 @@ public final class MockServerCommand implements Callable<Integer> {
             removeHook(shutdown);
         }
         return 0;
+    }
+
+    /** Exit code 1 after one line saying why the server could not start. */
+    private static int cannotStart(PrintWriter err, String why) {
+        err.println("aiperf: error: " + why);
+        err.flush();
+        return 1;
     }
 
     private static void removeHook(Thread hook) {

@@ -3,6 +3,7 @@ package dev.aiperf.artifacts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The runs no other run beats on both throughput (higher is better) and latency (lower is better): the
@@ -50,6 +51,11 @@ public final class ParetoFront {
         Double latency = run.stat(LATENCY_TAG, "p50");
         Double throughput = run.stat(throughputTag, "avg");
         return latency == null || throughput == null ? null : new Point(run.label(), latency, throughput);
+    }
+
+    /** The runs that measured both, as points, in the order given. */
+    public static List<Point> points(List<RunArtifacts> runs, String throughputTag) {
+        return runs.stream().map(r -> point(r, throughputTag)).filter(Objects::nonNull).toList();
     }
 
     /** {@code output_token_throughput} when every run has it, else {@code request_throughput}. */

@@ -52,6 +52,15 @@ public record RunArtifacts(Path dir, JsonNode summary, List<RequestSample> reque
         return withSummary(dir, readJson(summaryFile));
     }
 
+    /** Reads every run, in the order given, into a list the caller may reorder. */
+    public static List<RunArtifacts> readAll(List<Path> dirs) throws IOException {
+        List<RunArtifacts> runs = new ArrayList<>(dirs.size());
+        for (Path dir : dirs) {
+            runs.add(read(dir));
+        }
+        return runs;
+    }
+
     /**
      * The run in {@code dir} with a summary given in memory: a run's own report is written before (or
      * without) the summary file, from the same document the summary file gets.

@@ -18,7 +18,9 @@ import java.io.UncheckedIOException;
  * <p>Hand-written rather than {@code readTree} because a tree per streamed chunk was most of the client's
  * CPU (bench/README.md, issue 12). It gives the same answers as the tree reading it replaces: a key given
  * twice counts with its last value, a value that should be text but is not is an error only when the
- * endpoint reads it, and text after the top-level value is ignored.
+ * endpoint reads it, and text after the top-level value is ignored. Plain JSON objects (every chunk of an
+ * OpenAI-compatible server) are first read by {@link ResponseFieldsScanner}, without a parser; whatever it
+ * does not take, the parser reads.
  */
 final class ResponseFields {
 
@@ -41,7 +43,7 @@ final class ResponseFields {
         Object reasoning;
     }
 
-    private ResponseFields() {
+    ResponseFields() {
     }
 
     /**
@@ -64,6 +66,17 @@ final class ResponseFields {
         if (from == to || isDone(bytes, from, to)) {
             return null;
         }
+        if (bytes[from] == '{') {
+            ResponseFields scanned = ResponseFieldsScanner.scan(bytes, from, to);
+            if (scanned != null) {
+                return scanned;
+            }
+        }
+        return parse(response, endpointName, bytes, from, to);
+    }
+
+    /** The reading by Jackson's streaming parser of the trimmed text {@code bytes[from, to)}: the reference. */
+    static ResponseFields parse(InferenceResponse response, String endpointName, byte[] bytes, int from, int to) {
         try (JsonParser parser = EndpointOptions.MAPPER.getFactory().createParser(bytes, from, to - from)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {

@@ -1,6 +1,5 @@
 package dev.aiperf.plot;
 
-import dev.aiperf.api.plot.Plot;
 import dev.aiperf.api.plot.PlotContext;
 import dev.aiperf.artifacts.MeanInterval;
 import dev.aiperf.artifacts.ParetoFront;
@@ -21,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * {@code latency_throughput_uncertainty} (comparison): for each configuration run more than once
@@ -29,26 +27,20 @@ import java.util.Objects;
  * 95% confidence intervals as error bars in both directions. Drawn only when some configuration has
  * two or more runs.
  */
-public final class LatencyThroughputUncertaintyPlot implements Plot {
-    private final PlotContext context;
+public final class LatencyThroughputUncertaintyPlot extends ComparisonPlot {
 
     public LatencyThroughputUncertaintyPlot(PlotContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
-    public List<Path> render(List<Path> artifactDirs, Path outputDir) throws IOException {
-        List<RunArtifacts> runs = new ArrayList<>();
-        for (Path dir : artifactDirs) {
-            runs.add(RunArtifacts.read(dir));
-        }
+    protected List<Path> draw(List<RunArtifacts> runs, Path outputDir) throws IOException {
         String throughputTag = ParetoFront.throughputTag(runs);
         XYIntervalSeries cells = new XYIntervalSeries("Configurations (mean, 95% CI)");
         List<String> labels = new ArrayList<>();
         boolean repeated = false;
         for (Map.Entry<String, List<RunArtifacts>> cell : RunCells.of(runs).entrySet()) {
-            List<ParetoFront.Point> points = cell.getValue().stream().map(r -> ParetoFront.point(r, throughputTag))
-                    .filter(Objects::nonNull).toList();
+            List<ParetoFront.Point> points = ParetoFront.points(cell.getValue(), throughputTag);
             if (points.isEmpty()) {
                 continue;
             }
@@ -76,8 +68,7 @@ public final class LatencyThroughputUncertaintyPlot implements Plot {
         renderer.setSeriesItemLabelsVisible(0, true);
         NumberAxis x = new NumberAxis("Median request latency (ms), mean of runs");
         x.setAutoRangeIncludesZero(false);
-        NumberAxis y = new NumberAxis((throughputTag.equals("request_throughput") ? "Request throughput (requests/s)"
-                : "Output token throughput (tokens/s)") + ", mean of runs");
+        NumberAxis y = new NumberAxis(throughputTitle(throughputTag) + ", mean of runs");
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
         JFreeChart chart = new JFreeChart("Throughput vs latency with 95% confidence intervals",

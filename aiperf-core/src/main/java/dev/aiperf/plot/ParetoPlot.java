@@ -1,6 +1,5 @@
 package dev.aiperf.plot;
 
-import dev.aiperf.api.plot.Plot;
 import dev.aiperf.api.plot.PlotContext;
 import dev.aiperf.artifacts.ParetoFront;
 import dev.aiperf.artifacts.RunArtifacts;
@@ -16,29 +15,22 @@ import java.awt.BasicStroke;
 import java.awt.geom.Ellipse2D;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code pareto} (comparison): every run as a point of median request latency against throughput, each
  * labelled with its name, and the Pareto front (the runs no other beats on both) joined by a line.
  */
-public final class ParetoPlot implements Plot {
-    private final PlotContext context;
+public final class ParetoPlot extends ComparisonPlot {
 
     public ParetoPlot(PlotContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
-    public List<Path> render(List<Path> artifactDirs, Path outputDir) throws IOException {
-        List<RunArtifacts> runs = new ArrayList<>();
-        for (Path dir : artifactDirs) {
-            runs.add(RunArtifacts.read(dir));
-        }
+    protected List<Path> draw(List<RunArtifacts> runs, Path outputDir) throws IOException {
         String throughputTag = ParetoFront.throughputTag(runs);
-        List<ParetoFront.Point> points = runs.stream().map(r -> ParetoFront.point(r, throughputTag))
-                .filter(p -> p != null).toList();
+        List<ParetoFront.Point> points = ParetoFront.points(runs, throughputTag);
         if (points.size() < 2) {
             return List.of();
         }
@@ -49,8 +41,7 @@ public final class ParetoPlot implements Plot {
         XYSeriesCollection dataset = new XYSeriesCollection();
         dataset.addSeries(all);
         dataset.addSeries(front);
-        String yAxis = throughputTag.equals("request_throughput") ? "Request throughput (requests/s)"
-                : "Output token throughput (tokens/s)";
+        String yAxis = throughputTitle(throughputTag);
         JFreeChart chart = ChartFactory.createScatterPlot("Throughput vs latency (" + points.size() + " runs)",
                 "Median request latency (ms)", yAxis, dataset, PlotOrientation.VERTICAL, true, false, false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();

@@ -68,10 +68,7 @@ public final class PlotRenderer {
                 }
             }
         }
-        List<RunArtifacts> runs = new ArrayList<>();
-        for (Path dir : runDirs) {
-            runs.add(RunArtifacts.read(dir));
-        }
+        List<RunArtifacts> runs = RunArtifacts.readAll(runDirs);
         files.add(HtmlReport.write(runs, outputDir.resolve(HtmlReport.FILE_NAME), aiperfVersion, context.theme()));
         return new Result(files, failures);
     }

@@ -1,6 +1,5 @@
 package dev.aiperf.plot;
 
-import dev.aiperf.api.plot.Plot;
 import dev.aiperf.api.plot.PlotContext;
 import dev.aiperf.artifacts.RunArtifacts;
 import org.jfree.chart.ChartFactory;
@@ -22,19 +21,14 @@ import java.util.List;
  * load (concurrency, else request rate, else the run's position), joined in load order: how latency grows
  * along a sweep.
  */
-public final class ScatterLinePlot implements Plot {
-    private final PlotContext context;
+public final class ScatterLinePlot extends ComparisonPlot {
 
     public ScatterLinePlot(PlotContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
-    public List<Path> render(List<Path> artifactDirs, Path outputDir) throws IOException {
-        List<RunArtifacts> runs = new ArrayList<>();
-        for (Path dir : artifactDirs) {
-            runs.add(RunArtifacts.read(dir));
-        }
+    protected List<Path> draw(List<RunArtifacts> runs, Path outputDir) throws IOException {
         String load = LoadAxis.of(runs);
         if (!LoadAxis.ORDER.equals(load)) {
             runs.sort(Comparator.comparingDouble(r -> r.loadSetting(load)));

@@ -54,8 +54,17 @@ public final class HtmlReport {
         }
         String title = runs.size() == 1 ? "AIPerf report - " + runs.getFirst().label()
                 : "AIPerf report - " + runs.size() + " runs";
-        String generated = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        Map<String, Object> data = ReportData.of(runs, title, generated, aiperfVersion, theme);
+        Map<String, Object> data = ReportData.of(runs, title, generatedAt(), aiperfVersion, theme);
+        return page(title, data);
+    }
+
+    /** Now, as the page's "generated" line says it. */
+    static String generatedAt() {
+        return ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    /** The page: the template with its style, {@code data} as JSON, the chart library and the script inlined. */
+    static String page(String title, Map<String, Object> data) {
         Map<String, String> slots = Map.of(
                 "TITLE", escapeHtml(title),
                 "STYLE", resource("report.css"),

@@ -243,8 +243,7 @@ final class ReportData {
 
     private static Map<String, Object> comparison(List<RunArtifacts> runs) {
         String throughputTag = ParetoFront.throughputTag(runs);
-        List<ParetoFront.Point> points = runs.stream().map(r -> ParetoFront.point(r, throughputTag))
-                .filter(Objects::nonNull).toList();
+        List<ParetoFront.Point> points = ParetoFront.points(runs, throughputTag);
         List<ParetoFront.Point> front = ParetoFront.of(points);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("throughput_tag", throughputTag);

@@ -1,6 +1,7 @@
 package dev.aiperf.study;
 
 import dev.aiperf.slo.SloGate;
+import dev.aiperf.slo.SloOperator;
 
 import java.util.Locale;
 import java.util.Map;
@@ -21,22 +22,20 @@ public record SlaFilter(String tag, String stat, String op, double threshold) {
     public static final String GOOD_REQUEST_FRACTION = "good_request_fraction";
     /** Percentage of requests that failed, as upstream's {@code request_error_rate} ({@code --error-rate-sla}). */
     public static final String REQUEST_ERROR_RATE = "request_error_rate";
-    private static final Map<String, String> SYMBOLS = Map.of("lt", "<", "le", "<=", "gt", ">", "ge", ">=");
+    /** The upstream operator names and the {@code --slo} operators they are. */
+    private static final Map<String, SloOperator> OPERATORS = Map.of("lt", SloOperator.LESS,
+            "le", SloOperator.LESS_OR_EQUAL, "gt", SloOperator.GREATER, "ge", SloOperator.GREATER_OR_EQUAL);
 
     public SlaFilter {
-        if (!SYMBOLS.containsKey(op)) {
+        if (!OPERATORS.containsKey(op)) {
             throw new IllegalArgumentException("SLA operator must be one of lt, le, gt, ge; got '" + op + "'");
         }
     }
 
     /** The filter of an SLO gate ({@code --slo time_to_first_token.p99<200}): gates define a search's SLA too. */
     public static SlaFilter of(SloGate gate) {
-        String op = switch (gate.operator()) {
-            case LESS -> "lt";
-            case LESS_OR_EQUAL -> "le";
-            case GREATER -> "gt";
-            case GREATER_OR_EQUAL -> "ge";
-        };
+        String op = OPERATORS.entrySet().stream().filter(e -> e.getValue() == gate.operator()).findFirst()
+                .orElseThrow().getKey();
         return new SlaFilter(gate.metric(), gate.statistic(), op, gate.threshold());
     }
 
@@ -87,20 +86,12 @@ public record SlaFilter(String tag, String stat, String op, double threshold) {
 
     /** Whether the value holds; a value the run did not measure does not. */
     public boolean holds(Double value) {
-        if (value == null) {
-            return false;
-        }
-        return switch (op) {
-            case "lt" -> value < threshold;
-            case "le" -> value <= threshold;
-            case "gt" -> value > threshold;
-            default -> value >= threshold;
-        };
+        return value != null && OPERATORS.get(op).holds(value, threshold);
     }
 
     /** {@code time_to_first_token p95 <= 200.0}. */
     public String describe() {
-        return (tag.equals(GOOD_REQUEST_FRACTION) ? tag : tag + " " + stat) + " " + SYMBOLS.get(op) + " "
+        return (tag.equals(GOOD_REQUEST_FRACTION) ? tag : tag + " " + stat) + " " + OPERATORS.get(op).symbol() + " "
                 + dev.aiperf.export.PythonNumbers.general(threshold);
     }
 }

@@ -177,6 +177,9 @@ public final class StudyRunner {
                     files.addAll(written);
                     listener.summaryTable(ConfidenceSummaryTable.render(plan.isSweep() ? cell.describe()
                             : "Across runs", aggregate));
+                    if (!plan.isSweep()) {
+                        report(cellResults, runs, plan.cellAggregateDir(cell), written);
+                    }
                     listener.aggregateWritten(what, written);
                 } catch (IOException e) {
                     listener.aggregateSkipped(what, e.getMessage());
@@ -190,7 +193,8 @@ public final class StudyRunner {
             } else {
                 SweepAggregate sweep = new SweepAggregate(plan.parameters(), measured, plan.confidenceLevel());
                 try {
-                    List<Path> written = sweep.write(plan.sweepAggregateDir());
+                    List<Path> written = new ArrayList<>(sweep.write(plan.sweepAggregateDir()));
+                    report(measured, runs, plan.sweepAggregateDir(), written);
                     files.addAll(written);
                     listener.summaryTable(SweepSummaryTable.render(sweep));
                     listener.aggregateWritten("sweep aggregate", written);
@@ -203,6 +207,19 @@ public final class StudyRunner {
             }
         }
         return files;
+    }
+
+    /** The study's report.html into {@code dir}, added to {@code written}; a failure is a warning, not the study's. */
+    private void report(List<CellResult> cells, List<StudyRun> runs, Path dir, List<Path> written) {
+        if (!StudyReportWriter.wanted(plan)) {
+            return;
+        }
+        try {
+            written.add(StudyReportWriter.write(plan, cells.stream().filter(c -> !c.runs().isEmpty()).toList(), runs,
+                    dir));
+        } catch (IOException | RuntimeException e) {
+            listener.aggregateSkipped("study report", e.getMessage());
+        }
     }
 
     /** The recipe's analysis into the sweep aggregate folder; an analysis that cannot conclude says why. */

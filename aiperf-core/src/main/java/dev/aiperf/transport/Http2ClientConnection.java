@@ -278,7 +278,9 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
                 }
                 exchange.written(loop);
             } else if (streams.get(streamId) == stream) {
-                end(stream, TransportErrors.fromException("Cannot send the request to " + origin, written.cause()),
+                // A write cut short by the transport closing ends as TransportClosed, like every other in-flight request.
+                end(stream, transportClosing.getAsBoolean() ? TransportErrors.transportClosed()
+                        : TransportErrors.fromException("Cannot send the request to " + origin, written.cause()),
                         System.nanoTime());
                 reset(streamId);
             }
@@ -580,7 +582,8 @@ final class Http2ClientConnection extends Http2ConnectionHandler {
     }
 
     private void exceptionCaughtQuietly(Throwable cause) {
-        die(TransportErrors.fromException("Cannot send to " + origin, cause));
+        die(transportClosing.getAsBoolean() ? TransportErrors.transportClosed()
+                : TransportErrors.fromException("Cannot send to " + origin, cause));
     }
 
     private void onLoop(Runnable task) {

@@ -1,32 +1,22 @@
 package dev.aiperf.transport;
 
 import dev.aiperf.api.model.ErrorDetails;
-import dev.aiperf.api.transport.TransportRequest;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 
-import java.net.URI;
-import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -45,6 +35,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
     private final BooleanSupplier transportClosing;
     /** The same body decoding as HTTP/2's: SSE events, a text body, or the error body. */
     private final ResponseBodyDecoder body = new ResponseBodyDecoder();
+    private final Http1RequestWriter requestWriter = new Http1RequestWriter();
     private ChannelHandlerContext ctx;
     /** How this connection was opened, for the trace of its first request. */
     private ConnectionTimes connectionTimes;
@@ -139,7 +130,13 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void send(HttpExchange started) {
-        FullHttpRequest request = toNettyRequest(started.request, started.origin, source instanceof FreshConnections);
+        ByteBuf request;
+        try {
+            request = requestWriter.write(ctx.alloc(), started.request, started.origin, source instanceof FreshConnections);
+        } catch (Http1RequestWriter.InvalidHeaderException invalid) {
+            fail(new ErrorDetails(null, "InvalidHeader", invalid.getMessage()), System.nanoTime());
+            return;
+        }
         HttpTraceRecorder trace = started.trace;
         if (trace != null) {
             trace.boundTo(connectionTimes, System.nanoTime());
@@ -307,23 +304,5 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
         if (task != null) {
             task.cancel(false);
         }
-    }
-
-    private static FullHttpRequest toNettyRequest(TransportRequest request, Origin origin, boolean closeAfter) {
-        URI url = request.url();
-        String target = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
-                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-        FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target,
-                Unpooled.wrappedBuffer(request.body()));
-        HttpHeaders headers = http.headers();
-        headers.set(HttpHeaderNames.HOST, origin.hostHeader());
-        for (Map.Entry<String, String> header : request.headers().entrySet()) {
-            headers.set(header.getKey(), header.getValue());
-        }
-        headers.set(HttpHeaderNames.CONTENT_LENGTH, request.body().length);
-        if (closeAfter) {
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        }
-        return http;
     }
 }

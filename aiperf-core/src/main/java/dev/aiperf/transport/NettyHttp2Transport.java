@@ -1,45 +1,19 @@
 package dev.aiperf.transport;
 
-import dev.aiperf.api.model.ErrorDetails;
-import dev.aiperf.api.model.RequestRecord;
-import dev.aiperf.api.transport.Transport;
 import dev.aiperf.api.transport.TransportContext;
-import dev.aiperf.api.transport.TransportRequest;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http2.Http2SecurityUtil;
-import io.netty.handler.ssl.ApplicationProtocolConfig;
-import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.ssl.SslProvider;
-import io.netty.handler.ssl.SupportedCipherSuiteFilter;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
-import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
-import javax.net.ssl.SSLException;
 import java.net.URI;
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongConsumer;
 
 /**
  * The {@code http2} transport: HTTP/2 over Netty, many requests multiplexed as streams over few
@@ -56,69 +30,32 @@ import java.util.function.LongConsumer;
  * resets and lost connections become the record's error. Cancelling a future sends RST_STREAM(CANCEL)
  * for its stream; the connection and its other streams carry on.
  */
-public final class NettyHttp2Transport implements Transport, TransportDiagnostics {
+public final class NettyHttp2Transport extends NettyTransportBase {
 
     /** The {@code trace_type} of this transport's traces. */
     static final String TRACE_TYPE = "netty-http2";
 
-    private final HttpTransportSettings settings;
-    private final EventLoopGroup group;
-    private final Bootstrap bootstrap;
     private final Map<Origin, Http2ConnectionPool> pools = new ConcurrentHashMap<>();
-    private final Set<HttpExchange> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicLong connectionsOpened = new AtomicLong();
-    private volatile SslContext sslContext;
-    private volatile boolean closing;
+    private final ClientTls tls;
 
     public NettyHttp2Transport(TransportContext context) {
         this(HttpTransportSettings.from(context.config()));
     }
 
     public NettyHttp2Transport(HttpTransportSettings settings) {
-        this.settings = settings;
-        this.group = new MultiThreadIoEventLoopGroup(settings.ioThreads(),
-                new DefaultThreadFactory("aiperf-http2", true), NioIoHandler.newFactory());
-        this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.SO_KEEPALIVE, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-                        (int) Math.min(Integer.MAX_VALUE, Math.max(1, settings.connectTimeout().toMillis())));
+        super(settings, "aiperf-http2", TRACE_TYPE);
+        this.tls = new ClientTls(settings.sslVerify(), true);
     }
 
     @Override
-    public CompletableFuture<RequestRecord> sendRequest(TransportRequest request) {
-        long startNs = System.nanoTime();
-        long timestampNs = wallClockNs();
-        Origin origin;
-        try {
-            origin = originOf(request.url());
-        } catch (IllegalArgumentException e) {
-            HttpExchange invalid = new HttpExchange(request, null, timestampNs, startNs, startNs);
-            invalid.fail(new ErrorDetails(null, "InvalidURL", e.getMessage()), startNs);
-            return invalid.future;
-        }
-        HttpExchange exchange = new HttpExchange(request, origin, timestampNs, startNs,
-                saturatedAdd(startNs, settings.requestTimeout().toNanos()), settings.traceRecorder(TRACE_TYPE, startNs));
-        inFlight.add(exchange);
-        exchange.future.whenComplete((record, error) -> inFlight.remove(exchange));
-        if (closing) {
-            exchange.fail(TransportErrors.transportClosed(), startNs);
-            return exchange.future;
-        }
-        try {
-            pools.computeIfAbsent(origin, this::newPool).dispatch(exchange);
-        } catch (RuntimeException e) {
-            // e.g. the event loop rejected the connect because the transport is shutting down
-            exchange.fail(closing ? TransportErrors.transportClosed() : TransportErrors.connectFailed(origin, e),
-                    System.nanoTime());
-        }
-        return exchange.future;
+    Origin origin(URI url) {
+        return originOf(url);
     }
 
-    /** Completes the request's future with what it received so far, and resets its stream. */
     @Override
-    public void cancel(CompletableFuture<RequestRecord> request) {
-        HttpExchange.cancel(request);
+    void dispatch(HttpExchange exchange) {
+        pools.computeIfAbsent(exchange.origin, this::newPool).dispatch(exchange);
     }
 
     /** Opens the connections {@code streams} concurrent requests will need at the server's stream limit. */
@@ -135,17 +72,6 @@ public final class NettyHttp2Transport implements Transport, TransportDiagnostic
         }
     }
 
-    /** Most connections per server; each carries up to the server's stream limit. */
-    @Override
-    public int connectionLimit() {
-        return settings.connectionLimit();
-    }
-
-    @Override
-    public void probeIoThreads(LongConsumer waitedNs) {
-        IoThreadProbe.probe(group, waitedNs);
-    }
-
     /** How many connections this transport has opened: with multiplexing, a handful for thousands of requests. */
     public long connectionsOpened() {
         return connectionsOpened.get();
@@ -156,19 +82,9 @@ public final class NettyHttp2Transport implements Transport, TransportDiagnostic
         return pools.values().stream().mapToInt(Http2ConnectionPool::openStreams).sum();
     }
 
-    /** Closes every connection and stops the event loops; in-flight requests end as {@code TransportClosed}. */
     @Override
-    public void close() {
-        if (closing) {
-            return;
-        }
-        closing = true;
+    void closeConnections() {
         pools.values().forEach(Http2ConnectionPool::close);
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
-        long now = System.nanoTime();
-        for (HttpExchange exchange : List.copyOf(inFlight)) {
-            exchange.fail(TransportErrors.transportClosed(), now);
-        }
     }
 
     /**
@@ -203,22 +119,12 @@ public final class NettyHttp2Transport implements Transport, TransportDiagnostic
         ArrivalClock clock = new ArrivalClock();
         Http2ClientConnection connection = Http2ClientConnection.create(origin, loop, pool, settings, clock,
                 () -> closing);
-        SslContext tls = origin.secure() ? sslContext() : null;
+        SslContext tls = origin.secure() ? this.tls.context() : null;
         ChannelFuture connect = bootstrap.clone(loop).handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel channel) {
-                ChannelPipeline pipeline = channel.pipeline();
-                pipeline.addLast("arrival", clock);
-                ConnectionTimes times = new ConnectionTimes();
-                pipeline.addLast("connection-times", times);
-                if (tls != null) {
-                    SslHandler handler = tls.newHandler(channel.alloc(), origin.host(), origin.port());
-                    handler.setHandshakeTimeoutMillis(Math.max(1, settings.connectTimeout().toMillis()));
-                    pipeline.addLast("tls", handler);
-                    times.watch(handler);
-                }
-                pipeline.addLast("keep-alive", new IdleStateHandler(0, 0, settings.keepAliveTimeout().toMillis(),
-                        TimeUnit.MILLISECONDS));
+                ChannelPipeline pipeline = ChannelSetup.front(channel, clock, tls, origin, settings);
+                pipeline.addLast("keep-alive", ChannelSetup.keepAlive(settings));
                 pipeline.addLast("http2", connection);
             }
         }).connect(origin.host(), origin.port());
@@ -229,48 +135,5 @@ public final class NettyHttp2Transport implements Transport, TransportDiagnostic
             }
         });
         return connection;
-    }
-
-    private SslContext sslContext() {
-        SslContext context = sslContext;
-        if (context == null) {
-            synchronized (this) {
-                if (sslContext == null) {
-                    sslContext = buildSslContext(settings.sslVerify());
-                }
-                context = sslContext;
-            }
-        }
-        return context;
-    }
-
-    /** JDK TLS offering only {@code h2} by ALPN; certificates and host names checked unless told not to. */
-    static SslContext buildSslContext(boolean verify) {
-        SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
-                .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
-                .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
-                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                        ApplicationProtocolNames.HTTP_2));
-        if (verify) {
-            builder.endpointIdentificationAlgorithm("HTTPS");
-        } else {
-            builder.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
-        }
-        try {
-            return builder.build();
-        } catch (SSLException e) {
-            throw new IllegalStateException("Cannot set up TLS: " + e.getMessage(), e);
-        }
-    }
-
-    private static long wallClockNs() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
-
-    private static long saturatedAdd(long a, long b) {
-        long sum = a + b;
-        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 }

@@ -1,30 +1,12 @@
 package dev.aiperf.transport;
 
-import dev.aiperf.api.model.ErrorDetails;
-import dev.aiperf.api.model.RequestRecord;
-import dev.aiperf.api.transport.Transport;
 import dev.aiperf.api.transport.TransportContext;
-import dev.aiperf.api.transport.TransportRequest;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 
-
 import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongConsumer;
 
 /**
  * The {@code http} transport: HTTP/1.1 over Netty with keep-alive connection pools, TLS for
@@ -40,31 +22,20 @@ import java.util.function.LongConsumer;
  * of leaving it busy until {@link #close()}, freeing its place in the pool; cancelling the future itself
  * does the same without a record.
  */
-public final class NettyHttpTransport implements Transport, TransportDiagnostics {
+public final class NettyHttpTransport extends NettyTransportBase {
 
     /** The {@code trace_type} of this transport's traces. */
     static final String TRACE_TYPE = "netty-http1";
 
-    private final HttpTransportSettings settings;
-    private final EventLoopGroup group;
     private final ConnectionSource connections;
     private final ChannelSetup setup;
-    private final Set<HttpExchange> inFlight = ConcurrentHashMap.newKeySet();
-    private volatile boolean closing;
 
     public NettyHttpTransport(TransportContext context) {
         this(HttpTransportSettings.from(context.config()));
     }
 
     public NettyHttpTransport(HttpTransportSettings settings) {
-        this.settings = settings;
-        this.group = new MultiThreadIoEventLoopGroup(settings.ioThreads(),
-                new DefaultThreadFactory("aiperf-http", true), NioIoHandler.newFactory());
-        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.SO_KEEPALIVE, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-                        (int) Math.min(Integer.MAX_VALUE, Math.max(1, settings.connectTimeout().toMillis())));
+        super(settings, "aiperf-http", TRACE_TYPE);
         this.setup = new ChannelSetup(settings, () -> closing);
         this.connections = switch (settings.reuseStrategy()) {
             case HttpTransportSettings.NEVER -> new FreshConnections(bootstrap, setup);
@@ -74,33 +45,13 @@ public final class NettyHttpTransport implements Transport, TransportDiagnostics
     }
 
     @Override
-    public CompletableFuture<RequestRecord> sendRequest(TransportRequest request) {
-        long startNs = System.nanoTime();
-        long timestampNs = wallClockNs();
-        Origin origin;
-        try {
-            origin = Origin.of(request.url());
-        } catch (IllegalArgumentException e) {
-            HttpExchange invalid = new HttpExchange(request, null, timestampNs, startNs, startNs);
-            invalid.fail(new ErrorDetails(null, "InvalidURL", e.getMessage()), startNs);
-            return invalid.future;
-        }
-        HttpExchange exchange = new HttpExchange(request, origin, timestampNs, startNs,
-                saturatedAdd(startNs, settings.requestTimeout().toNanos()), settings.traceRecorder(TRACE_TYPE, startNs));
-        inFlight.add(exchange);
-        exchange.future.whenComplete((record, error) -> inFlight.remove(exchange));
-        if (closing) {
-            exchange.fail(TransportErrors.transportClosed(), startNs);
-            return exchange.future;
-        }
-        try {
-            connections.acquire(origin, request).addListener(acquired -> onAcquired(exchange, acquired));
-        } catch (RuntimeException e) {
-            // e.g. the event loop rejected the task because the transport is shutting down
-            exchange.fail(closing ? TransportErrors.transportClosed() : TransportErrors.connectFailed(origin, e),
-                    System.nanoTime());
-        }
-        return exchange.future;
+    Origin origin(URI url) {
+        return Origin.of(url);
+    }
+
+    @Override
+    void dispatch(HttpExchange exchange) {
+        connections.acquire(exchange.origin, exchange.request).addListener(acquired -> onAcquired(exchange, acquired));
     }
 
     private void onAcquired(HttpExchange exchange, Future<?> acquired) {
@@ -136,12 +87,6 @@ public final class NettyHttpTransport implements Transport, TransportDiagnostics
         }
     }
 
-    /** Completes the request's future with what it received so far, and closes its connection. */
-    @Override
-    public void cancel(CompletableFuture<RequestRecord> request) {
-        HttpExchange.cancel(request);
-    }
-
     @Override
     public CompletableFuture<Integer> preconnect(URI url, int count) {
         if (closing || count <= 0) {
@@ -154,44 +99,13 @@ public final class NettyHttpTransport implements Transport, TransportDiagnostics
         }
     }
 
-    @Override
-    public int connectionLimit() {
-        return settings.connectionLimit();
-    }
-
-    @Override
-    public void probeIoThreads(LongConsumer waitedNs) {
-        IoThreadProbe.probe(group, waitedNs);
-    }
-
     /** How many connections this transport has opened: with keep-alive, far fewer than requests. */
     public long connectionsOpened() {
         return setup.connectionsOpened();
     }
 
-    /** Closes every connection and stops the event loops; in-flight requests end as {@code TransportClosed}. */
     @Override
-    public void close() {
-        if (closing) {
-            return;
-        }
-        closing = true;
+    void closeConnections() {
         connections.close();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
-        // Exchanges whose callbacks could no longer run on the stopped event loops end here.
-        long now = System.nanoTime();
-        for (HttpExchange exchange : List.copyOf(inFlight)) {
-            exchange.fail(TransportErrors.transportClosed(), now);
-        }
-    }
-
-    private static long wallClockNs() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
-
-    private static long saturatedAdd(long a, long b) {
-        long sum = a + b;
-        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 }

@@ -342,8 +342,240 @@
       }), [0]));
   }
 
-  if (data.runs.length > 1) {
+  // Links are relative paths from the report's folder; each segment is encoded for the URL.
+  function href(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
+  }
+
+  function link(text, path) {
+    var a = el('a', {href: href(path), text: text});
+    return a;
+  }
+
+  // Error bars drawn by a custom series: each item is [x, y, low, high] with the bar along y (vertical) or x.
+  // Only the point sets the axes' range (two runs give wide intervals); a longer bar is cut at the chart's edge.
+  function errorBars(name, items, vertical, color) {
+    return {
+      name: name, type: 'custom', data: items, z: 1, silent: true, clip: true,
+      itemStyle: {color: color},
+      encode: {x: 0, y: 1},
+      renderItem: function (params, api) {
+        var x = api.value(0);
+        var y = api.value(1);
+        var a = vertical ? api.coord([x, api.value(2)]) : api.coord([api.value(2), y]);
+        var b = vertical ? api.coord([x, api.value(3)]) : api.coord([api.value(3), y]);
+        var cap = 5;
+        var style = {stroke: api.visual('color'), lineWidth: 1.5};
+        var shapes = [{type: 'line', shape: {x1: a[0], y1: a[1], x2: b[0], y2: b[1]}, style: style}];
+        [a, b].forEach(function (end) {
+          shapes.push({type: 'line', style: style, shape: vertical
+            ? {x1: end[0] - cap, y1: end[1], x2: end[0] + cap, y2: end[1]}
+            : {x1: end[0], y1: end[1] - cap, x2: end[0], y2: end[1] + cap}});
+        });
+        return {type: 'group', children: shapes};
+      }
+    };
+  }
+
+  function studyStat(cell, key) {
+    return cell.statistics[key] || null;
+  }
+
+  // "12.34" for one run, "12.34 ± 0.56" (half the confidence interval) for several.
+  function withInterval(s) {
+    if (!s) {
+      return null;
+    }
+    if (s.ci_low === null || s.ci_high === null) {
+      return fmt(s.mean);
+    }
+    return fmt(s.mean) + ' \u00b1 ' + fmt((s.ci_high - s.ci_low) / 2);
+  }
+
+  function studySection(study) {
+    var section = el('section', {id: 'study'});
+    root.appendChild(section);
+    var repeated = study.runs_per_cell > 1;
+    var level = Math.round(study.confidence_level * 1000) / 10;
+    var xKey = study.latency_key;
+    var yKey = study.throughput_key;
+    var xName = study.headers[xKey] || xKey;
+    var yName = study.headers[yKey] || yKey;
+    var xUnit = (study.cells.map(function (c) { return studyStat(c, xKey); }).filter(Boolean)[0] || {}).unit || '';
+    var yUnit = (study.cells.map(function (c) { return studyStat(c, yKey); }).filter(Boolean)[0] || {}).unit || '';
+    section.appendChild(el('p', {'class': 'meta', text: [
+      study.parameters.length ? 'Swept: ' + study.parameters.map(function (p) {
+        return p.name + ' = ' + p.values.join(', ');
+      }).join('; ') : 'One configuration',
+      study.runs_per_cell + ' run' + (repeated ? 's' : '') + ' per ' + (study.parameters.length ? 'combination' : 'study'),
+      repeated ? level + '% confidence intervals (Student\u2019s t)' : null
+    ].filter(Boolean).join(' \u00b7 ')}));
+    if (study.cli_command) {
+      section.appendChild(el('pre', {'class': 'command', text: study.cli_command}));
+    }
+    var failed = [];
+    study.cells.forEach(function (c) {
+      c.failed.forEach(function (f) { failed.push(c.label + '/' + f.label + ': ' + f.error); });
+    });
+    if (failed.length) {
+      section.appendChild(el('div', {'class': 'warning', id: 'study-warnings'}, [
+        el('strong', {text: 'Failed runs (left out of the statistics)'}),
+        el('ul', {}, failed.map(function (w) { return el('li', {text: w}); }))
+      ]));
+    }
+
+    // Throughput against latency: the cells in run order (the curve), the Pareto front, the runs, the intervals.
+    var cells = study.cells.filter(function (c) { return studyStat(c, xKey) && studyStat(c, yKey); });
+    var curve = cells.map(function (c) {
+      return {value: [studyStat(c, xKey).mean, studyStat(c, yKey).mean], label: c.label, onFront: c.pareto_optimal};
+    });
+    var front = cells.filter(function (c) { return c.pareto_optimal; }).map(function (c) {
+      return [studyStat(c, xKey).mean, studyStat(c, yKey).mean];
+    }).sort(function (a, b) { return a[0] - b[0]; });
+    var runs = [];
+    study.cells.forEach(function (c) {
+      c.runs.forEach(function (r) {
+        if (r.latency !== null && r.throughput !== null) {
+          runs.push({value: [r.latency, r.throughput], label: c.label + ' ' + r.label});
+        }
+      });
+    });
+    var series = [
+      {name: 'cells', type: 'line', symbolSize: 11, data: curve, z: 3,
+        label: {show: true, position: 'top', formatter: function (p) { return p.data.label; }}},
+      {name: 'Pareto front', type: 'line', data: front, symbol: 'diamond', symbolSize: 16, z: 4,
+        lineStyle: {color: COLORS[3], width: 3, type: 'dashed'}, itemStyle: {color: COLORS[3]}}
+    ];
+    if (repeated) {
+      series.push({name: 'runs', type: 'scatter', symbolSize: 5, data: runs, itemStyle: {opacity: 0.5}, z: 2});
+      var yBars = [];
+      var xBars = [];
+      cells.forEach(function (c) {
+        var x = studyStat(c, xKey);
+        var y = studyStat(c, yKey);
+        if (y.ci_low !== null) {
+          yBars.push([x.mean, y.mean, y.ci_low, y.ci_high]);
+        }
+        if (x.ci_low !== null) {
+          xBars.push([x.mean, y.mean, x.ci_low, x.ci_high]);
+        }
+      });
+      series.push(errorBars(level + '% CI of ' + yName, yBars, true, COLORS[0]));
+      series.push(errorBars(level + '% CI of ' + xName, xBars, false, COLORS[5]));
+    }
+    chart(section, 'study-pareto', yName + ' vs ' + xName + ' (dashed: Pareto front' +
+        (repeated ? '; bars: ' + level + '% CI' : '') + ')', {
+      tooltip: {trigger: 'item', confine: true, formatter: function (p) {
+        if (!p.data || !p.data.label) {
+          return p.seriesName;
+        }
+        return p.data.label + '<br>' + xName + ' ' + fmt(p.data.value[0]) + ' ' + xUnit + '<br>' + yName + ' ' +
+          fmt(p.data.value[1]) + ' ' + yUnit + (p.data.onFront ? '<br>on the Pareto front' : '');
+      }},
+      xAxis: {type: 'value', name: xName + ' (' + xUnit + ')', nameLocation: 'middle', nameGap: 24, scale: true},
+      yAxis: {type: 'value', name: yName + ' (' + yUnit + ')', nameLocation: 'middle', nameGap: 52, scale: true},
+      dataZoom: zoom(),
+      grid: {left: 80, right: 40, top: 84, bottom: 70},
+      series: series
+    }, true);
+
+    // Latency percentiles per cell, with their intervals.
+    var latencyKeys = ['time_to_first_token_p50', 'time_to_first_token_p99', 'inter_token_latency_p50',
+      'request_latency_p50', 'request_latency_p99'].filter(function (k) {
+        return study.cells.some(function (c) { return studyStat(c, k); });
+      });
+    if (latencyKeys.length) {
+      var labels = study.cells.map(function (c) { return c.label; });
+      var latencySeries = [];
+      latencyKeys.forEach(function (k, i) {
+        latencySeries.push({name: study.headers[k], type: 'line', symbolSize: 8, color: COLORS[i % COLORS.length],
+          data: study.cells.map(function (c, j) { var s = studyStat(c, k); return s ? [j, s.mean] : [j, null]; })});
+        if (repeated) {
+          var bars = [];
+          study.cells.forEach(function (c, j) {
+            var s = studyStat(c, k);
+            if (s && s.ci_low !== null) {
+              bars.push([j, s.mean, s.ci_low, s.ci_high]);
+            }
+          });
+          // Named as its line: the legend toggles both together.
+          var b = errorBars(study.headers[k], bars, true, COLORS[i % COLORS.length]);
+          latencySeries.push(b);
+        }
+      });
+      chart(section, 'study-latencies', 'Latency percentiles per ' + (study.parameters.length ? 'combination' : 'study') +
+          (repeated ? ' (bars: ' + level + '% CI)' : ''), {
+        tooltip: {trigger: 'axis', confine: true},
+        xAxis: {type: 'category', data: labels, name: study.parameters.map(function (p) { return p.name; }).join(', '),
+          nameLocation: 'middle', nameGap: 24},
+        yAxis: {type: 'value', name: 'ms', scale: true},
+        series: latencySeries
+      }, true);
+    }
+
+    // The cells: parameters, runs, Pareto flag, the key figures (mean ± half the interval) and links.
+    var tableKeys = [yKey, 'output_token_throughput_avg', 'time_to_first_token_p50', 'time_to_first_token_p99',
+      'inter_token_latency_p50', 'request_latency_p50', 'request_latency_p99'].filter(function (k) {
+        return study.cells.some(function (c) { return studyStat(c, k); });
+      });
+    var names = study.parameters.map(function (p) { return p.name; });
+    section.appendChild(el('h3', {text: 'Per ' + (names.length ? 'combination' : 'study') +
+      (repeated ? ' (mean \u00b1 half the ' + level + '% confidence interval)' : '')}));
+    var head = ['Cell'].concat(names).concat(['Runs', 'Pareto', 'Reports']).concat(tableKeys.map(function (k) {
+      var s = study.cells.map(function (c) { return studyStat(c, k); }).filter(Boolean)[0];
+      return study.headers[k] + (s && s.unit ? ' (' + s.unit + ')' : '');
+    }));
+    var reportsColumn = names.length + 3;
+    var headRow = el('tr', {}, head.map(function (h, i) {
+      return el('th', {'class': i === 0 || i === reportsColumn ? 'text' : '', text: h});
+    }));
+    var bodyRows = study.cells.map(function (c) {
+      var cellsOfRow = [el('td', {'class': 'text', text: c.label})];
+      names.forEach(function (n) { cellsOfRow.push(el('td', {text: String(c.parameters[n])})); });
+      cellsOfRow.push(el('td', {text: c.runs.length + (c.failed.length ? ' (' + c.failed.length + ' failed)' : '')}));
+      cellsOfRow.push(el('td', {'class': c.pareto_optimal ? 'ok' : '', text: c.pareto_optimal ? '\u2713' : ''}));
+      var links = el('td', {'class': 'text'});
+      c.runs.forEach(function (r, i) {
+        if (i > 0) {
+          links.appendChild(document.createTextNode(' \u00b7 '));
+        }
+        links.appendChild(r.report ? link(c.runs.length > 1 ? r.label : 'report', r.report)
+          : el('span', {text: r.label}));
+      });
+      cellsOfRow.push(links);
+      tableKeys.forEach(function (k) {
+        var v = withInterval(studyStat(c, k));
+        cellsOfRow.push(el('td', {text: v === null ? '\u2013' : v}));
+      });
+      return el('tr', {'class': c.pareto_optimal ? 'pareto' : ''}, cellsOfRow);
+    });
+    section.appendChild(el('div', {'class': 'table-wrap'}, [el('table', {id: 'study-cells'},
+      [el('thead', {}, [headRow]), el('tbody', {}, bodyRows)])]));
+
+    // Every metric of every cell.
+    var all = el('details', {id: 'study-metrics'}, [el('summary', {text: 'All metrics per ' +
+      (names.length ? 'combination' : 'study')})]);
+    study.cells.forEach(function (c) {
+      all.appendChild(el('h3', {text: c.label}));
+      all.appendChild(table(['Metric', 'Unit', 'Runs', 'Mean', 'Std', 'Min', 'Max', 'CV', 'CI low', 'CI high'],
+        Object.keys(c.statistics).map(function (k) {
+          var s = c.statistics[k];
+          return [study.headers[k] || k, s.unit, s.n, fmt(s.mean), s.std === null ? null : fmt(s.std), fmt(s.min),
+            fmt(s.max), s.cv === null ? null : fmt(s.cv), s.ci_low === null ? null : fmt(s.ci_low),
+            s.ci_high === null ? null : fmt(s.ci_high)];
+        }), [0, 1]));
+    });
+    section.appendChild(all);
+
+    section.appendChild(el('details', {id: 'study-config'}, [el('summary', {text: 'Configuration (secrets redacted)'}),
+      el('pre', {text: JSON.stringify(study.config, null, 2)})]));
+  }
+
+  if (data.runs.length > 1 || data.study) {
     root.appendChild(el('h1', {text: data.title}));
+  }
+  if (data.study) {
+    studySection(data.study);
   }
   if (data.comparison) {
     comparisonSection(data.comparison);

@@ -140,6 +140,8 @@ public record OutputConfig(Path artifactDir, String exportLevel, String ui, Map<
 
     /** The same output settings writing to another folder (each run of a study has its own). */
     public OutputConfig withArtifactDir(Path dir) {
+        // Every other setting is kept: a study's runs once lost --no-html-report, --export-http-trace and
+        // --slice-duration here.
         return new OutputConfig(dir, exportLevel, ui, goodput, tokenizer, tokenizerRevision, tokenizerTrustRemoteCode,
                 commandLine, htmlReport, exportHttpTrace, sliceDurationSeconds, showTraceTiming, exportPrefix,
                 exportOutputsJson, logLevel, statsIntervalSeconds);

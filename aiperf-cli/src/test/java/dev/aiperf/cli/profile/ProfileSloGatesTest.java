@@ -50,6 +50,24 @@ class ProfileSloGatesTest {
     }
 
     @Test
+    void gatesFromTheConfigFileAreCheckedToo() throws IOException {
+        Path config = dir.resolve("gated.yaml");
+        java.nio.file.Files.writeString(config, """
+                slo:
+                  - request_count>=10
+                  - time_to_first_token.p50<1
+                """);
+        Path artifacts = dir.resolve("from-file");
+        CliRun run = CliRun.of("profile", "--mock", "--mock-ttft", "5", "--mock-itl", "0", "--concurrency", "2",
+                "--request-count", "10", "--isl", "16", "--osl", "4", "--streaming", "--ui", "none", "-f",
+                config.toString(), "--artifact-dir", artifacts.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(run.out()).contains("SLO gates: 1 held, 1 broke", "BROKE time_to_first_token.p50 < 1: ");
+        assertThat(new ObjectMapper().readTree(artifacts.resolve("slo_results.json").toFile()).get("gates"))
+                .hasSize(2);
+    }
+
+    @Test
     void aMistypedGateIsAUsageErrorBeforeAnyRequest() {
         Path artifacts = dir.resolve("never");
         CliRun run = profile(artifacts, "time_to_frist_token.p99<200");

@@ -74,6 +74,34 @@ class StudyCommandTest {
         assertThat(run.out()).contains(table.lines().findFirst().orElseThrow(), "TTFT p99 ms", "req/s");
         assertThat(table.lines().filter(l -> l.startsWith("*")).count())
                 .isEqualTo(sweep.get("pareto_optimal").size());
+
+        // The study's report.html: the same cells and Pareto flags as the JSON, a link to each cell's own report.
+        Path page = base.resolve("sweep_aggregate/report.html");
+        assertThat(run.out()).contains("sweep aggregate: " + page);
+        JsonNode study = reportData(page).get("study");
+        assertThat(study.get("throughput_key").asText()).isEqualTo("request_throughput_avg");
+        assertThat(study.get("latency_key").asText()).isEqualTo(sweep.at("/metadata/pareto_objectives/minimize").asText());
+        assertThat(study.get("cells")).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            JsonNode cell = study.get("cells").get(i);
+            assertThat(cell.get("label").asText()).isEqualTo(cells.get(i).get("label").asText());
+            assertThat(cell.get("pareto_optimal").asBoolean()).isEqualTo(cells.get(i).get("pareto_optimal").asBoolean());
+            assertThat(cell.at("/statistics/request_throughput_avg/mean").asDouble())
+                    .isEqualTo(cells.get(i).at("/metrics/request_throughput_avg/mean").asDouble());
+            assertThat(cell.at("/statistics/request_throughput_avg/ci_low").isNull()).as("one run: no interval").isTrue();
+            String link = cell.at("/runs/0/report").asText();
+            assertThat(link).isEqualTo("../" + cells.get(i).get("label").asText() + "/report.html");
+            assertThat(base.resolve("sweep_aggregate").resolve(link)).isRegularFile();
+        }
+    }
+
+    /** The JSON a report.html draws itself from. */
+    static JsonNode reportData(Path page) throws IOException {
+        String html = Files.readString(page);
+        String open = "<script type=\"application/json\" id=\"aiperf-data\">";
+        int start = html.indexOf(open) + open.length();
+        assertThat(html).doesNotContain("<script src", "<link rel=\"stylesheet\"");
+        return JSON.readTree(html.substring(start, html.indexOf("</script>", start)));
     }
 
     @Test
@@ -138,14 +166,32 @@ class StudyCommandTest {
         assertThat(row.split(",")[5]).matches("\\d+\\.\\d{4}");
         assertThat(row.split(",")[1]).matches("\\d+\\.\\d{2}");
         assertThat(csv).contains("Aggregation Type,confidence", "Total Runs,3", "Successful Runs,3");
+
+        // report.html next to the aggregate: the same interval, and a link to each run's own report.
+        JsonNode study = reportData(base.resolve("aggregate/report.html")).get("study");
+        assertThat(study.get("parameters")).isEmpty();
+        assertThat(study.get("runs_per_cell").asInt()).isEqualTo(3);
+        JsonNode cell = study.get("cells").get(0);
+        for (String stat : List.of("mean", "std", "ci_low", "ci_high", "cv")) {
+            assertThat(cell.at("/statistics/request_throughput_avg/" + stat).asDouble()).as(stat)
+                    .isEqualTo(throughput.get(stat).asDouble());
+        }
+        assertThat(cell.at("/statistics/request_throughput_avg/n").asInt()).isEqualTo(3);
+        assertThat(cell.get("runs")).extracting(r -> r.get("report").asText()).containsExactly(
+                "../profile_runs/run_0001/report.html", "../profile_runs/run_0002/report.html",
+                "../profile_runs/run_0003/report.html");
     }
 
     @Test
     void sloGatesJudgeEveryRunOfASweep() throws IOException {
         Path base = dir.resolve("gated");
         CliRun run = profile(base, "--concurrency", "1,2", "--request-count", "4", "--slo",
-                "request_count>=4", "--slo", "time_to_first_token.p99<0.001");
+                "request_count>=4", "--slo", "time_to_first_token.p99<0.001", "--no-html-report");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        // --no-html-report: no run's report and no study report either
+        assertThat(base.resolve("sweep_aggregate/report.html")).doesNotExist();
+        assertThat(base.resolve("concurrency_1/report.html")).doesNotExist();
+        assertThat(base.resolve("sweep_aggregate/profile_export_aiperf_sweep.json")).isRegularFile();
         assertThat(run.out()).contains("SLO gates of concurrency=1:", "SLO gates of concurrency=2:");
         for (String cell : List.of("concurrency_1", "concurrency_2")) {
             assertThat(base.resolve(cell).resolve("slo_results.json")).exists();

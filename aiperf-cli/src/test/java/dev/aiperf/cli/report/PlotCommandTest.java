@@ -2,6 +2,8 @@ package dev.aiperf.cli.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.cli.CliRun;
+import dev.aiperf.mock.MockServer;
+import dev.aiperf.mock.MockServerConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,12 +135,44 @@ class PlotCommandTest {
     }
 
     @Test
+    void dualAxisOverlaysThroughputAndTheGpusUtilisationOfARunWithGpuTelemetry() throws IOException {
+        Path dir = out.resolve("gpu-run");
+        try (MockServer server = MockServer.start(MockServerConfig.builder().host("127.0.0.1").port(0).ttftMs(40)
+                .itlMs(8).build())) {
+            CliRun run = CliRun.of("profile", "-m", "mock-model", "--url", server.baseUrl(), "--streaming",
+                    "--concurrency", "8", "--request-count", "48", "--isl", "16", "--osl", "32", "--extra-inputs",
+                    "ignore_eos:true", "--tokenizer", "cl100k_base", "--ui", "none", "--gpu-telemetry",
+                    server.baseUrl() + "/dcgm1/metrics", server.baseUrl() + "/dcgm2/metrics", "--artifact-dir",
+                    dir.toString());
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+        }
+        assertThat(dir.resolve("gpu_telemetry_export.jsonl")).isRegularFile();
+        CliRun plot = CliRun.of("plot", dir.toString(), "--output", out.resolve("plots").toString());
+
+        assertThat(plot.exitCode()).as(plot.toString()).isZero();
+        BufferedImage image = PngAssertions.assertDrawn(out.resolve("plots/throughput_and_gpu_utilization.png"), 1200,
+                700);
+        // the utilisation line (the palette's second colour) is drawn, not only the throughput steps
+        long orange = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == 0xE69F00) {
+                    orange++;
+                }
+            }
+        }
+        assertThat(orange).as("pixels of the utilisation line").isGreaterThan(200);
+        // runs without GPU telemetry (the fixture's) get no such file: see oneRunGetsEveryPerRunPlot...
+    }
+
+    @Test
     void everyPlotTypeIsRegisteredInThePlotCategory() {
         CliRun run = CliRun.of("plugins", "list-implementations", "plot", "--json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("distribution", "scatter", "scatter_with_percentiles", "area",
-                "percentile_bands", "request_timeline", "histogram", "pareto", "scatter_line");
+                "percentile_bands", "request_timeline", "histogram", "pareto", "scatter_line", "dual_axis",
+                "timeslice", "latency_throughput_uncertainty");
         assertThat(new ObjectMapper().valueToTree(run.json()).toString()).contains("dev.aiperf.plot.ParetoPlot");
     }
 }

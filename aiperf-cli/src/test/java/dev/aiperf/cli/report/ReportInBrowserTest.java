@@ -2,6 +2,7 @@ package dev.aiperf.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiperf.artifacts.RunArtifacts;
+import dev.aiperf.cli.CliRun;
 import dev.aiperf.report.HtmlReport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +85,34 @@ class ReportInBrowserTest {
         assertThat(charts.get(0).path("id").asText()).isEqualTo("comparison-pareto");
         assertThat(chromium.evaluate("document.getElementById('comparison').innerText").asText())
                 .contains("concurrency1", "concurrency4");
+    }
+
+    @Test
+    void aStudyReportDrawsTheParetoCurveWithIntervalsAndLinksEveryRun() throws Exception {
+        // A sweep of three concurrencies, each run twice: the aggregate folder gets the study's report.html.
+        Path base = root.resolve("study");
+        CliRun run = CliRun.of("profile", "--mock", "--mock-ttft", "3", "--mock-itl", "0.5", "--streaming",
+                "--concurrency", "1,2,4", "--num-profile-runs", "2", "--request-count", "8", "--isl", "32", "--osl",
+                "16", "--extra-inputs", "ignore_eos:true", "--api-key", SweepFixture.API_KEY, "--ui", "none",
+                "--artifact-dir", base.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        Path page = base.resolve("aggregate/sweep_aggregate/report.html");
+
+        JsonNode charts = render(page, "study-report.png");
+
+        assertThat(charts).extracting(c -> c.path("id").asText()).containsExactly("study-pareto", "study-latencies");
+        assertThat(chromium.evaluate("document.querySelectorAll('#study-cells tbody tr').length").asInt()).isEqualTo(3);
+        String text = chromium.evaluate("document.getElementById('study').innerText").asText();
+        assertThat(text).contains("concurrency_1", "concurrency_4", "95% confidence", "\u00b1",
+                "Configuration (secrets redacted)").doesNotContain(SweepFixture.API_KEY);
+        assertThat(chromium.evaluate("document.getElementById('study-config').textContent").asText())
+                .contains("<redacted>").doesNotContain(SweepFixture.API_KEY);
+        // Every run's own report is linked, and every link leads to a file.
+        JsonNode links = chromium.evaluate("Array.from(document.querySelectorAll('#study-cells a')).map(a => a.href)");
+        assertThat(links).hasSize(6);
+        for (JsonNode link : links) {
+            assertThat(Path.of(java.net.URI.create(link.asText()))).isRegularFile().hasFileName("report.html");
+        }
     }
 
     @Test
