@@ -49,11 +49,6 @@ public record ConcurrencyRamp(int low, int high, int steps, double threshold, St
     }
 
     @Override
-    public List<RecipeCell> cells() {
-        return GridRecipe.product(parameters());
-    }
-
-    @Override
     public SweepPostProcess postProcess() {
         return new DegradationKnee(threshold, metricTag, stat, "concurrency");
     }

@@ -47,11 +47,6 @@ public record DecodeItlCurve(int concurrencyLow, int concurrencyHigh, int concur
     }
 
     @Override
-    public List<RecipeCell> cells() {
-        return GridRecipe.product(parameters());
-    }
-
-    @Override
     public SweepPostProcess postProcess() {
         return new ItlSurface("inter_token_latency", "avg");
     }

@@ -23,8 +23,10 @@ public interface GridRecipe {
      */
     Map<String, List<Object>> parameters();
 
-    /** The cells, in the order they run. */
-    List<RecipeCell> cells();
+    /** The cells, in the order they run: by default every combination of {@link #parameters()}. */
+    default List<RecipeCell> cells() {
+        return product(parameters());
+    }
 
     /** The analysis that answers the recipe's question. */
     SweepPostProcess postProcess();

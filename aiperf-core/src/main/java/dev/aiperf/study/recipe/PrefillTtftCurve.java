@@ -40,11 +40,6 @@ public record PrefillTtftCurve(int low, int high, int steps) implements GridReci
     }
 
     @Override
-    public List<RecipeCell> cells() {
-        return GridRecipe.product(parameters());
-    }
-
-    @Override
     public SweepPostProcess postProcess() {
         return new TtftCurveFit("time_to_first_token", "avg");
     }

@@ -44,11 +44,6 @@ public record SlaGrid(int low, int high, int steps, List<SlaFilter> filters, Sea
     }
 
     @Override
-    public List<RecipeCell> cells() {
-        return GridRecipe.product(parameters());
-    }
-
-    @Override
     public SweepPostProcess postProcess() {
         return new SlaBreachKnee(filters, "concurrency", objective);
     }
