@@ -37,7 +37,8 @@ final class PngAssertions {
         }
         long sampled = (long) ((image.getHeight() + 1) / 2) * ((image.getWidth() + 1) / 2);
         assertThat(colours.size()).as("%s distinct colours (a blank picture has one)", file).isGreaterThan(20);
-        assertThat(ink * 100.0 / sampled).as("%s percent of pixels drawn on", file).isGreaterThan(3.0);
+        // a scatter of a small run inks about 2 % of its pixels; a blank picture none
+        assertThat(ink * 100.0 / sampled).as("%s percent of pixels drawn on", file).isGreaterThan(1.0);
         return image;
     }
 }
