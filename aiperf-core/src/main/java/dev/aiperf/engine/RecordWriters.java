@@ -4,6 +4,7 @@ import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.record.MetricRecord;
 import dev.aiperf.export.ArtifactFiles;
 import dev.aiperf.export.RawRecordsWriter;
+import dev.aiperf.export.RecordLineSink;
 import dev.aiperf.export.RecordsJsonlWriter;
 import dev.aiperf.export.Redaction;
 
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The per-request record writers of a run: {@code profile_export.jsonl} (export levels records and raw),
@@ -66,49 +68,34 @@ final class RecordWriters {
     }
 
     private static RecordPipeline.RecordWriter records(RecordsJsonlWriter writer) {
-        return new RecordPipeline.RecordWriter() {
-            @Override
-            public String format(MetricRecord record) {
-                return writer.line(record, WORKER_ID);
-            }
-
-            @Override
-            public void append(String line) throws IOException {
-                writer.append(line);
-            }
-
-            @Override
-            public void flush() throws IOException {
-                writer.flush();
-            }
-
-            @Override
-            public void close() throws IOException {
-                writer.close();
-            }
-        };
+        return lines(writer, record -> writer.line(record, WORKER_ID));
     }
 
     private static RecordPipeline.RecordWriter raw(RawRecordsWriter writer) {
+        return lines(writer, record -> writer.line(record.record().request(), WORKER_ID));
+    }
+
+    /** A record writer that formats with {@code format} and writes to {@code file}. */
+    private static RecordPipeline.RecordWriter lines(RecordLineSink file, Function<MetricRecord, String> format) {
         return new RecordPipeline.RecordWriter() {
             @Override
             public String format(MetricRecord record) {
-                return writer.line(record.record().request(), WORKER_ID);
+                return format.apply(record);
             }
 
             @Override
             public void append(String line) throws IOException {
-                writer.append(line);
+                file.append(line);
             }
 
             @Override
             public void flush() throws IOException {
-                writer.flush();
+                file.flush();
             }
 
             @Override
             public void close() throws IOException {
-                writer.close();
+                file.close();
             }
         };
     }

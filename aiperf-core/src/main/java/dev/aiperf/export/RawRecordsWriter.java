@@ -29,7 +29,7 @@ import java.util.Optional;
  *
  * <p>{@link #line} may run on several threads at once; the other methods are synchronised.
  */
-public final class RawRecordsWriter implements AutoCloseable {
+public final class RawRecordsWriter implements RecordLineSink {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Redaction redaction;
@@ -89,10 +89,12 @@ public final class RawRecordsWriter implements AutoCloseable {
     }
 
     /** Appends a line from {@link #line}; it reaches the file at the next {@link #flush} or {@link #close}. */
+    @Override
     public void append(String line) throws IOException {
         out.append(line);
     }
 
+    @Override
     public void flush() throws IOException {
         out.flush();
     }

@@ -34,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread-safe: {@link #line} may run on several threads at once; the other methods are synchronised.
  */
-public final class RecordsJsonlWriter implements AutoCloseable {
+public final class RecordsJsonlWriter implements RecordLineSink {
     /** Export levels at which the per-request file is written. */
     public static final Set<String> EXPORT_LEVELS = Set.of("records", "raw");
     /** The record processor id written to every line: this JVM runs one. */
@@ -140,11 +140,13 @@ public final class RecordsJsonlWriter implements AutoCloseable {
     }
 
     /** Appends a line from {@link #line}; it reaches the file at the next {@link #flush} or {@link #close}. */
+    @Override
     public void append(String line) throws IOException {
         out.append(line);
     }
 
     /** Hands every appended line to the operating system. */
+    @Override
     public void flush() throws IOException {
         out.flush();
     }
