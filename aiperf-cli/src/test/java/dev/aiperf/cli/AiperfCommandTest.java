@@ -5,6 +5,11 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IllegalFormatException;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +77,33 @@ class AiperfCommandTest {
             assertThat(root.getSubcommands().get(name).getUsageMessage()).as(name)
                     .contains("Exit codes:", "Usage error");
         }
+    }
+
+    /**
+     * picocli formats option descriptions with {@code String.format}: a lone {@code %} makes it print a warning
+     * for every option of the help ("Could not format ..."), as {@code --error-rate-sla}'s "1 %" once did.
+     */
+    @Test
+    void everyOptionDescriptionOfEveryCommandIsAValidFormatString() {
+        List<String> invalid = new ArrayList<>();
+        Deque<CommandLine> commands = new ArrayDeque<>(List.of(AiperfCommand.commandLine()));
+        int checked = 0;
+        while (!commands.isEmpty()) {
+            CommandLine command = commands.pop();
+            commands.addAll(command.getSubcommands().values());
+            for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+                for (String line : option.description()) {
+                    checked++;
+                    try {
+                        String.format(line);
+                    } catch (IllegalFormatException e) {
+                        invalid.add(command.getCommandName() + " " + option.longestName() + ": " + line);
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(100);
+        assertThat(invalid).isEmpty();
     }
 
     @Test
