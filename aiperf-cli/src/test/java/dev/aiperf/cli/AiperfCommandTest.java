@@ -3,12 +3,13 @@ package dev.aiperf.cli;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.IllegalFormatException;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,30 +81,29 @@ class AiperfCommandTest {
     }
 
     /**
-     * picocli formats option descriptions with {@code String.format}: a lone {@code %} makes it print a warning
-     * for every option of the help ("Could not format ..."), as {@code --error-rate-sla}'s "1 %" once did.
+     * picocli formats option descriptions with {@code String.format} while rendering the help: a lone {@code %}
+     * made it print a warning on stderr for every option of {@code profile --help} ("Could not format ..."), as
+     * {@code --error-rate-sla}'s "1 %" once did.
      */
     @Test
-    void everyOptionDescriptionOfEveryCommandIsAValidFormatString() {
-        List<String> invalid = new ArrayList<>();
-        Deque<CommandLine> commands = new ArrayDeque<>(List.of(AiperfCommand.commandLine()));
-        int checked = 0;
-        while (!commands.isEmpty()) {
-            CommandLine command = commands.pop();
-            commands.addAll(command.getSubcommands().values());
-            for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
-                for (String line : option.description()) {
-                    checked++;
-                    try {
-                        String.format(line);
-                    } catch (IllegalFormatException e) {
-                        invalid.add(command.getCommandName() + " " + option.longestName() + ": " + line);
-                    }
-                }
+    void theHelpOfEveryCommandRendersWithoutPicocliWarnings() {
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        int rendered = 0;
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            Deque<CommandLine> commands = new ArrayDeque<>(List.of(AiperfCommand.commandLine()));
+            while (!commands.isEmpty()) {
+                CommandLine command = commands.pop();
+                commands.addAll(command.getSubcommands().values());
+                assertThat(command.getUsageMessage()).isNotBlank();
+                rendered++;
             }
+        } finally {
+            System.setErr(err);
         }
-        assertThat(checked).isGreaterThan(100);
-        assertThat(invalid).isEmpty();
+        assertThat(rendered).isGreaterThan(5);
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
     }
 
     @Test
