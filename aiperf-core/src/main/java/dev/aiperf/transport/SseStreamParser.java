@@ -25,7 +25,7 @@ import java.util.Arrays;
  *
  * <p>Cost (the client's hot path, issue 12): one pass. Each chunk is copied once into a reused array
  * (a bulk copy: reading Netty's buffers in place through {@code ByteBuf.getByte}/{@code getLongLE} measured
- * 1.2 to 2 times slower, more so on the slices the HTTP decoder hands over; see bench/README.md), line ends
+ * about twice as slow, three times on the slices the HTTP decoder hands over; see bench/README.md), line ends
  * are found eight bytes at a time, each line is read as soon as its end is found, and each {@code data}
  * value is copied once, into the exchange's {@link ResponseStore}. Nothing is allocated per event. Only
  * the unfinished event is kept from one chunk to the next (its raw bytes, so that the two rare shapes below
