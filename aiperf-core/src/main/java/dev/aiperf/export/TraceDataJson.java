@@ -59,13 +59,13 @@ final class TraceDataJson {
         }
         wall(json, "tls_handshake_start_ns", request, t.tlsHandshakeStartPerfNs());
         wall(json, "tls_handshake_end_ns", request, t.tlsHandshakeEndPerfNs());
-        json.field("sending_ns", HttpPhases.sending(t));
-        json.field("waiting_ns", HttpPhases.waiting(t));
-        json.field("receiving_ns", HttpPhases.receiving(t));
-        json.field("duration_ns", HttpPhases.duration(t));
-        json.field("blocked_ns", HttpPhases.blocked(t));
-        json.field("dns_lookup_ns", HttpPhases.dnsLookup(t));
-        json.field("connecting_ns", HttpPhases.connecting(t));
+        phase(json, "sending_ns", HttpPhases.sending(t));
+        phase(json, "waiting_ns", HttpPhases.waiting(t));
+        phase(json, "receiving_ns", HttpPhases.receiving(t));
+        phase(json, "duration_ns", HttpPhases.duration(t));
+        phase(json, "blocked_ns", HttpPhases.blocked(t));
+        phase(json, "dns_lookup_ns", HttpPhases.dnsLookup(t));
+        phase(json, "connecting_ns", HttpPhases.connecting(t));
         json.end();
     }
 
@@ -73,6 +73,13 @@ final class TraceDataJson {
         Map<String, Object> json = new LinkedHashMap<>();
         headers.forEach((name, value) -> json.put(name, redaction.headerValue(name, value)));
         return json;
+    }
+
+    /** A computed phase duration; left out when it has no value. */
+    private static void phase(CompactJsonObject json, String name, long ns) {
+        if (ns != HttpPhases.NONE) {
+            json.field(name, ns);
+        }
     }
 
     private static void wall(CompactJsonObject json, String name, RequestRecord request, long perfNs) {
