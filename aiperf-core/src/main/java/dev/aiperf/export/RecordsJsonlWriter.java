@@ -178,7 +178,7 @@ public final class RecordsJsonlWriter implements RecordLineSink {
             if (i++ == httpPosition) {
                 empty = httpFields(out, split, empty);
             }
-            Column column = columns.computeIfAbsent(entry.getKey(), this::column);
+            Column column = columnOf(entry.getKey());
             if (!column.written()) {
                 continue;
             }
@@ -230,6 +230,12 @@ public final class RecordsJsonlWriter implements RecordLineSink {
             out.append(column.after());
         }
         return empty;
+    }
+
+    /** A plain lookup first: {@code computeIfAbsent(tag, this::column)} made a method reference per metric per record. */
+    private Column columnOf(String tag) {
+        Column column = columns.get(tag);
+        return column != null ? column : columns.computeIfAbsent(tag, this::column);
     }
 
     private Column column(String tag) {
