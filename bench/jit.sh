@@ -24,7 +24,8 @@ run() { # run JAR LENGTH NAME
   "$java" -jar "$jar" mock-server --port 0 --fast >"$work/server.log" 2>&1 &
   spid=$!
   for _ in $(seq 1 600); do
-    url="$(sed -n 's/^Mock server listening on \(http:[^ ]*\)$/\1/p' "$work/server.log")"; [ -n "$url" ] && break; sleep 0.1
+    url="$(sed -n 's/^Mock server listening on \(http:[^ ]*\)$/\1/p' "$work/server.log" 2>/dev/null)"; [ -n "$url" ] && break
+    sleep 0.1
   done
   [ -n "$url" ] || { echo "the mock server did not start" >&2; kill "$spid"; return 1; }
   : >"$work/threads.raw"
