@@ -18,7 +18,8 @@ SUBTREES = ["SseStreamParser.feed", "ChatEndpoint.parseResponse", "ResponseField
 EVENT_LOOP = [("sse-framing", "SseStreamParser"), ("request-encode", "HttpObjectEncoder"),
               ("request-write", "Http1RequestWriter"), ("send-other", "HttpResponseHandler.send"),
               ("http-decode", "HttpObjectDecoder"), ("release", "HttpResponseHandler.finish"),
-              ("pool", "ChannelPool"), ("acquired", "NettyHttpTransport.onAcquired"),
+              ("pool", "ChannelPool"), ("pool", "OriginPool"), ("pool", "PooledConnections"),
+              ("timeouts", "TimeoutSweep"), ("acquired", "NettyHttpTransport.onAcquired"),
               ("response-handler", "HttpResponseHandler"), ("idle-timer", "IdleStateHandler"),
               ("exchange", "HttpExchange"), ("socket-read", "NioByteUnsafe.read"), ("socket-write", "doWrite"),
               ("tasks", "runAllTasks")]

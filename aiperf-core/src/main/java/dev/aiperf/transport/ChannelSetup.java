@@ -7,14 +7,17 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.EventExecutor;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
  * Builds the pipeline of every connection: arrival clock, TLS for {@code https}, the HTTP/1.1
- * response decoder, an idle timer for pooled keep-alive connections, and the response handler.
+ * response decoder and the response handler, watched by its event loop's {@link TimeoutSweep} (which also
+ * closes keep-alive connections left idle too long).
  */
 final class ChannelSetup {
 
@@ -24,11 +27,14 @@ final class ChannelSetup {
     private final BooleanSupplier transportClosing;
     private final AtomicLong opened = new AtomicLong();
     private final ClientTls tls;
+    private final Map<EventExecutor, TimeoutSweep> sweeps;
 
-    ChannelSetup(HttpTransportSettings settings, BooleanSupplier transportClosing) {
+    ChannelSetup(HttpTransportSettings settings, BooleanSupplier transportClosing,
+                 Map<EventExecutor, TimeoutSweep> sweeps) {
         this.settings = settings;
         this.transportClosing = transportClosing;
         this.tls = new ClientTls(settings.sslVerify(), false);
+        this.sweeps = sweeps;
     }
 
     void initialize(Channel channel, Origin origin) {
@@ -37,8 +43,8 @@ final class ChannelSetup {
         ChannelPipeline pipeline = front(channel, clock, origin.secure() ? tls.context() : null, origin, settings);
         // Responses only: requests are written as bytes by the response handler (Http1RequestWriter).
         pipeline.addLast("http", new HttpResponseDecoder(new HttpDecoderConfig().setMaxChunkSize(MAX_CHUNK_BYTES)));
-        pipeline.addLast("keep-alive", keepAlive(settings));
-        pipeline.addLast("response", new HttpResponseHandler(clock, settings, transportClosing));
+        pipeline.addLast("response", new HttpResponseHandler(clock, settings, transportClosing,
+                sweeps.get(channel.eventLoop())));
     }
 
     /**
@@ -60,7 +66,7 @@ final class ChannelSetup {
         return pipeline;
     }
 
-    /** Closes a connection idle past {@code AIPERF_HTTP_KEEPALIVE_TIMEOUT} (its handler sees the event). */
+    /** HTTP/2: closes a connection idle past {@code AIPERF_HTTP_KEEPALIVE_TIMEOUT} (its handler sees the event). */
     static IdleStateHandler keepAlive(HttpTransportSettings settings) {
         return new IdleStateHandler(0, 0, settings.keepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -26,12 +26,7 @@ final class FreshConnections implements ConnectionSource {
 
     /** Opens one connection to {@code origin} with the transport's pipeline. */
     static Future<Channel> connect(Bootstrap bootstrap, ChannelSetup setup, Origin origin) {
-        ChannelFuture connect = bootstrap.clone().handler(new ChannelInitializer<>() {
-            @Override
-            protected void initChannel(Channel channel) {
-                setup.initialize(channel, origin);
-            }
-        }).connect(origin.host(), origin.port());
+        ChannelFuture connect = open(bootstrap, setup, origin);
         Promise<Channel> promise = connect.channel().eventLoop().newPromise();
         connect.addListener(done -> {
             if (done.isSuccess()) {
@@ -41,6 +36,16 @@ final class FreshConnections implements ConnectionSource {
             }
         });
         return promise;
+    }
+
+    /** Starts opening one connection to {@code origin} with the transport's pipeline; its channel exists at once. */
+    static ChannelFuture open(Bootstrap bootstrap, ChannelSetup setup, Origin origin) {
+        return bootstrap.clone().handler(new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel channel) {
+                setup.initialize(channel, origin);
+            }
+        }).connect(origin.host(), origin.port());
     }
 
     @Override

@@ -13,12 +13,9 @@ import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -26,9 +23,10 @@ import java.util.function.BooleanSupplier;
  * request, then handles the response piece by piece as it arrives, never aggregating a stream; the
  * body goes through the {@link ResponseBodyDecoder} the HTTP/2 transport uses too (SSE events, one
  * text response, or the error of a non-200 status). Timeouts, disconnects and exceptions end the exchange with an error
- * record; the connection is then closed rather than reused.
+ * record; the connection is then closed rather than reused. The event loop's {@link TimeoutSweep} checks the
+ * request deadline, the read timeout and, between exchanges, the keep-alive timeout.
  */
-final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
+final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements TimeoutSweep.Watched {
 
     private final ArrivalClock clock;
     private final HttpTransportSettings settings;
@@ -36,6 +34,8 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
     /** The same body decoding as HTTP/2's: SSE events, a text body, or the error body. */
     private final ResponseBodyDecoder body = new ResponseBodyDecoder();
     private final Http1RequestWriter requestWriter = new Http1RequestWriter();
+    private final TimeoutSweep sweep;
+    private int sweepIndex = -1;
     private ChannelHandlerContext ctx;
     /** How this connection was opened, for the trace of its first request. */
     private ConnectionTimes connectionTimes;
@@ -48,19 +48,27 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
     private boolean keepAlive;
     private long lastReadNs;
     private Throwable idleFailure;
-    private ScheduledFuture<?> readCheck;
-    private ScheduledFuture<?> deadline;
+    /** When the connection last became idle (opened, or its last exchange ended), for the keep-alive timeout. */
+    private long idleSinceNs = System.nanoTime();
 
-    HttpResponseHandler(ArrivalClock clock, HttpTransportSettings settings, BooleanSupplier transportClosing) {
+    HttpResponseHandler(ArrivalClock clock, HttpTransportSettings settings, BooleanSupplier transportClosing,
+                        TimeoutSweep sweep) {
         this.clock = clock;
         this.settings = settings;
         this.transportClosing = transportClosing;
+        this.sweep = sweep;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.connectionTimes = ctx.pipeline().get(ConnectionTimes.class);
+        sweep.watch(this);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        sweep.unwatch(this);
     }
 
     /** Starts an exchange on this connection; must run on its event loop. */
@@ -77,7 +85,9 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
         keepAlive = false;
         long now = System.nanoTime();
         if (!channel.isActive()) {
-            fail(idleFailure != null ? TransportErrors.fromException("Request to " + next.origin + " failed", idleFailure)
+            // Closed while idle: by the server, or by the transport closing (which closes every connection)
+            fail(transportClosing.getAsBoolean() ? TransportErrors.transportClosed()
+                    : idleFailure != null ? TransportErrors.fromException("Request to " + next.origin + " failed", idleFailure)
                     : TransportErrors.disconnected(false), now);
             return;
         }
@@ -87,9 +97,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
             fail(TransportErrors.requestTimeout(settings.requestTimeout()), now);
             return;
         }
-        deadline = ctx.executor().schedule(this::onDeadline, remaining, TimeUnit.NANOSECONDS);
-        lastReadNs = now;
-        readCheck = ctx.executor().schedule(this::checkRead, settings.readTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        lastReadNs = now; // the read timeout counts from here (the sweep checks it, and the deadline)
         SslHandler tls = channel.pipeline().get(SslHandler.class);
         if (tls == null || tls.handshakeFuture().isSuccess()) {
             send(next);
@@ -221,6 +229,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        sweep.unwatch(this);
         if (exchange != null) {
             fail(transportClosing.getAsBoolean() ? TransportErrors.transportClosed()
                     : TransportErrors.disconnected(exchange.recvStartPerfNs != null),
@@ -238,31 +247,32 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
+    /**
+     * The sweep's check: the exchange's deadline (--request-timeout-seconds), then its read silence
+     * (AIPERF_HTTP_READ_TIMEOUT); between exchanges, an idle connection past AIPERF_HTTP_KEEPALIVE_TIMEOUT closes.
+     */
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent && exchange == null) {
-            ctx.close(); // an idle pooled connection past AIPERF_HTTP_KEEPALIVE_TIMEOUT
-        }
-        ctx.fireUserEventTriggered(event);
-    }
-
-    private void checkRead() {
-        if (exchange == null) {
-            return;
-        }
-        long silentNs = System.nanoTime() - lastReadNs;
-        long limitNs = settings.readTimeout().toNanos();
-        if (silentNs >= limitNs) {
-            fail(TransportErrors.readTimeout(settings.readTimeout()), System.nanoTime());
-        } else {
-            readCheck = ctx.executor().schedule(this::checkRead, limitNs - silentNs, TimeUnit.NANOSECONDS);
+    public void checkTimeouts(long now) {
+        HttpExchange current = exchange;
+        if (current == null) {
+            if (now - idleSinceNs >= settings.keepAliveTimeout().toNanos()) {
+                ctx.close();
+            }
+        } else if (now - current.deadlineNs >= 0) {
+            fail(TransportErrors.requestTimeout(settings.requestTimeout()), now);
+        } else if (now - lastReadNs >= settings.readTimeout().toNanos()) {
+            fail(TransportErrors.readTimeout(settings.readTimeout()), now);
         }
     }
 
-    private void onDeadline() {
-        if (exchange != null) {
-            fail(TransportErrors.requestTimeout(settings.requestTimeout()), System.nanoTime());
-        }
+    @Override
+    public int sweepIndex() {
+        return sweepIndex;
+    }
+
+    @Override
+    public void sweepIndex(int index) {
+        sweepIndex = index;
     }
 
     private void succeed(long endNs) {
@@ -286,10 +296,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
         ConnectionSource from = source;
         exchange = null;
         source = null;
-        cancel(readCheck);
-        cancel(deadline);
-        readCheck = null;
-        deadline = null;
+        idleSinceNs = System.nanoTime();
         receiving = false;
         body.clear();
         try {
@@ -298,11 +305,5 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter {
             ctx.channel().close(); // e.g. the pool is gone because the transport is closing
         }
         return done;
-    }
-
-    private static void cancel(ScheduledFuture<?> task) {
-        if (task != null) {
-            task.cancel(false);
-        }
     }
 }

@@ -36,7 +36,7 @@ public final class NettyHttpTransport extends NettyTransportBase {
 
     public NettyHttpTransport(HttpTransportSettings settings) {
         super(settings, "aiperf-http", TRACE_TYPE);
-        this.setup = new ChannelSetup(settings, () -> closing);
+        this.setup = new ChannelSetup(settings, () -> closing, TimeoutSweep.perLoop(group, settings));
         this.connections = switch (settings.reuseStrategy()) {
             case HttpTransportSettings.NEVER -> new FreshConnections(bootstrap, setup);
             case HttpTransportSettings.STICKY -> new StickySessionConnections(bootstrap, setup);
@@ -102,6 +102,11 @@ public final class NettyHttpTransport extends NettyTransportBase {
     /** How many connections this transport has opened: with keep-alive, far fewer than requests. */
     public long connectionsOpened() {
         return setup.connectionsOpened();
+    }
+
+    /** Where this transport's connections come from (for tests). */
+    ConnectionSource connections() {
+        return connections;
     }
 
     @Override

@@ -3,31 +3,24 @@ package dev.aiperf.transport;
 import dev.aiperf.api.transport.TransportRequest;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.pool.AbstractChannelPoolHandler;
-import io.netty.channel.pool.ChannelHealthChecker;
-import io.netty.channel.pool.FixedChannelPool;
 import io.netty.util.concurrent.Future;
 
-import io.netty.handler.ssl.SslHandler;
-import io.netty.util.concurrent.Promise;
-
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@code pooled} strategy: a keep-alive pool per origin, most recently used connection first,
- * at most {@link HttpTransportSettings#connectionLimit()} connections; further requests wait for one.
+ * The {@code pooled} strategy: a keep-alive pool per origin ({@link OriginPool}), most recently used connection
+ * first, at most {@link HttpTransportSettings#connectionLimit()} connections; further requests wait for one, at
+ * most the request timeout.
  */
 final class PooledConnections implements ConnectionSource {
 
     private final Bootstrap bootstrap;
     private final ChannelSetup setup;
     private final HttpTransportSettings settings;
-    private final Map<Origin, FixedChannelPool> pools = new ConcurrentHashMap<>();
+    private final Map<Origin, OriginPool> pools = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     PooledConnections(Bootstrap bootstrap, ChannelSetup setup, HttpTransportSettings settings) {
         this.bootstrap = bootstrap;
@@ -37,83 +30,42 @@ final class PooledConnections implements ConnectionSource {
 
     @Override
     public Future<Channel> acquire(Origin origin, TransportRequest request) {
-        return pools.computeIfAbsent(origin, this::newPool).acquire();
+        return pool(origin).acquire();
     }
 
     @Override
     public void release(Channel channel, Origin origin, TransportRequest request, boolean reusable) {
-        FixedChannelPool pool = pools.get(origin);
-        if (!reusable || pool == null) {
+        OriginPool pool = pools.get(origin);
+        if (pool == null) {
             channel.close();
-        }
-        if (pool != null) {
-            // Closed channels fail the pool's health check on release, which frees their slot.
-            pool.release(channel);
+        } else {
+            pool.release(channel, reusable);
         }
     }
 
-    /**
-     * Acquires every connection at once (so none is handed out twice), waits for the TLS handshake of
-     * secure ones, then returns them all to the pool.
-     */
     @Override
     public CompletableFuture<Integer> preconnect(Origin origin, int connections) {
         int count = Math.min(connections, settings.connectionLimit());
-        if (count <= 0) {
-            return CompletableFuture.completedFuture(0);
-        }
-        FixedChannelPool pool = pools.computeIfAbsent(origin, this::newPool);
-        List<Future<Channel>> ready = new ArrayList<>(count);
-        AtomicInteger pending = new AtomicInteger(count);
-        CompletableFuture<Integer> opened = new CompletableFuture<>();
-        Runnable oneDone = () -> {
-            if (pending.decrementAndGet() == 0) {
-                int open = 0;
-                for (Future<Channel> channel : ready) {
-                    if (channel.isSuccess()) {
-                        open += channel.getNow().isActive() ? 1 : 0;
-                        pool.release(channel.getNow());
-                    }
-                }
-                opened.complete(open);
-            }
-        };
-        for (int i = 0; i < count; i++) {
-            Promise<Channel> handshaken = bootstrap.config().group().next().newPromise();
-            ready.add(handshaken);
-            handshaken.addListener(done -> oneDone.run());
-            pool.acquire().addListener(acquired -> {
-                if (!acquired.isSuccess()) {
-                    handshaken.tryFailure(acquired.cause());
-                    return;
-                }
-                Channel channel = (Channel) acquired.getNow();
-                SslHandler tls = channel.pipeline().get(SslHandler.class);
-                if (tls == null) {
-                    handshaken.trySuccess(channel);
-                } else {
-                    tls.handshakeFuture().addListener(handshake -> handshaken.trySuccess(channel));
-                }
-            });
-        }
-        return opened;
+        return count <= 0 ? CompletableFuture.completedFuture(0) : pool(origin).preconnect(count);
     }
 
     @Override
     public void close() {
-        pools.values().forEach(FixedChannelPool::close);
-        pools.clear();
+        closed = true;
+        pools.values().forEach(OriginPool::close);
     }
 
-    private FixedChannelPool newPool(Origin origin) {
-        Bootstrap forOrigin = bootstrap.clone().remoteAddress(origin.host(), origin.port());
-        long acquireTimeoutMs = Math.max(1, settings.requestTimeout().toMillis());
-        return new FixedChannelPool(forOrigin, new AbstractChannelPoolHandler() {
-            @Override
-            public void channelCreated(Channel channel) {
-                setup.initialize(channel, origin);
-            }
-        }, ChannelHealthChecker.ACTIVE, FixedChannelPool.AcquireTimeoutAction.FAIL, acquireTimeoutMs,
-                settings.connectionLimit(), Integer.MAX_VALUE, true, true);
+    /** The pool of {@code origin} (for tests); created on first use. */
+    OriginPool pool(Origin origin) {
+        OriginPool pool = pools.computeIfAbsent(origin, this::newPool);
+        if (closed) {
+            pool.close(); // created after close(): it hands out nothing
+        }
+        return pool;
+    }
+
+    private OriginPool newPool(Origin origin) {
+        return new OriginPool(origin, bootstrap, setup, settings.connectionLimit(),
+                Math.max(1, settings.requestTimeout().toNanos()));
     }
 }
