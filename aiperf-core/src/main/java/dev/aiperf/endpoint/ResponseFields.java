@@ -67,7 +67,7 @@ final class ResponseFields {
             return null;
         }
         if (bytes[from] == '{') {
-            ResponseFields scanned = ResponseFieldsScanner.scan(bytes, from, to);
+            ResponseFields scanned = ResponseFieldsScanner.scanRemembering(bytes, from, to);
             if (scanned != null) {
                 return scanned;
             }

@@ -52,13 +52,24 @@ final class ResponseFieldsScanner {
     private static final int TEXTS = 2;
     private static final int OTHER = 3;
 
-    private final byte[] b;
-    private final int end;
-    private final ResponseFields fields = new ResponseFields();
-    /** The {@code delta} or {@code message} being read. */
+    /** The scanner of each thread that reads chunks: it remembers the last stream's chunk head ({@link ChunkPrefix}). */
+    private static final ThreadLocal<ResponseFieldsScanner> PER_THREAD =
+            ThreadLocal.withInitial(() -> new ResponseFieldsScanner(new ChunkPrefix()));
+
+    /** The head of the last chunk read up to a text slot; null for a one-off scan. */
+    private final ChunkPrefix prefix;
+    // The text being read, b[start, end); cleared after each scan.
+    private byte[] b;
+    private int start;
+    private int end;
+    private ResponseFields fields;
+    /** The {@code delta} or {@code message} being read, and whether it is the delta. */
     private ResponseFields.ChoiceTexts texts;
+    private boolean readingDelta;
+    /** Whether this scan may still remember its head: until the first text slot is reached. */
+    private boolean mayRemember;
     /** The last top-level {@code usage} when it is an object: b[usageFrom, usageTo), else usageFrom is -1. */
-    private int usageFrom = -1;
+    private int usageFrom;
     private int usageTo;
     // The key just read: b[keyFrom, keyTo).
     private int keyFrom;
@@ -66,9 +77,8 @@ final class ResponseFieldsScanner {
     // The string value just read, when asked for.
     private String string;
 
-    private ResponseFieldsScanner(byte[] bytes, int end) {
-        this.b = bytes;
-        this.end = end;
+    private ResponseFieldsScanner(ChunkPrefix prefix) {
+        this.prefix = prefix;
     }
 
     /**
@@ -76,16 +86,82 @@ final class ResponseFieldsScanner {
      * {@code to}, or null when the text is not in the subset this scan reads.
      */
     static ResponseFields scan(byte[] bytes, int from, int to) {
-        ResponseFieldsScanner scanner = new ResponseFieldsScanner(bytes, to);
-        if (from >= to || bytes[from] != '{' || scanner.object(from, ROOT, 1) == FAIL) {
+        return new ResponseFieldsScanner(null).read(bytes, from, to);
+    }
+
+    /**
+     * The same, by this thread's scanner: a chunk that starts with the head of the last chunk this thread read
+     * up to a text (the rest of a stream) skips reading it again. The answer is {@link #scan}'s.
+     */
+    static ResponseFields scanRemembering(byte[] bytes, int from, int to) {
+        return PER_THREAD.get().read(bytes, from, to);
+    }
+
+    /** A scanner that remembers chunk heads in {@code prefix} (tests see what it remembered). */
+    static ResponseFieldsScanner remembering(ChunkPrefix prefix) {
+        return new ResponseFieldsScanner(prefix);
+    }
+
+    /** What {@link #scan} returns, remembering or skipping the chunk's head when this scanner has a prefix. */
+    ResponseFields read(byte[] bytes, int from, int to) {
+        if (from >= to || bytes[from] != '{') {
             return null;
         }
-        ResponseFields fields = scanner.fields;
-        if (scanner.usageFrom >= 0) {
-            JsonNode usage = scanner.tree(scanner.usageFrom, scanner.usageTo);
-            fields.usage = usage.isEmpty() ? null : usage;
+        b = bytes;
+        start = from;
+        end = to;
+        fields = new ResponseFields();
+        texts = null;
+        usageFrom = -1;
+        try {
+            int p;
+            if (prefix != null && prefix.matches(bytes, from, to)) {
+                mayRemember = false;
+                p = resume(from + prefix.length());
+            } else {
+                mayRemember = prefix != null;
+                p = object(from, ROOT, 1);
+            }
+            if (p == FAIL) {
+                return null;
+            }
+            ResponseFields read = fields;
+            if (usageFrom >= 0) {
+                JsonNode usage = tree(usageFrom, usageTo);
+                read.usage = usage.isEmpty() ? null : usage;
+            }
+            return read;
+        } finally {
+            b = null; // keeps no chunk alive
+            fields = null;
+            texts = null;
+            string = null;
         }
-        return fields;
+    }
+
+    /**
+     * Reads a chunk from its text slot's value at {@code p} on, everything before {@code p} being the remembered
+     * head: sets what reading the head set, then reads each enclosing object and array to its end as
+     * {@link #object} and {@link #array} would have. Returns the position after the chunk, or FAIL.
+     */
+    private int resume(int p) {
+        p = ws(p); // the head ends where its value started; this chunk may have more space there
+        if (p >= end) {
+            return FAIL;
+        }
+        fields.object = prefix.object();
+        if (prefix.slot() == ChunkPrefix.CHOICE_TEXT) {
+            p = nullableString(p);
+            fields.text = string;
+        } else {
+            texts = new ResponseFields.ChoiceTexts();
+            readingDelta = true;
+            fields.delta = texts;
+            p = restOfObject(slotValue(p, prefix.slot()), TEXTS, 4);
+        }
+        p = restOfObject(p, FIRST_CHOICE, 2);
+        p = restOfArray(p, 2);
+        return restOfObject(p, ROOT, 1);
     }
 
     /**
@@ -97,17 +173,12 @@ final class ResponseFieldsScanner {
         if (p < end && b[p] == '}') {
             return p + 1;
         }
+        return restOfObject(member(key(p), kind, depth), kind, depth);
+    }
+
+    /** The rest of an object from just after a member's value at {@code p}: the position after its brace, or FAIL. */
+    private int restOfObject(int p, int kind, int depth) {
         while (true) {
-            p = key(p);
-            if (p == FAIL) {
-                return FAIL;
-            }
-            p = switch (kind) {
-                case ROOT -> rootMember(p);
-                case FIRST_CHOICE -> choiceMember(p);
-                case TEXTS -> textsMember(p);
-                default -> value(p, depth);
-            };
             if (p == FAIL) {
                 return FAIL;
             }
@@ -121,8 +192,21 @@ final class ResponseFieldsScanner {
             if (b[p] != ',') {
                 return FAIL;
             }
-            p = ws(p + 1);
+            p = member(key(ws(p + 1)), kind, depth);
         }
+    }
+
+    /** The value at {@code p} of the member just keyed, read as its kind of object reads it; FAIL stays FAIL. */
+    private int member(int p, int kind, int depth) {
+        if (p == FAIL) {
+            return FAIL;
+        }
+        return switch (kind) {
+            case ROOT -> rootMember(p);
+            case FIRST_CHOICE -> choiceMember(p);
+            case TEXTS -> textsMember(p);
+            default -> value(p, depth);
+        };
     }
 
     /** The value at {@code p} of the top-level member just keyed; returns the position after it, or FAIL. */
@@ -156,6 +240,7 @@ final class ResponseFieldsScanner {
             if (b[p] == '{') {
                 read = new ResponseFields.ChoiceTexts();
                 texts = read;
+                readingDelta = delta;
                 p = object(p, TEXTS, 4);
             } else {
                 p = value(p, 3);
@@ -168,6 +253,9 @@ final class ResponseFieldsScanner {
             return p;
         }
         if (is(TEXT)) {
+            if (mayRemember) {
+                rememberHead(p, ChunkPrefix.CHOICE_TEXT, fields.delta == null && fields.message == null);
+            }
             p = nullableString(p);
             fields.text = string;
             return p;
@@ -177,19 +265,39 @@ final class ResponseFieldsScanner {
 
     /** The same in {@code choices[0].delta} or {@code .message}. */
     private int textsMember(int p) {
-        if (is(CONTENT)) {
-            p = nullableString(p);
-            texts.content = string;
-        } else if (is(REASONING_CONTENT)) {
-            p = nullableString(p);
-            texts.reasoningContent = string;
-        } else if (is(REASONING)) {
-            p = nullableString(p);
-            texts.reasoning = string;
-        } else {
-            p = value(p, 4);
+        int slot = is(CONTENT) ? ChunkPrefix.DELTA_CONTENT
+                : is(REASONING_CONTENT) ? ChunkPrefix.DELTA_REASONING_CONTENT
+                : is(REASONING) ? ChunkPrefix.DELTA_REASONING : -1;
+        if (slot < 0) {
+            return value(p, 4);
+        }
+        if (mayRemember) {
+            rememberHead(p, slot, readingDelta && fields.message == null && fields.text == null
+                    && texts.content == null && texts.reasoningContent == null && texts.reasoning == null);
+        }
+        return slotValue(p, slot);
+    }
+
+    /** The string or null at {@code p} into the slot of {@link #texts} it belongs to. */
+    private int slotValue(int p, int slot) {
+        p = nullableString(p);
+        switch (slot) {
+            case ChunkPrefix.DELTA_CONTENT -> texts.content = string;
+            case ChunkPrefix.DELTA_REASONING_CONTENT -> texts.reasoningContent = string;
+            default -> texts.reasoning = string;
         }
         return p;
+    }
+
+    /**
+     * At the first text slot of a chunk, its value at {@code p}: remembers the head before it when its reading
+     * set nothing but {@code object} ({@code onlyObject}, and no {@code usage}), so {@link #resume} can rebuild it.
+     */
+    private void rememberHead(int p, int slot, boolean onlyObject) {
+        mayRemember = false;
+        if (onlyObject && usageFrom < 0) {
+            prefix.remember(b, start, p, fields.object, slot);
+        }
     }
 
     /**
@@ -297,6 +405,11 @@ final class ResponseFieldsScanner {
         } else {
             p = value(p, depth);
         }
+        return restOfArray(p, depth);
+    }
+
+    /** The rest of an array from just after an element at {@code p}: the position after its bracket, or FAIL. */
+    private int restOfArray(int p, int depth) {
         while (p != FAIL) {
             p = ws(p);
             if (p >= end) {

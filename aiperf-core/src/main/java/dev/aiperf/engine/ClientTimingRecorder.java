@@ -57,6 +57,10 @@ final class ClientTimingRecorder {
     private final Histogram[] histograms = new Histogram[Figure.values().length];
     /** Stamped events that seemed to arrive before they were sent: the server is on another clock. */
     private long stampsFromAnotherClock;
+    // The record being added: its content responses' count and first and last arrival (findContent).
+    private int contentCount;
+    private long firstContentNs;
+    private long lastContentNs;
 
     /** Folds in one successful or failed profiling record. */
     void add(ParsedResponseRecord parsed) {
@@ -73,38 +77,43 @@ final class ClientTimingRecorder {
         if (request.hasError()) {
             return;
         }
-        Content content = Content.of(parsed.responses());
-        if (intended > 0 && content.count() > 0) {
-            record(Figure.INTENDED_TIME_TO_FIRST_TOKEN, content.first().perfNs() - intended);
-            record(Figure.INTENDED_REQUEST_LATENCY, content.last().perfNs() - intended);
+        findContent(parsed.responses());
+        if (intended > 0 && contentCount > 0) {
+            record(Figure.INTENDED_TIME_TO_FIRST_TOKEN, firstContentNs - intended);
+            record(Figure.INTENDED_REQUEST_LATENCY, lastContentNs - intended);
         }
-        addStamps(request, content);
+        addStamps(request);
     }
 
-    /** The first and last content responses and how many there are, found without a list of them. */
-    private record Content(ParsedResponse first, ParsedResponse last, int count) {
-        static Content of(List<ParsedResponse> responses) {
-            ParsedResponse first = null;
-            ParsedResponse last = null;
-            int count = 0;
-            for (int i = 0; i < responses.size(); i++) {
-                ParsedResponse response = responses.get(i);
-                if (response.hasContent()) {
-                    if (first == null) {
-                        first = response;
-                    }
-                    last = response;
-                    count++;
+    /**
+     * Sets the arrival times of the record's first and last content responses and how many there are: fields of
+     * this single-threaded recorder rather than an object per record.
+     */
+    private void findContent(List<ParsedResponse> responses) {
+        int count = 0;
+        long first = 0;
+        long last = 0;
+        for (int i = 0; i < responses.size(); i++) {
+            ParsedResponse response = responses.get(i);
+            if (response.hasContent()) {
+                if (count == 0) {
+                    first = response.perfNs();
                 }
+                last = response.perfNs();
+                count++;
             }
-            return new Content(first, last, count);
         }
+        contentCount = count;
+        firstContentNs = first;
+        lastContentNs = last;
     }
 
     /** Against a stamping server: receive delay of every event, and the server's own TTFT and ITL. */
-    private void addStamps(RequestRecord request, Content content) {
+    private void addStamps(RequestRecord request) {
         boolean any = false;
-        for (InferenceResponse response : request.responses()) {
+        List<InferenceResponse> responses = request.responses();
+        for (int i = 0; i < responses.size(); i++) {
+            InferenceResponse response = responses.get(i);
             if (response.hasServerSentNs()) {
                 any = true;
                 long delay = response.perfNs() - response.serverSentNs();
@@ -115,19 +124,19 @@ final class ClientTimingRecorder {
                 }
             }
         }
-        if (!any || content.count() == 0) {
+        if (!any || contentCount == 0) {
             return;
         }
-        InferenceResponse first = raw(request, content.first().perfNs(), false);
+        InferenceResponse first = raw(responses, firstContentNs, false);
         if (first == null || !first.hasServerSentNs() || first.perfNs() < first.serverSentNs()) {
             return;
         }
         record(Figure.FIRST_CHUNK_RECEIVE_DELAY, first.perfNs() - first.serverSentNs());
         record(Figure.SENT_TIME_TO_FIRST_TOKEN, first.serverSentNs() - request.startPerfNs());
-        InferenceResponse last = content.count() < 2 ? null : raw(request, content.last().perfNs(), true);
+        InferenceResponse last = contentCount < 2 ? null : raw(responses, lastContentNs, true);
         if (last != null && last.hasServerSentNs()) {
             record(Figure.SENT_INTER_TOKEN_LATENCY,
-                    Math.round((double) (last.serverSentNs() - first.serverSentNs()) / (content.count() - 1)));
+                    Math.round((double) (last.serverSentNs() - first.serverSentNs()) / (contentCount - 1)));
         }
     }
 
@@ -137,9 +146,10 @@ final class ClientTimingRecorder {
      * first is the first content event; the last may be a trailing usage or [DONE] event sent with the
      * last token, whose stamp is the same.
      */
-    private static InferenceResponse raw(RequestRecord request, long perfNs, boolean last) {
+    private static InferenceResponse raw(List<InferenceResponse> responses, long perfNs, boolean last) {
         InferenceResponse found = null;
-        for (InferenceResponse response : request.responses()) {
+        for (int i = 0; i < responses.size(); i++) {
+            InferenceResponse response = responses.get(i);
             if (response.perfNs() == perfNs) {
                 found = response;
                 if (!last) {

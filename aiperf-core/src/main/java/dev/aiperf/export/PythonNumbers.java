@@ -41,7 +41,7 @@ public final class PythonNumbers {
         } else if (abs == 0) {
             out.append("0.0");
         } else if (abs >= 1e-3 && abs < 1e7) {
-            out.append(Double.toString(abs)); // plain notation in both languages, same digits
+            out.append(abs); // plain notation in both languages, same digits (Double.toString's, without the String)
         } else {
             appendScientificRepr(out, abs);
         }

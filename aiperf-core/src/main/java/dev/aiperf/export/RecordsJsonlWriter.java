@@ -207,7 +207,7 @@ public final class RecordsJsonlWriter implements RecordLineSink {
         out.append('{');
         boolean empty = true;
         for (Map.Entry<String, Object> entry : record.values().entrySet()) {
-            Column column = columns.computeIfAbsent(entry.getKey(), this::column);
+            Column column = columnOf(entry.getKey());
             if (!column.written()) {
                 continue;
             }
@@ -232,6 +232,12 @@ public final class RecordsJsonlWriter implements RecordLineSink {
         }
         out.append('}');
         return !empty;
+    }
+
+    /** A plain lookup first: {@code computeIfAbsent(tag, this::column)} made a method reference per metric per record. */
+    private Column columnOf(String tag) {
+        Column column = columns.get(tag);
+        return column != null ? column : columns.computeIfAbsent(tag, this::column);
     }
 
     private Column column(String tag) {

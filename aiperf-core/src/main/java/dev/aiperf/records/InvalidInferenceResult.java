@@ -29,7 +29,7 @@ public final class InvalidInferenceResult {
      */
     public static ErrorDetails check(RequestRecord record, List<ParsedResponse> parsed) {
         List<String> notes = new ArrayList<>();
-        if (parsed.stream().noneMatch(ParsedResponse::hasContent)) {
+        if (!anyContent(parsed)) {
             notes.add(NO_CONTENT);
         }
         long start = record.startPerfNs();
@@ -55,5 +55,15 @@ public final class InvalidInferenceResult {
     static ErrorDetails error(List<String> notes) {
         String text = "Invalid inference result: " + String.join(", ", notes);
         return new ErrorDetails(null, ERROR_TYPE, ERROR_TYPE + "('" + text + "')");
+    }
+
+    /** A loop, not a stream: this runs for every record. */
+    private static boolean anyContent(List<ParsedResponse> parsed) {
+        for (int i = 0; i < parsed.size(); i++) {
+            if (parsed.get(i).hasContent()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -120,19 +120,33 @@ final class TokenCounter {
         return TokenCounts.NONE;
     }
 
+    /** The texts joined into a builder of their exact length (grown from 16 it copied itself five times a record). */
     private Integer count(List<ParsedResponse> responses, Function<ResponseData, String> text) {
-        StringBuilder joined = new StringBuilder();
-        boolean any = false;
-        for (ParsedResponse response : responses) {
+        int length = 0;
+        String only = null;
+        int parts = 0;
+        for (int i = 0; i < responses.size(); i++) {
+            ParsedResponse response = responses.get(i);
             if (response.hasContent()) {
                 String part = text.apply(response.data());
                 if (!part.isEmpty()) {
-                    joined.append(part);
-                    any = true;
+                    length += part.length();
+                    only = part;
+                    parts++;
                 }
             }
         }
-        return any ? tokenizer.count(joined.toString()) : null;
+        if (parts <= 1) {
+            return parts == 0 ? null : tokenizer.count(only);
+        }
+        StringBuilder joined = new StringBuilder(length);
+        for (int i = 0; i < responses.size(); i++) {
+            ParsedResponse response = responses.get(i);
+            if (response.hasContent()) {
+                joined.append(text.apply(response.data()));
+            }
+        }
+        return tokenizer.count(joined.toString());
     }
 
     private int countJoined(List<String> texts) {

@@ -1,7 +1,6 @@
 package dev.aiperf.transport;
 
 import dev.aiperf.api.model.ErrorDetails;
-import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.RequestDetail;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.transport.ResponseObserver;
@@ -9,8 +8,6 @@ import dev.aiperf.api.transport.TransportRequest;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +31,8 @@ final class HttpExchange {
     final HttpTraceRecorder trace;
     /** The response's Content-Type, once its headers arrived. */
     String responseContentType;
-    final ArrayList<InferenceResponse> responses = new ArrayList<>();
+    /** The responses as they arrive, written by the connection's event loop. */
+    final ResponseStore responses = new ResponseStore();
     long startPerfNs;
     Long recvStartPerfNs;
     int status;
@@ -72,12 +70,11 @@ final class HttpExchange {
         return future.isDone();
     }
 
-    /** Keeps a raw response and shows it to the request's observer, if it has one. */
-    void addResponse(InferenceResponse response) {
-        responses.add(response);
+    /** A raw response was stored: shows it to the request's observer, if it has one. */
+    void responseAdded() {
         ResponseObserver observer = request.observer();
         if (observer != null) {
-            observer.onResponse(response);
+            observer.onResponse(responses.last());
         }
     }
 
@@ -155,7 +152,7 @@ final class HttpExchange {
         }
         future.complete(new RequestRecord(request.requestInfo(), request.model(), timestampNs,
                 request.intendedSendPerfNs(), startPerfNs, recvStartPerfNs,
-                responses.isEmpty() ? cancelPerfNs : responses.getLast().perfNs(), status, List.copyOf(responses),
+                responses.isEmpty() ? cancelPerfNs : responses.lastPerfNs(), status, responses.snapshot(),
                 cancelError, cancelPerfNs, handoffPerfNs, detail()));
     }
 
@@ -192,7 +189,7 @@ final class HttpExchange {
 
     private RequestRecord record(long endPerfNs, ErrorDetails error) {
         return new RequestRecord(request.requestInfo(), request.model(), timestampNs, request.intendedSendPerfNs(),
-                startPerfNs, recvStartPerfNs, endPerfNs, status, responses, error, null, handoffPerfNs, detail());
+                startPerfNs, recvStartPerfNs, endPerfNs, status, responses.snapshot(), error, null, handoffPerfNs, detail());
     }
 
     /** What was sent, with the trace so far. */

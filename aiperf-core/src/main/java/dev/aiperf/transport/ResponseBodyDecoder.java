@@ -12,7 +12,8 @@ import java.util.Map;
  * What one response body becomes, whatever HTTP version carried it: a 200 {@code text/event-stream}
  * body goes through the incremental {@link SseStreamParser} into one SSE response per event, another
  * 200 body into one text response, any other status into the error (body kept up to 1 MiB). Chunks
- * are fed as they arrive, each with the arrival stamp its transport took before any decoding.
+ * are fed as they arrive, each with the arrival stamp its transport took before any decoding; the
+ * responses are written straight into the exchange's {@link ResponseStore}.
  *
  * <p>One instance serves one response at a time, from one thread; {@link #begin} starts the next.
  */
@@ -28,11 +29,13 @@ final class ResponseBodyDecoder implements SseStreamParser.EventSink {
     private Body body;
     private int status;
     private String reasonPhrase;
-    private byte[] bodyBytes = new byte[0];
-    private int bodyLength;
+    /** The body of a non-200 response (for its error message). */
+    private byte[] errorBytes = new byte[0];
+    private int errorLength;
     private ErrorDetails sseError;
-    /** SSE events of the previous stream decoded here: the next is alike, so its list is sized once. */
+    /** The previous response decoded here: the next is alike, so its store is sized once. */
     private int lastResponseCount;
+    private int lastResponseBytes;
 
     /**
      * Starts a response: its status, reason phrase and {@code Content-Type} (may be empty), its headers
@@ -47,16 +50,20 @@ final class ResponseBodyDecoder implements SseStreamParser.EventSink {
         }
         status = statusCode;
         reasonPhrase = reason;
-        bodyLength = 0;
+        errorLength = 0;
         sseError = null;
         sse.reset();
         if (statusCode != 200) {
             body = Body.ERROR;
         } else if (isEventStream(contentType)) {
             body = Body.SSE;
-            target.responses.ensureCapacity(lastResponseCount);
+            target.responses.kind(InferenceResponse.Kind.SSE);
+            target.responses.reserve(lastResponseCount, lastResponseBytes + (lastResponseBytes >> 3));
+            sse.begin(target.responses);
         } else {
             body = Body.TEXT;
+            target.responses.kind(InferenceResponse.Kind.TEXT);
+            target.responses.reserve(1, lastResponseBytes);
         }
     }
 
@@ -69,11 +76,15 @@ final class ResponseBodyDecoder implements SseStreamParser.EventSink {
         if (exchange.trace != null) {
             exchange.trace.chunk(arrivalNs, chunk.readableBytes());
         }
-        if (body == Body.SSE) {
-            sse.feed(chunk, arrivalNs, this);
-            return sseError;
+        switch (body) {
+            case SSE -> {
+                sse.feed(chunk, arrivalNs, this);
+                return sseError;
+            }
+            // The body's own bytes, copied once: the endpoint parses them, and nobody decodes them on this thread.
+            case TEXT -> exchange.responses.append(chunk, chunk.readerIndex(), chunk.readableBytes());
+            case ERROR -> appendError(chunk);
         }
-        append(chunk);
         return null;
     }
 
@@ -90,37 +101,38 @@ final class ResponseBodyDecoder implements SseStreamParser.EventSink {
             case SSE -> {
                 sse.finish(arrivalNs, this);
                 lastResponseCount = exchange.responses.size();
+                lastResponseBytes = exchange.responses.byteCount();
             }
-            // The body's own bytes: the endpoint parses them, and nobody decodes them on this thread.
-            case TEXT -> exchange.addResponse(InferenceResponse.ofUtf8(arrivalNs, InferenceResponse.Kind.TEXT,
-                    Arrays.copyOf(bodyBytes, bodyLength), 0, bodyLength));
+            case TEXT -> {
+                exchange.responses.complete(arrivalNs, 0L);
+                lastResponseBytes = exchange.responses.byteCount();
+                exchange.responseAdded();
+            }
             case ERROR -> {
                 return TransportErrors.httpStatus(status, reasonPhrase,
-                        new String(bodyBytes, 0, bodyLength, StandardCharsets.UTF_8));
+                        new String(errorBytes, 0, errorLength, StandardCharsets.UTF_8));
             }
         }
         return sseError;
     }
 
-    /** Forgets the response; a large body buffer is dropped rather than kept alive on an idle connection. */
+    /** Forgets the response; a large error body buffer is dropped rather than kept alive on an idle connection. */
     void clear() {
         exchange = null;
         body = null;
         sse.reset();
-        if (bodyBytes.length > KEPT_BUFFER_BYTES) {
-            bodyBytes = new byte[0];
+        if (errorBytes.length > KEPT_BUFFER_BYTES) {
+            errorBytes = new byte[0];
         }
     }
 
-    /** One SSE event with data: a raw response of the exchange, unless an error event already ended it. */
+    /** One SSE event with data is now the exchange's last response. */
     @Override
-    public void onResponse(InferenceResponse response) {
-        if (sseError == null) {
-            exchange.addResponse(response);
-        }
+    public void onEvent() {
+        exchange.responseAdded();
     }
 
-    /** An {@code event: error} SSE event: it ends the exchange. */
+    /** An {@code event: error} SSE event: it ends the exchange (the parser reads nothing after it). */
     @Override
     public void onError(String message, long perfNs) {
         if (sseError == null) {
@@ -128,21 +140,17 @@ final class ResponseBodyDecoder implements SseStreamParser.EventSink {
         }
     }
 
-    private void append(ByteBuf chunk) {
-        int readable = chunk.readableBytes();
-        if (body == Body.ERROR) {
-            readable = Math.min(readable, MAX_ERROR_BODY - bodyLength);
-        }
+    private void appendError(ByteBuf chunk) {
+        int readable = Math.min(chunk.readableBytes(), MAX_ERROR_BODY - errorLength);
         if (readable <= 0) {
             return;
         }
-        if (bodyLength + readable > bodyBytes.length) {
-            bodyBytes = Arrays.copyOf(bodyBytes, Math.max(bodyLength + readable, Math.max(1024, bodyBytes.length * 2)));
+        if (errorLength + readable > errorBytes.length) {
+            errorBytes = Arrays.copyOf(errorBytes, Math.max(errorLength + readable, Math.max(1024, errorBytes.length * 2)));
         }
-        chunk.getBytes(chunk.readerIndex(), bodyBytes, bodyLength, readable);
-        bodyLength += readable;
+        chunk.getBytes(chunk.readerIndex(), errorBytes, errorLength, readable);
+        errorLength += readable;
     }
-
     private static boolean isEventStream(CharSequence contentType) {
         String prefix = "text/event-stream";
         if (contentType == null || contentType.length() < prefix.length()) {

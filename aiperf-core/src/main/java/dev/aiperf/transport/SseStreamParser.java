@@ -9,226 +9,356 @@ import java.util.Arrays;
 
 /**
  * Splits a byte stream into SSE events as chunks arrive and reads each event's fields (spec §4.5)
- * straight from the bytes. An event ends at a blank line, {@code \n\n} or {@code \r\n\r\n}, which may
- * straddle chunks; it is stamped with the arrival time of the chunk that completed it. At end of stream
- * a non-blank remainder is a final event.
+ * straight from the bytes, line by line. An event ends at a blank line, {@code \n\n} or
+ * {@code \r\n\r\n}, which may straddle chunks; it is stamped with the arrival time of the chunk that
+ * completed it. At end of stream a non-blank remainder is a final event.
  *
  * <p>Within an event, as in the original: each non-blank line is split at its first {@code :} into a
  * trimmed name and value; an empty name is a comment, a line without {@code :} a field with no value;
  * {@code data} values are joined with {@code \n}; {@code id}, {@code retry} and other fields are read
  * and ignored; {@code event: error} ends the request with the event's first comment (or the whole
- * event) as its message. Events without data (comments, keep-alives) produce nothing. A comment
- * {@code t=<nanos>} is the server's send stamp (the mock server's; see {@link InferenceResponse#serverSentNs()}).
+ * event) as its message, and nothing after it is read. Events without data (comments, keep-alives)
+ * produce nothing. A comment {@code t=<nanos>} is the server's send stamp (the mock server's; see
+ * {@link InferenceResponse#serverSentNs()}).
  *
- * <p>Cost (the client's hot path, issue 12): each chunk is copied once into a reused buffer, line ends
- * are found eight bytes at a time (Netty's {@link ByteBuf#indexOf}), and each event's data bytes are
- * copied once into a per-response array that the {@link InferenceResponse}s share, decoded only if
- * someone asks for text. No string is made per event. Two rare shapes take the string path of
- * {@link SseEvent}, which defines them: a data value continued on a line that is not a field (raw
- * newlines inside JSON) and a bare {@code \r} inside a line.
+ * <p>Cost (the client's hot path, issue 12): one pass over the bytes of Netty's buffer, where they are:
+ * line ends are found eight bytes at a time, each line is read as soon as its end is found, and each
+ * {@code data} value is copied once, into the exchange's {@link ResponseStore}. Nothing is allocated
+ * per event. Only an event that straddles reads is copied aside (its raw bytes, so that the two rare
+ * shapes below and an error's message can still see the whole event). Those rare shapes take the
+ * string path of {@link SseEvent}, which defines them: a data value continued on a line that is not a
+ * field (raw newlines inside JSON) and a bare {@code \r} inside a line.
  *
- * <p>One parser per connection, used from its event loop only; {@link #reset()} between responses.
+ * <p>One parser per connection, used from its event loop only; {@link #begin} for each response.
  */
 final class SseStreamParser {
 
-    /** Receives what each complete event means. */
+    /** Hears what each complete event means; its data is in the store already. */
     interface EventSink {
-        /** An event with data: its bytes are handed over and never written again. */
-        void onResponse(InferenceResponse response);
+        /** An event with data was stored as the store's last response. */
+        void onEvent();
 
-        /** An {@code event: error} event. */
+        /** An {@code event: error} event: nothing after it is read. */
         void onError(String message, long perfNs);
     }
 
     private static final byte LF = '\n';
     private static final byte CR = '\r';
-    private static final int MIN_DATA_CAPACITY = 512;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LFS = ONES * LF;
+    private static final long CRS = ONES * CR;
 
-    // Incoming bytes not yet framed into events, reused across responses.
-    private byte[] buffer = new byte[8192];
-    private ByteBuf bufferView = Unpooled.wrappedBuffer(buffer);
-    private int length;
-    private int scanFrom;
+    private ResponseStore store;
 
-    // Data of the current response's events, handed to its InferenceResponses; a fresh array per
-    // response, sized by the previous one so that a steady stream of alike responses never regrows.
-    private byte[] data;
-    private int dataLength;
-    private int lastDataLength;
+    // The event in progress when it began in an earlier chunk: its raw bytes, and where its unfinished
+    // line starts. Empty when the last chunk ended on an event's end. Reused across responses.
+    private byte[] carry = new byte[1024];
+    private ByteBuf carryView = Unpooled.wrappedBuffer(carry);
+    private int carryLength;
+    private int carryLineStart;
 
-    void reset() {
-        length = 0;
-        scanFrom = 0;
-        if (data != null) {
-            lastDataLength = dataLength;
-            data = null;
-        }
-        dataLength = 0;
+    /** Where the event in progress starts in the bytes being framed (0 in the carry). */
+    private int eventStart;
+    /** Set by {@link #frame} when it stopped at an event's end. */
+    private boolean eventEnded;
+    /** An error event was read: the rest of the response is not. */
+    private boolean stopped;
+
+    // What the lines of the event in progress said so far.
+    private boolean anyData;
+    private boolean error;
+    private long stamp;
+    private int commentFrom = -1; // the first comment, relative to eventStart
+    private int commentTo;
+    private boolean previousEndsWithCr;
+    /** The previous field's value opens a JSON object it does not close: a non-field line may continue it. */
+    private boolean openObject;
+    /** The event has a rare shape: it is read as a string by {@link SseEvent} once it ends. */
+    private boolean asString;
+
+    /** Starts a response whose events go to {@code target}. */
+    void begin(ResponseStore target) {
+        reset();
+        store = target;
     }
 
-    /** Appends a chunk's readable bytes (not consuming them) and emits every event it completes. */
+    /** Forgets the response in progress. */
+    void reset() {
+        store = null;
+        carryLength = 0;
+        carryLineStart = 0;
+        stopped = false;
+        newEvent();
+    }
+
+    /** Frames a chunk's readable bytes (not consuming them) and emits every event it completes. */
     void feed(ByteBuf chunk, long perfNs, EventSink sink) {
-        int readable = chunk.readableBytes();
-        if (readable == 0) {
+        int from = chunk.readerIndex();
+        int to = chunk.writerIndex();
+        if (stopped || from == to) {
             return;
         }
-        ensureCapacity(length + readable);
-        chunk.getBytes(chunk.readerIndex(), buffer, length, readable);
-        length += readable;
-        emitComplete(perfNs, sink);
+        if (carryLength > 0) {
+            from = feedCarried(chunk, from, to, perfNs, sink);
+            if (from < 0) {
+                return;
+            }
+        }
+        eventStart = from;
+        frame(chunk, from, to, false, perfNs, sink);
+        if (!stopped && eventStart < to) {
+            // The event in progress continues in the next chunk: keep its bytes.
+            int unfinishedLine = carryLineStart;
+            carryLength = 0;
+            appendCarry(chunk, eventStart, to - eventStart);
+            carryLineStart = unfinishedLine;
+        }
     }
 
-    /** Appends raw bytes; used by tests and by callers without a ByteBuf. */
+    /** The same from an array; used by tests and callers without a ByteBuf. */
     void feed(byte[] bytes, long perfNs, EventSink sink) {
-        ensureCapacity(length + bytes.length);
-        System.arraycopy(bytes, 0, buffer, length, bytes.length);
-        length += bytes.length;
-        emitComplete(perfNs, sink);
+        feed(Unpooled.wrappedBuffer(bytes), perfNs, sink);
     }
 
     /** Ends the stream: a non-blank remainder becomes the last event, stamped {@code perfNs}. */
     void finish(long perfNs, EventSink sink) {
-        event(0, length, perfNs, sink);
+        if (!stopped && carryLength > 0) {
+            eventStart = 0;
+            eventEnded = false;
+            if (carryLineStart < carryLength) {
+                line(carryView, carryLineStart, carryLength, true, perfNs, sink);
+            }
+            if (!eventEnded) {
+                endEvent(carryView, carryLength, perfNs, sink);
+            }
+        }
+        ResponseStore target = store;
         reset();
-    }
-
-    private void emitComplete(long perfNs, EventSink sink) {
-        int consumed = 0;
-        int from = scanFrom;
-        int lf;
-        while ((lf = bufferView.indexOf(from, length, LF)) >= 0) {
-            int end;
-            int next;
-            if (lf + 1 >= length) {
-                from = lf; // the blank line may follow in the next chunk
-                break;
-            }
-            if (buffer[lf + 1] == LF) {
-                end = lf;
-                next = lf + 2;
-            } else if (buffer[lf + 1] == CR && lf > consumed && buffer[lf - 1] == CR) {
-                if (lf + 2 >= length) {
-                    from = lf;
-                    break;
-                }
-                if (buffer[lf + 2] != LF) {
-                    from = lf + 1;
-                    continue;
-                }
-                end = lf - 1;
-                next = lf + 3;
-            } else {
-                from = lf + 1;
-                continue;
-            }
-            event(consumed, end, perfNs, sink);
-            consumed = next;
-            from = next;
-        }
-        if (lf < 0) {
-            from = length;
-        }
-        if (consumed > 0) {
-            System.arraycopy(buffer, consumed, buffer, 0, length - consumed);
-            length -= consumed;
-            from -= consumed;
-        }
-        scanFrom = from;
-    }
-
-    /** Reads the fields of the event in {@code buffer[from, to)}. */
-    private void event(int from, int to, long perfNs, EventSink sink) {
-        from = skipSpace(from, to);
-        to = trimSpace(from, to);
-        if (from == to) {
-            return;
-        }
-        int eventDataStart = dataLength;
-        boolean anyData = false;
-        boolean error = false;
-        int commentFrom = -1;
-        int commentTo = -1;
-        int previousValueFrom = -1; // the previous field's value, -1 when it had none
-        int previousValueTo = -1;
-        long stamp = 0L;
-        int lineStart = from;
-        while (lineStart < to) {
-            int lf = bufferView.indexOf(lineStart, to, LF);
-            int lineEnd = lf < 0 ? to : lf;
-            int ls = skipSpace(lineStart, lineEnd);
-            int le = trimSpace(ls, lineEnd);
-            lineStart = lf < 0 ? to : lf + 1;
-            if (ls == le) {
-                continue;
-            }
-            if (bufferView.indexOf(ls, le, CR) >= 0
-                    || previousValueFrom >= 0 && previousValueTo > previousValueFrom && buffer[previousValueFrom] == '{'
-                    && buffer[previousValueTo - 1] != '}' && !startsWithData(ls, le)) {
-                dataLength = eventDataStart;
-                eventAsString(from, to, perfNs, sink);
-                return;
-            }
-            int colon = indexOfColon(ls, le);
-            if (colon < 0) {
-                previousValueFrom = -1; // a field without a value: nothing to read
-                previousValueTo = -1;
-                continue;
-            }
-            int nameTo = trimSpace(ls, colon);
-            int valueFrom = skipSpace(colon + 1, le);
-            previousValueFrom = valueFrom;
-            previousValueTo = le;
-            if (nameTo == ls) {
-                long sent = stampedAt(valueFrom, le);
-                if (sent != 0L) {
-                    stamp = stamp == 0L ? sent : stamp;
-                } else if (commentFrom < 0) {
-                    commentFrom = valueFrom;
-                    commentTo = le;
-                }
-            } else if (isName(ls, nameTo, "data")) {
-                if (valueFrom < le) {
-                    if (anyData) {
-                        appendData(LF);
-                    }
-                    appendData(valueFrom, le);
-                    anyData = true;
-                }
-            } else if (isNameIgnoreCase(ls, nameTo, "event") && isNameIgnoreCase(valueFrom, le, "error")) {
-                error = true;
-            }
-        }
-        if (error) {
-            dataLength = eventDataStart;
-            sink.onError(commentFrom >= 0 ? text(commentFrom, commentTo) : text(from, to), perfNs);
-        } else if (anyData) {
-            sink.onResponse(InferenceResponse.ofUtf8(perfNs, InferenceResponse.Kind.SSE, data, eventDataStart,
-                    dataLength - eventDataStart, stamp));
-        }
-    }
-
-    /** The rare shapes: the string reading of {@link SseEvent} decides. */
-    private void eventAsString(int from, int to, long perfNs, EventSink sink) {
-        SseEvent parsed = SseEvent.parse(text(from, to));
-        if (parsed.error()) {
-            sink.onError(parsed.errorMessage(), perfNs);
-        } else if (!parsed.data().isEmpty()) {
-            sink.onResponse(new InferenceResponse(perfNs, InferenceResponse.Kind.SSE, parsed.data(),
-                    parsed.serverSentNs()));
-        }
+        store = target;
     }
 
     /**
-     * The send stamp of a comment {@code t=<nanos>} in {@code buffer[from, to)} (the mock server writes
+     * Continues the event carried from earlier chunks, one line at a time, until it ends.
+     *
+     * @return where in {@code chunk} framing goes on after that event, or -1 when the chunk is used up
+     */
+    private int feedCarried(ByteBuf chunk, int from, int to, long perfNs, EventSink sink) {
+        while (from < to) {
+            int lf = chunk.indexOf(from, to, LF);
+            int end = lf < 0 ? to : lf + 1;
+            appendCarry(chunk, from, end - from);
+            from = end;
+            if (lf < 0) {
+                return -1;
+            }
+            eventStart = 0;
+            carryLineStart = frame(carryView, carryLineStart, carryLength, true, perfNs, sink);
+            if (stopped) {
+                return -1;
+            }
+            if (eventEnded) {
+                carryLength = 0;
+                carryLineStart = 0;
+                return from;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Reads the complete lines of {@code src[lineStart, to)}; leaves {@link #carryLineStart} (as an offset from
+     * {@link #eventStart}) and returns where the unfinished line starts, or where the first event ended when
+     * {@code stopAtEventEnd}.
+     */
+    private int frame(ByteBuf src, int lineStart, int to, boolean stopAtEventEnd, long perfNs, EventSink sink) {
+        eventEnded = false;
+        int scan = lineStart;
+        boolean innerCr = false;
+        while (scan < to) {
+            int lineBreak = indexOfLineBreak(src, scan, to);
+            if (lineBreak < 0) {
+                break;
+            }
+            int lf;
+            if (src.getByte(lineBreak) == LF) {
+                lf = lineBreak;
+            } else if (lineBreak + 1 == to) {
+                break; // a CR whose LF may come with the next chunk: read the line again then
+            } else if (src.getByte(lineBreak + 1) == LF) {
+                lf = lineBreak + 1;
+            } else {
+                innerCr = true; // a bare CR inside the line
+                scan = lineBreak + 1;
+                continue;
+            }
+            boolean ended = line(src, lineStart, lf, innerCr, perfNs, sink);
+            lineStart = lf + 1;
+            scan = lineStart;
+            innerCr = false;
+            if (ended) {
+                eventStart = lineStart;
+                if (stopped || stopAtEventEnd) {
+                    eventEnded = true;
+                    break;
+                }
+            }
+        }
+        carryLineStart = lineStart - eventStart;
+        return lineStart;
+    }
+
+    /**
+     * Reads the line {@code src[from, to)} (without its LF) of the event that started at {@link #eventStart}.
+     *
+     * @return whether it is the blank line that ends the event
+     */
+    private boolean line(ByteBuf src, int from, int to, boolean innerCr, long perfNs, EventSink sink) {
+        int length = to - from;
+        if (length == 0 || length == 1 && previousEndsWithCr && src.getByte(from) == CR) {
+            endEvent(src, from, perfNs, sink);
+            eventEnded = true;
+            return true;
+        }
+        previousEndsWithCr = src.getByte(to - 1) == CR;
+        if (!asString) {
+            field(src, from, to, innerCr);
+        }
+        return false;
+    }
+
+    /** Reads one line's field into the event in progress. */
+    private void field(ByteBuf src, int lineFrom, int lineTo, boolean innerCr) {
+        int from = skipSpace(src, lineFrom, lineTo);
+        int to = trimSpace(src, from, lineTo);
+        if (from == to) {
+            return;
+        }
+        boolean dataLine = startsWithData(src, from, to);
+        if (innerCr && src.indexOf(from, to, CR) >= 0 || openObject && !dataLine) {
+            asString = true;
+            store.discardWriting();
+            return;
+        }
+        int colon = dataLine ? from + 4 : src.indexOf(from, to, (byte) ':');
+        if (colon < 0) {
+            openObject = false; // a field without a value: nothing to read
+            return;
+        }
+        int nameTo = dataLine ? colon : trimSpace(src, from, colon);
+        int valueFrom = skipSpace(src, colon + 1, to);
+        openObject = valueFrom < to && src.getByte(valueFrom) == '{' && src.getByte(to - 1) != '}';
+        if (dataLine) {
+            if (valueFrom < to) {
+                if (anyData) {
+                    store.append(LF);
+                }
+                store.append(src, valueFrom, to - valueFrom);
+                anyData = true;
+            }
+        } else if (nameTo == from) {
+            long sent = stampedAt(src, valueFrom, to);
+            if (sent != 0L) {
+                stamp = stamp == 0L ? sent : stamp;
+            } else if (commentFrom < 0) {
+                commentFrom = valueFrom - eventStart;
+                commentTo = to - eventStart;
+            }
+        } else if (isName(src, from, nameTo, "data")) {
+            // "data :" (a space before the colon) is a data field too
+            if (valueFrom < to) {
+                if (anyData) {
+                    store.append(LF);
+                }
+                store.append(src, valueFrom, to - valueFrom);
+                anyData = true;
+            }
+        } else if (isNameIgnoreCase(src, from, nameTo, "event") && isNameIgnoreCase(src, valueFrom, to, "error")) {
+            error = true;
+        }
+    }
+
+    /** The event that started at {@link #eventStart} ends before {@code end}: store it, or report its error. */
+    private void endEvent(ByteBuf src, int end, long perfNs, EventSink sink) {
+        if (asString) {
+            int from = skipSpace(src, eventStart, end);
+            SseEvent parsed = SseEvent.parse(text(src, from, trimSpace(src, from, end)));
+            if (parsed.error()) {
+                stop(parsed.errorMessage(), perfNs, sink);
+            } else if (!parsed.data().isEmpty()) {
+                byte[] data = parsed.data().getBytes(StandardCharsets.UTF_8);
+                store.append(data, 0, data.length);
+                store.complete(perfNs, parsed.serverSentNs());
+                sink.onEvent();
+            }
+        } else if (error) {
+            store.discardWriting();
+            String message;
+            if (commentFrom >= 0) {
+                message = text(src, eventStart + commentFrom, eventStart + commentTo);
+            } else {
+                int from = skipSpace(src, eventStart, end);
+                message = text(src, from, trimSpace(src, from, end));
+            }
+            stop(message, perfNs, sink);
+        } else if (anyData) {
+            store.complete(perfNs, stamp);
+            sink.onEvent();
+        }
+        newEvent();
+    }
+
+    private void stop(String message, long perfNs, EventSink sink) {
+        stopped = true;
+        sink.onError(message, perfNs);
+    }
+
+    private void newEvent() {
+        anyData = false;
+        error = false;
+        stamp = 0L;
+        commentFrom = -1;
+        commentTo = 0;
+        previousEndsWithCr = false;
+        openObject = false;
+        asString = false;
+    }
+
+    /**
+     * The index of the first LF or CR in {@code src[from, to)}, or -1: eight bytes at a time (a zero byte of
+     * {@code word ^ LFS} is an LF; the lowest flagged byte of the classic has-zero test is exact).
+     */
+    private static int indexOfLineBreak(ByteBuf src, int from, int to) {
+        int i = from;
+        for (int last = to - Long.BYTES; i <= last; i += Long.BYTES) {
+            long word = src.getLongLE(i);
+            long lf = word ^ LFS;
+            long cr = word ^ CRS;
+            long found = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS;
+            if (found != 0L) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            byte b = src.getByte(i);
+            if (b == LF || b == CR) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The send stamp of a comment {@code t=<nanos>} in {@code src[from, to)} (the mock server writes
      * {@code : t=<System.nanoTime()>} before each event), or 0 when the comment is not one.
      */
-    private long stampedAt(int from, int to) {
-        if (to - from < 3 || to - from > 21 || buffer[from] != 't' || buffer[from + 1] != '=') {
+    private static long stampedAt(ByteBuf src, int from, int to) {
+        if (to - from < 3 || to - from > 21 || src.getByte(from) != 't' || src.getByte(from + 1) != '=') {
             return 0L;
         }
         long value = 0;
         for (int i = from + 2; i < to; i++) {
-            byte b = buffer[i];
+            byte b = src.getByte(i);
             if (b < '0' || b > '9') {
                 return 0L;
             }
@@ -237,38 +367,29 @@ final class SseStreamParser {
         return value;
     }
 
-    private int indexOfColon(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buffer[i] == ':') {
-                return i;
-            }
-        }
-        return -1;
+    private static boolean startsWithData(ByteBuf src, int from, int to) {
+        return to - from >= 5 && src.getByte(from) == 'd' && src.getByte(from + 1) == 'a'
+                && src.getByte(from + 2) == 't' && src.getByte(from + 3) == 'a' && src.getByte(from + 4) == ':';
     }
 
-    private boolean startsWithData(int from, int to) {
-        return to - from >= 5 && buffer[from] == 'd' && buffer[from + 1] == 'a' && buffer[from + 2] == 't'
-                && buffer[from + 3] == 'a' && buffer[from + 4] == ':';
-    }
-
-    private boolean isName(int from, int to, String name) {
+    private static boolean isName(ByteBuf src, int from, int to, String name) {
         if (to - from != name.length()) {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {
-            if (buffer[from + i] != name.charAt(i)) {
+            if (src.getByte(from + i) != name.charAt(i)) {
                 return false;
             }
         }
         return true;
     }
 
-    private boolean isNameIgnoreCase(int from, int to, String lowerCaseName) {
+    private static boolean isNameIgnoreCase(ByteBuf src, int from, int to, String lowerCaseName) {
         if (to - from != lowerCaseName.length()) {
             return false;
         }
         for (int i = 0; i < lowerCaseName.length(); i++) {
-            byte b = buffer[from + i];
+            byte b = src.getByte(from + i);
             if (b >= 'A' && b <= 'Z') {
                 b += 'a' - 'A';
             }
@@ -279,43 +400,19 @@ final class SseStreamParser {
         return true;
     }
 
-    private String text(int from, int to) {
-        return new String(buffer, from, to - from, StandardCharsets.UTF_8);
+    private static String text(ByteBuf src, int from, int to) {
+        return src.toString(from, to - from, StandardCharsets.UTF_8);
     }
 
-    private void appendData(byte b) {
-        ensureDataCapacity(1);
-        data[dataLength++] = b;
-    }
-
-    private void appendData(int from, int to) {
-        int n = to - from;
-        ensureDataCapacity(n);
-        System.arraycopy(buffer, from, data, dataLength, n);
-        dataLength += n;
-    }
-
-    /**
-     * Room for {@code n} more data bytes. Growing makes a new array: responses already made keep the
-     * old one, whose bytes are never written again.
-     */
-    private void ensureDataCapacity(int n) {
-        if (data == null) {
-            data = new byte[Math.max(Math.max(MIN_DATA_CAPACITY, n), lastDataLength + (lastDataLength >> 3))];
-        } else if (dataLength + n > data.length) {
-            data = Arrays.copyOf(data, Math.max(dataLength + n, data.length * 2));
-        }
-    }
-
-    private int skipSpace(int from, int to) {
-        while (from < to && isSpace(buffer[from])) {
+    private static int skipSpace(ByteBuf src, int from, int to) {
+        while (from < to && isSpace(src.getByte(from))) {
             from++;
         }
         return from;
     }
 
-    private int trimSpace(int from, int to) {
-        while (to > from && isSpace(buffer[to - 1])) {
+    private static int trimSpace(ByteBuf src, int from, int to) {
+        while (to > from && isSpace(src.getByte(to - 1))) {
             to--;
         }
         return to;
@@ -326,10 +423,12 @@ final class SseStreamParser {
         return b == ' ' || (b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x1F);
     }
 
-    private void ensureCapacity(int needed) {
-        if (needed > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(needed, buffer.length * 2));
-            bufferView = Unpooled.wrappedBuffer(buffer);
+    private void appendCarry(ByteBuf chunk, int from, int n) {
+        if (carryLength + n > carry.length) {
+            carry = Arrays.copyOf(carry, Math.max(carryLength + n, carry.length * 2));
+            carryView = Unpooled.wrappedBuffer(carry);
         }
+        chunk.getBytes(from, carry, carryLength, n);
+        carryLength += n;
     }
 }

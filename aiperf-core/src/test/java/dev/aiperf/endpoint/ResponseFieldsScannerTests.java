@@ -137,6 +137,71 @@ class ResponseFieldsScannerTests {
         assertThat(scanned).isGreaterThan(total / 10);
     }
 
+    /**
+     * A scanner that remembers the head of the last chunk (and skips it in the next chunk that starts with it)
+     * gives exactly the one-off scan's answer: on each vector after itself, and on mutants of each vector read
+     * right after the vector taught it its head (mutants changed after the head resume, the others do not).
+     */
+    @Test
+    void rememberingTheHeadGivesTheOneOffScansAnswers() {
+        Random random = new Random(34);
+        byte[] alphabet = "{}[]\":,\\/ 0123456789.eE+-abfnrtulsx\u00e9\n\t".getBytes(StandardCharsets.UTF_8);
+        ChunkPrefix prefix = new ChunkPrefix();
+        ResponseFieldsScanner scanner = ResponseFieldsScanner.remembering(prefix);
+        int resumed = 0;
+        int total = 0;
+        for (String vector : PLAIN) {
+            byte[] original = vector.getBytes(StandardCharsets.UTF_8);
+            for (int round = 0; round < 300; round++) {
+                assertThat(describeOrNull(scanner.read(original, 0, original.length))).as(vector)
+                        .isEqualTo(describeOrNull(ResponseFieldsScanner.scan(original, 0, original.length)));
+                byte[] bytes = original;
+                for (int m = 0, n = 1 + random.nextInt(2); m < n; m++) {
+                    bytes = mutate(bytes, random, alphabet);
+                }
+                total++;
+                if (prefix.matches(bytes, 0, bytes.length)) {
+                    resumed++;
+                }
+                assertThat(describeOrNull(scanner.read(bytes, 0, bytes.length)))
+                        .as(new String(bytes, StandardCharsets.UTF_8))
+                        .isEqualTo(describeOrNull(ResponseFieldsScanner.scan(bytes, 0, bytes.length)));
+            }
+        }
+        assertThat(resumed).isGreaterThan(total / 10);
+    }
+
+    /** A vLLM stream: the role chunk teaches a head the next chunk lacks; from there on every text chunk resumes. */
+    @Test
+    void aStreamsTextChunksResumeAfterTheirSharedHead() {
+        String head = "{\"id\":\"chatcmpl-9\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                + "\"choices\":[{\"index\":0,\"delta\":{";
+        List<String> stream = List.of(
+                head + "\"role\":\"assistant\",\"content\":\"\"},\"logprobs\":null,\"finish_reason\":null}]}",
+                head + "\"content\":\"Hello\"},\"logprobs\":null,\"finish_reason\":null}]}",
+                head + "\"content\":\" caf\u00e9\"},\"logprobs\":null,\"finish_reason\":null}]}",
+                head + "\"content\":\"\\n\"},\"logprobs\":null,\"finish_reason\":\"length\",\"stop_reason\":null}]}",
+                head + "\"content\":\"\"}}],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":3}}",
+                "{\"id\":\"chatcmpl-9\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                        + "\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":3}}");
+        ChunkPrefix prefix = new ChunkPrefix();
+        ResponseFieldsScanner scanner = ResponseFieldsScanner.remembering(prefix);
+        List<Boolean> resumed = new ArrayList<>();
+        for (String chunk : stream) {
+            byte[] bytes = chunk.getBytes(StandardCharsets.UTF_8);
+            resumed.add(prefix.matches(bytes, 0, bytes.length));
+            ResponseFields fields = scanner.read(bytes, 0, bytes.length);
+            assertThat(fields).as(chunk).isNotNull();
+            assertThat(describe(fields)).as(chunk).isEqualTo(describe(parser(bytes, 0, bytes.length)));
+        }
+        assertThat(resumed).containsExactly(false, false, true, true, true, false);
+        assertThat(prefix.length()).isEqualTo((head + "\"content\":").length());
+    }
+
+    private static String describeOrNull(ResponseFields fields) {
+        return fields == null ? "not scanned" : describe(fields);
+    }
+
     private static byte[] mutate(byte[] bytes, Random random, byte[] alphabet) {
         if (bytes.length == 0) {
             return bytes;

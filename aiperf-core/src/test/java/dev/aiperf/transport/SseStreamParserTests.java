@@ -1,6 +1,7 @@
 package dev.aiperf.transport;
 
 import dev.aiperf.api.model.InferenceResponse;
+import dev.aiperf.api.model.ReceivedResponses;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
@@ -18,11 +19,13 @@ class SseStreamParserTests {
     }
 
     private final SseStreamParser parser = new SseStreamParser();
+    private ResponseStore store = new ResponseStore();
     private final List<Event> events = new ArrayList<>();
     private final List<InferenceResponse> responses = new ArrayList<>();
     private final SseStreamParser.EventSink sink = new SseStreamParser.EventSink() {
         @Override
-        public void onResponse(InferenceResponse response) {
+        public void onEvent() {
+            InferenceResponse response = store.last();
             assertThat(response.kind()).isEqualTo(InferenceResponse.Kind.SSE);
             responses.add(response);
             events.add(new Event(response.text(), response.perfNs()));
@@ -33,6 +36,10 @@ class SseStreamParserTests {
             events.add(new Event("error: " + message, perfNs));
         }
     };
+
+    SseStreamParserTests() {
+        parser.begin(store);
+    }
 
     private void feed(String chunk, long perfNs) {
         parser.feed(chunk.getBytes(StandardCharsets.UTF_8), perfNs, sink);
@@ -137,10 +144,21 @@ class SseStreamParserTests {
     @Test
     void errorEventsEndWithTheirFirstCommentOrTheWholeEvent() {
         feed("event: error\n: model overloaded\n: second\ndata: x\n\n", 1);
+        parser.begin(store);
         feed("EVENT: Error\ndata: {\"e\":1}\n\n", 2);
 
         assertThat(events).containsExactly(new Event("error: model overloaded", 1),
                 new Event("error: EVENT: Error\ndata: {\"e\":1}", 2));
+    }
+
+    @Test
+    void nothingAfterAnErrorEventIsRead() {
+        feed("data: a\n\nevent: error\ndata: x\n\ndata: b\n\n", 1);
+        feed("data: c\n\n", 2);
+        finish(3);
+
+        assertThat(events).containsExactly(new Event("a", 1), new Event("error: event: error\ndata: x", 1));
+        assertThat(store.snapshot()).extracting(InferenceResponse::text).containsExactly("a");
     }
 
     @Test
@@ -163,7 +181,7 @@ class SseStreamParserTests {
             parser.feed(second, 2, sink);
             first.release();
             second.release();
-            parser.reset();
+            parser.begin(store);
 
             assertThat(events).as("split at %d", split)
                     .containsExactly(new Event("{\"content\":\"\u00e9\u4e2d\ud83d\ude00\"}", 2));
@@ -179,14 +197,20 @@ class SseStreamParserTests {
             expected.add(data);
             stream.append(": t=").append(i).append("\ndata: ").append(data).append("\n\n");
         }
-        feed(stream.toString(), 1);
-        parser.reset();
-        feed("data: overwrites nothing\n\n", 2);
+        feed(stream.substring(0, 1000), 1);
+        ReceivedResponses early = store.snapshot();
+        feed(stream.substring(1000), 2);
+        ReceivedResponses first = store.snapshot();
+        store = new ResponseStore();
+        parser.begin(store);
+        feed("data: overwrites nothing\n\n", 3);
 
-        assertThat(responses).hasSize(201);
-        assertThat(responses.subList(0, 200)).extracting(InferenceResponse::text).containsExactlyElementsOf(expected);
-        assertThat(new String(responses.get(7).utf8Bytes(), responses.get(7).utf8Offset(), responses.get(7).utf8Length(),
-                StandardCharsets.UTF_8)).isEqualTo(expected.get(7));
-        assertThat(responses.get(200).text()).isEqualTo("overwrites nothing");
+        assertThat(early).extracting(InferenceResponse::text).containsExactlyElementsOf(expected.subList(0, early.size()));
+        assertThat(first).hasSize(200);
+        assertThat(first).extracting(InferenceResponse::text).containsExactlyElementsOf(expected);
+        assertThat(first.serverSentNs(7)).isEqualTo(7);
+        assertThat(new String(first.utf8Bytes(), first.utf8Offset(7), first.utf8Length(7), StandardCharsets.UTF_8))
+                .isEqualTo(expected.get(7));
+        assertThat(store.snapshot()).extracting(InferenceResponse::text).containsExactly("overwrites nothing");
     }
 }

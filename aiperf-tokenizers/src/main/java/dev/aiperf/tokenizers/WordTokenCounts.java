@@ -19,6 +19,9 @@ import java.util.function.ToIntFunction;
  *
  * <p>Only for {@code cl100k_base}, whose pre-tokenizer this reasoning is about. Memory is bounded: after
  * {@value #MAX_WORDS} distinct words nothing more is remembered. Thread-safe.
+ *
+ * <p>Each thread first looks in its own {@link RecentWords}, comparing the word in place in the text: a word
+ * found there costs no substring and no shared-map lookup (both showed in the records thread's profile).
  */
 final class WordTokenCounts {
     static final int MAX_WORD_CHARS = 48;
@@ -26,6 +29,7 @@ final class WordTokenCounts {
 
     private final ToIntFunction<String> counter;
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+    private final ThreadLocal<RecentWords> recent = ThreadLocal.withInitial(RecentWords::new);
 
     /** @param counter the exact count of a text (the encoding's own) */
     WordTokenCounts(ToIntFunction<String> counter) {
@@ -33,34 +37,76 @@ final class WordTokenCounts {
     }
 
     int count(String text) {
+        RecentWords words = recent.get();
         int total = 0;
         int start = 0;
         for (int i = 1; i < text.length(); i++) {
             if (text.charAt(i) == ' ' && isPrintableAscii(text.charAt(i - 1))) {
-                total += countPart(text, start, i);
+                total += countPart(text, start, i, words);
                 start = i;
             }
         }
-        return total + countPart(text, start, text.length());
+        return total + countPart(text, start, text.length(), words);
     }
 
-    private int countPart(String text, int start, int end) {
-        String part = start == 0 && end == text.length() ? text : text.substring(start, end);
+    private int countPart(String text, int start, int end, RecentWords words) {
         if (end - start > MAX_WORD_CHARS) {
-            return counter.applyAsInt(part);
+            return counter.applyAsInt(text.substring(start, end));
         }
+        int slot = words.slot(text, start, end);
+        int recentCount = words.count(slot, text, start, end);
+        if (recentCount >= 0) {
+            return recentCount;
+        }
+        String part = start == 0 && end == text.length() ? text : text.substring(start, end);
         Integer known = counts.get(part);
+        int count;
         if (known != null) {
-            return known;
+            count = known;
+        } else {
+            count = counter.applyAsInt(part);
+            if (counts.size() < MAX_WORDS) {
+                counts.put(part, count);
+            }
         }
-        int count = counter.applyAsInt(part);
-        if (counts.size() < MAX_WORDS) {
-            counts.put(part, count);
-        }
+        words.remember(slot, part, count);
         return count;
     }
 
     private static boolean isPrintableAscii(char c) {
         return c > ' ' && c < 0x7F;
+    }
+
+    /**
+     * One thread's most recent words and their counts, a direct-mapped table: a word's slot is a hash of its
+     * characters, and a slot holds the last word that fell into it. Found by comparing the text's characters in
+     * place, so a hit makes no substring.
+     */
+    static final class RecentWords {
+        private static final int SLOTS = 1 << 12;
+
+        private final String[] words = new String[SLOTS];
+        private final int[] counts = new int[SLOTS];
+
+        int slot(String text, int start, int end) {
+            int h = 0;
+            for (int i = start; i < end; i++) {
+                h = 31 * h + text.charAt(i);
+            }
+            return (h ^ (h >>> 12)) & (SLOTS - 1);
+        }
+
+        /** The count of {@code text[start, end)} if that is the word in {@code slot}, else -1. */
+        int count(int slot, String text, int start, int end) {
+            String word = words[slot];
+            int length = end - start;
+            return word != null && word.length() == length && word.regionMatches(0, text, start, length)
+                    ? counts[slot] : -1;
+        }
+
+        void remember(int slot, String word, int count) {
+            words[slot] = word;
+            counts[slot] = count;
+        }
     }
 }

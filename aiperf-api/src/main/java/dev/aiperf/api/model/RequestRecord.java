@@ -14,7 +14,8 @@ import java.util.List;
  * @param recvStartPerfNs    when response headers arrived, or null
  * @param endPerfNs          when the request finished, or null
  * @param status             HTTP status, or 0 when none was received
- * @param responses          raw responses in arrival order
+ * @param responses          raw responses in arrival order (a {@link ReceivedResponses} is kept as given: it is
+ *                           immutable already)
  * @param error              the failure, or null
  * @param cancellationPerfNs when it was cancelled, or null
  * @param handoffPerfNs      when the engine handed the request to the transport, or null when the transport
@@ -27,7 +28,7 @@ public record RequestRecord(RequestInfo requestInfo, String model, long timestam
                             List<InferenceResponse> responses, ErrorDetails error, Long cancellationPerfNs,
                             Long handoffPerfNs, RequestDetail detail) {
     public RequestRecord {
-        responses = List.copyOf(responses);
+        responses = responses instanceof ReceivedResponses ? responses : List.copyOf(responses);
     }
 
     /** A record without the request's detail. */
