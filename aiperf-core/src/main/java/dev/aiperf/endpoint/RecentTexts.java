@@ -30,12 +30,25 @@ final class RecentTexts {
         }
         int slot = (h ^ (h >>> 10)) & (SLOTS - 1);
         byte[] known = bytes[slot];
-        if (known != null && Arrays.equals(known, 0, known.length, b, from, to)) {
+        if (known != null && sameBytes(known, b, from, n)) {
             return texts[slot]; // the scan picks the charset from the bytes: the same bytes, the same charset
         }
         String text = new String(b, from, n, charset);
         bytes[slot] = Arrays.copyOfRange(b, from, to);
         texts[slot] = text;
         return text;
+    }
+
+    /** A plain loop: for a few bytes the vectorised {@link Arrays#equals} costs more than it saves (JFR). */
+    private static boolean sameBytes(byte[] known, byte[] b, int from, int n) {
+        if (known.length != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (known[i] != b[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }
