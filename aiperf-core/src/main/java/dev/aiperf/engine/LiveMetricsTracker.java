@@ -6,7 +6,7 @@ import dev.aiperf.api.ui.LiveMetrics;
 import dev.aiperf.metrics.MetricTags;
 import dev.aiperf.records.ErrorSummary;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,10 +16,16 @@ import java.util.Map;
 
 /**
  * Latency percentiles of the records committed so far, for a live view. The committer records each
- * value into an HdrHistogram {@link Recorder} (wait-free for the writer, no lock with the reader);
- * the progress thread folds the recorders' intervals into its own cumulative histograms on each
+ * value into an HdrHistogram {@link SingleWriterRecorder} (wait-free for the writer, no lock with the
+ * reader); the progress thread folds the recorders' intervals into its own cumulative histograms on each
  * {@link #snapshot}. Values are kept in microseconds with 3 significant digits: enough for a
  * display, and the exported statistics come from the exact values, not from here.
+ *
+ * <p>Single-writer, not the multi-writer {@code Recorder}: records are committed one at a time (under the
+ * pipeline's commit lock, whichever worker holds it), so nothing needs atomic counts. The multi-writer
+ * recorder's {@code ConcurrentHistogram} made every value several atomic updates on the committer, and made
+ * the progress thread take a reader lock for each of the ~10,000 buckets it folds, three histograms ten
+ * times a second: most of that thread's CPU (bench/README.md, "JIT and the other threads").
  */
 final class LiveMetricsTracker {
     private static final int SIGNIFICANT_DIGITS = 3;
@@ -29,7 +35,7 @@ final class LiveMetricsTracker {
     private final Latency latency = new Latency();
     private volatile long outputTokens;
 
-    /** Committer thread only. */
+    /** Committer only: one call at a time (the caller's lock orders calls made from different threads). */
     void add(MetricRecord record) {
         if (record.isError()) {
             return;
@@ -59,7 +65,7 @@ final class LiveMetricsTracker {
 
     /** One latency: a recorder the committer writes, a cumulative histogram the progress thread reads. */
     private static final class Latency {
-        private final Recorder recorder = new Recorder(SIGNIFICANT_DIGITS);
+        private final SingleWriterRecorder recorder = new SingleWriterRecorder(SIGNIFICANT_DIGITS);
         private final Histogram total = new Histogram(SIGNIFICANT_DIGITS);
         private Histogram interval;
 

@@ -18,10 +18,12 @@ import dev.aiperf.export.ArtifactFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -45,6 +47,8 @@ final class TelemetryRun implements AutoCloseable {
     private final Consumer<String> warnings;
     /** {@code --slice-duration}, for the server-metrics timeslices; null for none. */
     private final Double sliceSeconds;
+    /** The periodic scrapes, stopped before the last one so that none starts after it (see {@link #finish}). */
+    private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
     private boolean finished;
 
     /** What was observed, for the exporters. */
@@ -99,11 +103,13 @@ final class TelemetryRun implements AutoCloseable {
         run.runNow(run::collectAll);
         if (collector != null) {
             long every = nanos(settings.serverMetricsIntervalSeconds());
-            thread.scheduleAtFixedRate(guarded(collector::scrapeAll, warnings), every, every, TimeUnit.NANOSECONDS);
+            run.schedules.add(thread.scheduleAtFixedRate(guarded(collector::scrapeAll, warnings), every, every,
+                    TimeUnit.NANOSECONDS));
         }
         if (gpu != null && gpu.active()) {
             long every = nanos(settings.gpuTelemetryIntervalSeconds());
-            thread.scheduleAtFixedRate(guarded(gpu::collectAll, warnings), every, every, TimeUnit.NANOSECONDS);
+            run.schedules.add(thread.scheduleAtFixedRate(guarded(gpu::collectAll, warnings), every, every,
+                    TimeUnit.NANOSECONDS));
         }
         return run;
     }
@@ -134,6 +140,10 @@ final class TelemetryRun implements AutoCloseable {
         }
         finished = true;
         try {
+            // A periodic scrape due right after the last one (it falls behind on a busy machine) would start before
+            // shutdownNow and be interrupted mid-fetch, recorded as a failed read: stop them first, without
+            // interrupting one in flight, which then finishes before the last scrape starts (one thread).
+            schedules.forEach(schedule -> schedule.cancel(false));
             runNow(this::collectAll);
             thread.shutdownNow();
             ServerMetricsResults server = serverMetrics == null ? null : serverMetrics.results(startNs, endNs,

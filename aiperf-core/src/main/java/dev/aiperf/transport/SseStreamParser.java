@@ -2,8 +2,10 @@ package dev.aiperf.transport;
 
 import dev.aiperf.api.model.InferenceResponse;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -21,13 +23,15 @@ import java.util.Arrays;
  * produce nothing. A comment {@code t=<nanos>} is the server's send stamp (the mock server's; see
  * {@link InferenceResponse#serverSentNs()}).
  *
- * <p>Cost (the client's hot path, issue 12): one pass over the bytes of Netty's buffer, where they are:
- * line ends are found eight bytes at a time, each line is read as soon as its end is found, and each
- * {@code data} value is copied once, into the exchange's {@link ResponseStore}. Nothing is allocated
- * per event. Only an event that straddles reads is copied aside (its raw bytes, so that the two rare
- * shapes below and an error's message can still see the whole event). Those rare shapes take the
- * string path of {@link SseEvent}, which defines them: a data value continued on a line that is not a
- * field (raw newlines inside JSON) and a bare {@code \r} inside a line.
+ * <p>Cost (the client's hot path, issue 12): one pass. Each chunk is copied once into a reused array
+ * (a bulk copy: reading Netty's buffers in place through {@code ByteBuf.getByte}/{@code getLongLE} measured
+ * about twice as slow, three times on the slices the HTTP decoder hands over; see bench/README.md), line ends
+ * are found eight bytes at a time, each line is read as soon as its end is found, and each {@code data}
+ * value is copied once, into the exchange's {@link ResponseStore}. Nothing is allocated per event. Only
+ * the unfinished event is kept from one chunk to the next (its raw bytes, so that the two rare shapes below
+ * and an error's message can still see the whole event). Those rare shapes take the string path of
+ * {@link SseEvent}, which defines them: a data value continued on a line that is not a field (raw
+ * newlines inside JSON) and a bare {@code \r} inside a line.
  *
  * <p>One parser per connection, used from its event loop only; {@link #begin} for each response.
  */
@@ -48,20 +52,20 @@ final class SseStreamParser {
     private static final long HIGHS = 0x8080808080808080L;
     private static final long LFS = ONES * LF;
     private static final long CRS = ONES * CR;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private ResponseStore store;
 
-    // The event in progress when it began in an earlier chunk: its raw bytes, and where its unfinished
-    // line starts. Empty when the last chunk ended on an event's end. Reused across responses.
-    private byte[] carry = new byte[1024];
-    private ByteBuf carryView = Unpooled.wrappedBuffer(carry);
-    private int carryLength;
-    private int carryLineStart;
-
-    /** Where the event in progress starts in the bytes being framed (0 in the carry). */
+    // Bytes of the event in progress and of the chunk being framed, reused across responses.
+    private byte[] buffer = new byte[8192];
+    private int length;
+    /** Where the event in progress starts in {@link #buffer}. */
     private int eventStart;
-    /** Set by {@link #frame} when it stopped at an event's end. */
-    private boolean eventEnded;
+    /** Where the unfinished line starts, and where the search for its end goes on. */
+    private int lineStart;
+    private int scanFrom;
+    /** The unfinished line has a bare CR in its part already searched. */
+    private boolean innerCr;
     /** An error event was read: the rest of the response is not. */
     private boolean stopped;
 
@@ -86,51 +90,44 @@ final class SseStreamParser {
     /** Forgets the response in progress. */
     void reset() {
         store = null;
-        carryLength = 0;
-        carryLineStart = 0;
+        length = 0;
+        eventStart = 0;
+        lineStart = 0;
+        scanFrom = 0;
+        innerCr = false;
         stopped = false;
         newEvent();
     }
 
     /** Frames a chunk's readable bytes (not consuming them) and emits every event it completes. */
     void feed(ByteBuf chunk, long perfNs, EventSink sink) {
-        int from = chunk.readerIndex();
-        int to = chunk.writerIndex();
-        if (stopped || from == to) {
+        int readable = chunk.readableBytes();
+        if (stopped || readable == 0) {
             return;
         }
-        if (carryLength > 0) {
-            from = feedCarried(chunk, from, to, perfNs, sink);
-            if (from < 0) {
-                return;
-            }
-        }
-        eventStart = from;
-        frame(chunk, from, to, false, perfNs, sink);
-        if (!stopped && eventStart < to) {
-            // The event in progress continues in the next chunk: keep its bytes.
-            int unfinishedLine = carryLineStart;
-            carryLength = 0;
-            appendCarry(chunk, eventStart, to - eventStart);
-            carryLineStart = unfinishedLine;
-        }
+        ensureCapacity(length + readable);
+        chunk.getBytes(chunk.readerIndex(), buffer, length, readable);
+        length += readable;
+        frame(perfNs, sink);
     }
 
     /** The same from an array; used by tests and callers without a ByteBuf. */
     void feed(byte[] bytes, long perfNs, EventSink sink) {
-        feed(Unpooled.wrappedBuffer(bytes), perfNs, sink);
+        if (stopped || bytes.length == 0) {
+            return;
+        }
+        ensureCapacity(length + bytes.length);
+        System.arraycopy(bytes, 0, buffer, length, bytes.length);
+        length += bytes.length;
+        frame(perfNs, sink);
     }
 
     /** Ends the stream: a non-blank remainder becomes the last event, stamped {@code perfNs}. */
     void finish(long perfNs, EventSink sink) {
-        if (!stopped && carryLength > 0) {
-            eventStart = 0;
-            eventEnded = false;
-            if (carryLineStart < carryLength) {
-                line(carryView, carryLineStart, carryLength, true, perfNs, sink);
-            }
-            if (!eventEnded) {
-                endEvent(carryView, carryLength, perfNs, sink);
+        if (!stopped && length > eventStart) {
+            boolean ended = lineStart < length && line(lineStart, length, true, perfNs, sink);
+            if (!ended) {
+                endEvent(length, perfNs, sink);
             }
         }
         ResponseStore target = store;
@@ -138,151 +135,115 @@ final class SseStreamParser {
         store = target;
     }
 
-    /**
-     * Continues the event carried from earlier chunks, one line at a time, until it ends.
-     *
-     * @return where in {@code chunk} framing goes on after that event, or -1 when the chunk is used up
-     */
-    private int feedCarried(ByteBuf chunk, int from, int to, long perfNs, EventSink sink) {
-        while (from < to) {
-            int lf = chunk.indexOf(from, to, LF);
-            int end = lf < 0 ? to : lf + 1;
-            appendCarry(chunk, from, end - from);
-            from = end;
-            if (lf < 0) {
-                return -1;
-            }
-            eventStart = 0;
-            carryLineStart = frame(carryView, carryLineStart, carryLength, true, perfNs, sink);
-            if (stopped) {
-                return -1;
-            }
-            if (eventEnded) {
-                carryLength = 0;
-                carryLineStart = 0;
-                return from;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * Reads the complete lines of {@code src[lineStart, to)}; leaves {@link #carryLineStart} (as an offset from
-     * {@link #eventStart}) and returns where the unfinished line starts, or where the first event ended when
-     * {@code stopAtEventEnd}.
-     */
-    private int frame(ByteBuf src, int lineStart, int to, boolean stopAtEventEnd, long perfNs, EventSink sink) {
-        eventEnded = false;
-        int scan = lineStart;
-        boolean innerCr = false;
-        while (scan < to) {
-            int lineBreak = indexOfLineBreak(src, scan, to);
+    /** Reads every line the buffer completes, then keeps only the event in progress. */
+    private void frame(long perfNs, EventSink sink) {
+        int scan = scanFrom;
+        while (scan < length) {
+            int lineBreak = indexOfLineBreak(buffer, scan, length);
             if (lineBreak < 0) {
+                scan = length;
                 break;
             }
             int lf;
-            if (src.getByte(lineBreak) == LF) {
+            if (buffer[lineBreak] == LF) {
                 lf = lineBreak;
-            } else if (lineBreak + 1 == to) {
-                break; // a CR whose LF may come with the next chunk: read the line again then
-            } else if (src.getByte(lineBreak + 1) == LF) {
+            } else if (lineBreak + 1 == length) {
+                scan = lineBreak; // a CR whose LF may come with the next chunk: look at it again then
+                break;
+            } else if (buffer[lineBreak + 1] == LF) {
                 lf = lineBreak + 1;
             } else {
                 innerCr = true; // a bare CR inside the line
                 scan = lineBreak + 1;
                 continue;
             }
-            boolean ended = line(src, lineStart, lf, innerCr, perfNs, sink);
+            boolean ended = line(lineStart, lf, innerCr, perfNs, sink);
             lineStart = lf + 1;
             scan = lineStart;
             innerCr = false;
             if (ended) {
                 eventStart = lineStart;
-                if (stopped || stopAtEventEnd) {
-                    eventEnded = true;
-                    break;
+                if (stopped) {
+                    return;
                 }
             }
         }
-        carryLineStart = lineStart - eventStart;
-        return lineStart;
+        scanFrom = scan;
+        if (eventStart > 0) {
+            int kept = length - eventStart;
+            System.arraycopy(buffer, eventStart, buffer, 0, kept);
+            length = kept;
+            lineStart -= eventStart;
+            scanFrom -= eventStart;
+            eventStart = 0;
+        }
     }
 
     /**
-     * Reads the line {@code src[from, to)} (without its LF) of the event that started at {@link #eventStart}.
+     * Reads the line {@code buffer[from, to)} (without its LF) of the event in progress.
      *
      * @return whether it is the blank line that ends the event
      */
-    private boolean line(ByteBuf src, int from, int to, boolean innerCr, long perfNs, EventSink sink) {
-        int length = to - from;
-        if (length == 0 || length == 1 && previousEndsWithCr && src.getByte(from) == CR) {
-            endEvent(src, from, perfNs, sink);
-            eventEnded = true;
+    private boolean line(int from, int to, boolean bareCr, long perfNs, EventSink sink) {
+        int n = to - from;
+        if (n == 0 || n == 1 && previousEndsWithCr && buffer[from] == CR) {
+            endEvent(from, perfNs, sink);
             return true;
         }
-        previousEndsWithCr = src.getByte(to - 1) == CR;
+        previousEndsWithCr = buffer[to - 1] == CR;
         if (!asString) {
-            field(src, from, to, innerCr);
+            field(from, to, bareCr);
         }
         return false;
     }
 
     /** Reads one line's field into the event in progress. */
-    private void field(ByteBuf src, int lineFrom, int lineTo, boolean innerCr) {
-        int from = skipSpace(src, lineFrom, lineTo);
-        int to = trimSpace(src, from, lineTo);
+    private void field(int lineFrom, int lineTo, boolean bareCr) {
+        int from = skipSpace(lineFrom, lineTo);
+        int to = trimSpace(from, lineTo);
         if (from == to) {
             return;
         }
-        boolean dataLine = startsWithData(src, from, to);
-        if (innerCr && src.indexOf(from, to, CR) >= 0 || openObject && !dataLine) {
+        boolean dataLine = startsWithData(from, to);
+        if (bareCr && indexOf(from, to, CR) >= 0 || openObject && !dataLine) {
             asString = true;
             store.discardWriting();
             return;
         }
-        int colon = dataLine ? from + 4 : src.indexOf(from, to, (byte) ':');
+        int colon = dataLine ? from + 4 : indexOf(from, to, (byte) ':');
         if (colon < 0) {
             openObject = false; // a field without a value: nothing to read
             return;
         }
-        int nameTo = dataLine ? colon : trimSpace(src, from, colon);
-        int valueFrom = skipSpace(src, colon + 1, to);
-        openObject = valueFrom < to && src.getByte(valueFrom) == '{' && src.getByte(to - 1) != '}';
-        if (dataLine) {
+        int nameTo = dataLine ? colon : trimSpace(from, colon);
+        int valueFrom = skipSpace(colon + 1, to);
+        openObject = valueFrom < to && buffer[valueFrom] == '{' && buffer[to - 1] != '}';
+        if (dataLine || isName(from, nameTo, "data")) { // "data :" too
             if (valueFrom < to) {
                 if (anyData) {
                     store.append(LF);
                 }
-                store.append(src, valueFrom, to - valueFrom);
+                store.append(buffer, valueFrom, to - valueFrom);
                 anyData = true;
             }
         } else if (nameTo == from) {
-            long sent = stampedAt(src, valueFrom, to);
+            long sent = stampedAt(valueFrom, to);
             if (sent != 0L) {
                 stamp = stamp == 0L ? sent : stamp;
             } else if (commentFrom < 0) {
                 commentFrom = valueFrom - eventStart;
                 commentTo = to - eventStart;
             }
-        } else if (isName(src, from, nameTo, "data")) {
-            // "data :" (a space before the colon) is a data field too
-            if (valueFrom < to) {
-                if (anyData) {
-                    store.append(LF);
-                }
-                store.append(src, valueFrom, to - valueFrom);
-                anyData = true;
-            }
-        } else if (isNameIgnoreCase(src, from, nameTo, "event") && isNameIgnoreCase(src, valueFrom, to, "error")) {
+        } else if (isNameIgnoreCase(from, nameTo, "event") && isNameIgnoreCase(valueFrom, to, "error")) {
             error = true;
         }
     }
 
-    /** The event that started at {@link #eventStart} ends before {@code end}: store it, or report its error. */
-    private void endEvent(ByteBuf src, int end, long perfNs, EventSink sink) {
+    /** The event in progress ends before {@code end}: store it, or report its error. */
+    private void endEvent(int end, long perfNs, EventSink sink) {
         if (asString) {
-            int from = skipSpace(src, eventStart, end);
-            SseEvent parsed = SseEvent.parse(text(src, from, trimSpace(src, from, end)));
+            int from = skipSpace(eventStart, end);
+            SseEvent parsed = SseEvent.parse(text(from, trimSpace(from, end)));
             if (parsed.error()) {
                 stop(parsed.errorMessage(), perfNs, sink);
             } else if (!parsed.data().isEmpty()) {
@@ -295,10 +256,10 @@ final class SseStreamParser {
             store.discardWriting();
             String message;
             if (commentFrom >= 0) {
-                message = text(src, eventStart + commentFrom, eventStart + commentTo);
+                message = text(eventStart + commentFrom, eventStart + commentTo);
             } else {
-                int from = skipSpace(src, eventStart, end);
-                message = text(src, from, trimSpace(src, from, end));
+                int from = skipSpace(eventStart, end);
+                message = text(from, trimSpace(from, end));
             }
             stop(message, perfNs, sink);
         } else if (anyData) {
@@ -325,13 +286,13 @@ final class SseStreamParser {
     }
 
     /**
-     * The index of the first LF or CR in {@code src[from, to)}, or -1: eight bytes at a time (a zero byte of
+     * The index of the first LF or CR in {@code bytes[from, to)}, or -1: eight bytes at a time (a zero byte of
      * {@code word ^ LFS} is an LF; the lowest flagged byte of the classic has-zero test is exact).
      */
-    private static int indexOfLineBreak(ByteBuf src, int from, int to) {
+    private static int indexOfLineBreak(byte[] bytes, int from, int to) {
         int i = from;
         for (int last = to - Long.BYTES; i <= last; i += Long.BYTES) {
-            long word = src.getLongLE(i);
+            long word = (long) LONGS.get(bytes, i);
             long lf = word ^ LFS;
             long cr = word ^ CRS;
             long found = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS;
@@ -340,7 +301,7 @@ final class SseStreamParser {
             }
         }
         for (; i < to; i++) {
-            byte b = src.getByte(i);
+            byte b = bytes[i];
             if (b == LF || b == CR) {
                 return i;
             }
@@ -349,16 +310,16 @@ final class SseStreamParser {
     }
 
     /**
-     * The send stamp of a comment {@code t=<nanos>} in {@code src[from, to)} (the mock server writes
+     * The send stamp of a comment {@code t=<nanos>} in {@code buffer[from, to)} (the mock server writes
      * {@code : t=<System.nanoTime()>} before each event), or 0 when the comment is not one.
      */
-    private static long stampedAt(ByteBuf src, int from, int to) {
-        if (to - from < 3 || to - from > 21 || src.getByte(from) != 't' || src.getByte(from + 1) != '=') {
+    private long stampedAt(int from, int to) {
+        if (to - from < 3 || to - from > 21 || buffer[from] != 't' || buffer[from + 1] != '=') {
             return 0L;
         }
         long value = 0;
         for (int i = from + 2; i < to; i++) {
-            byte b = src.getByte(i);
+            byte b = buffer[i];
             if (b < '0' || b > '9') {
                 return 0L;
             }
@@ -367,29 +328,38 @@ final class SseStreamParser {
         return value;
     }
 
-    private static boolean startsWithData(ByteBuf src, int from, int to) {
-        return to - from >= 5 && src.getByte(from) == 'd' && src.getByte(from + 1) == 'a'
-                && src.getByte(from + 2) == 't' && src.getByte(from + 3) == 'a' && src.getByte(from + 4) == ':';
+    private int indexOf(int from, int to, byte value) {
+        for (int i = from; i < to; i++) {
+            if (buffer[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 
-    private static boolean isName(ByteBuf src, int from, int to, String name) {
+    private boolean startsWithData(int from, int to) {
+        return to - from >= 5 && buffer[from] == 'd' && buffer[from + 1] == 'a' && buffer[from + 2] == 't'
+                && buffer[from + 3] == 'a' && buffer[from + 4] == ':';
+    }
+
+    private boolean isName(int from, int to, String name) {
         if (to - from != name.length()) {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {
-            if (src.getByte(from + i) != name.charAt(i)) {
+            if (buffer[from + i] != name.charAt(i)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean isNameIgnoreCase(ByteBuf src, int from, int to, String lowerCaseName) {
+    private boolean isNameIgnoreCase(int from, int to, String lowerCaseName) {
         if (to - from != lowerCaseName.length()) {
             return false;
         }
         for (int i = 0; i < lowerCaseName.length(); i++) {
-            byte b = src.getByte(from + i);
+            byte b = buffer[from + i];
             if (b >= 'A' && b <= 'Z') {
                 b += 'a' - 'A';
             }
@@ -400,19 +370,19 @@ final class SseStreamParser {
         return true;
     }
 
-    private static String text(ByteBuf src, int from, int to) {
-        return src.toString(from, to - from, StandardCharsets.UTF_8);
+    private String text(int from, int to) {
+        return new String(buffer, from, to - from, StandardCharsets.UTF_8);
     }
 
-    private static int skipSpace(ByteBuf src, int from, int to) {
-        while (from < to && isSpace(src.getByte(from))) {
+    private int skipSpace(int from, int to) {
+        while (from < to && isSpace(buffer[from])) {
             from++;
         }
         return from;
     }
 
-    private static int trimSpace(ByteBuf src, int from, int to) {
-        while (to > from && isSpace(src.getByte(to - 1))) {
+    private int trimSpace(int from, int to) {
+        while (to > from && isSpace(buffer[to - 1])) {
             to--;
         }
         return to;
@@ -423,12 +393,9 @@ final class SseStreamParser {
         return b == ' ' || (b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x1F);
     }
 
-    private void appendCarry(ByteBuf chunk, int from, int n) {
-        if (carryLength + n > carry.length) {
-            carry = Arrays.copyOf(carry, Math.max(carryLength + n, carry.length * 2));
-            carryView = Unpooled.wrappedBuffer(carry);
+    private void ensureCapacity(int needed) {
+        if (needed > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(needed, buffer.length * 2));
         }
-        chunk.getBytes(from, carry, carryLength, n);
-        carryLength += n;
     }
 }
