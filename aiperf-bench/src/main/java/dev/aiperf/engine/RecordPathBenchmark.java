@@ -72,6 +72,9 @@ public class RecordPathBenchmark {
     private static final int RECORDS = 512;
     private static final int PROMPTS = 100;
     private static final int CHUNKS = 64;
+    /** A default trace keeps no per-chunk stamps (only --export-http-trace does). */
+    private static final long[] NO_TIMES = new long[0];
+    private static final int[] NO_SIZES = new int[0];
     private static final String[] WORDS = ("Shall I compare thee to a summer's day? Thou art more lovely and more "
             + "temperate: Rough winds do shake the darling buds of May, And summer's lease hath all too short a date; "
             + "Sometime too hot the eye of heaven shines, And often is his gold complexion dimm'd; And every fair from "
@@ -198,8 +201,8 @@ public class RecordPathBenchmark {
         if (trace) {
             HttpTrace httpTrace = new HttpTrace("netty-http1", start - 40_000, start - 30_000, 0, 0, 0, 0, 0, 0,
                     start - 30_000, "127.0.0.1", 40_000 + credit % 1000, "127.0.0.1", 8000,
-                    start, start + 20_000, start + 20_000, new long[]{start + 20_000}, new int[]{900}, 900,
-                    200, "OK", null, chunkNs[0] - 10_000, chunkNs[0], arrival, chunkNs, chunkBytes, bytes, 0);
+                    start, start + 20_000, start + 20_000, NO_TIMES, NO_SIZES, 1, 900,
+                    200, "OK", null, chunkNs[0] - 10_000, chunkNs[0], arrival, NO_TIMES, NO_SIZES, CHUNKS + 1, bytes, 0);
             detail = new RequestDetail(new byte[900], Map.of("Content-Type", "application/json"), "text/event-stream",
                     httpTrace);
         }

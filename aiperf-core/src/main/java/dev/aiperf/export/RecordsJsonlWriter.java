@@ -6,9 +6,11 @@ import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.record.MetricFlag;
 import dev.aiperf.api.record.MetricRecord;
+import dev.aiperf.metrics.HttpReqValues;
 import dev.aiperf.metrics.MetricCatalog;
 import dev.aiperf.metrics.MetricDefinition;
 import dev.aiperf.metrics.MetricsEnvironment;
+import dev.aiperf.metrics.RecordValues;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,6 +49,8 @@ public final class RecordsJsonlWriter implements RecordLineSink {
     private final Redaction traceRedaction;
     /** How each metric tag is written, worked out once per tag (unit conversion factors are not free). */
     private final Map<String, Column> columns = new ConcurrentHashMap<>();
+    /** The column of each http_req_* slot, for values a {@link RecordValues} keeps as primitives. */
+    private final Column[] httpColumns;
 
     /**
      * How one metric's value goes into a line, worked out once per tag: the text before the value
@@ -74,6 +78,7 @@ public final class RecordsJsonlWriter implements RecordLineSink {
         this.environment = environment;
         this.recordProcessorId = recordProcessorId;
         this.out = new RecordLinesFile(file, "records file");
+        this.httpColumns = HttpReqValues.TAGS.stream().map(this::column).toArray(Column[]::new);
     }
 
     /** The writer for a run, or empty when its export level does not include per-request records. */
@@ -165,7 +170,14 @@ public final class RecordsJsonlWriter implements RecordLineSink {
     private boolean metrics(StringBuilder out, MetricRecord record) {
         out.append('{');
         boolean empty = true;
-        for (Map.Entry<String, Object> entry : record.values().entrySet()) {
+        Map<String, Object> values = record.values();
+        RecordValues split = values instanceof RecordValues v ? v : null;
+        int httpPosition = split == null ? -1 : split.httpPosition();
+        int i = 0;
+        for (Map.Entry<String, Object> entry : (split == null ? values : split.general()).entrySet()) {
+            if (i++ == httpPosition) {
+                empty = httpFields(out, split, empty);
+            }
             Column column = columnOf(entry.getKey());
             if (!column.written()) {
                 continue;
@@ -189,8 +201,35 @@ public final class RecordsJsonlWriter implements RecordLineSink {
             }
             out.append(column.after());
         }
+        if (i == httpPosition) {
+            empty = httpFields(out, split, empty);
+        }
         out.append('}');
         return !empty;
+    }
+
+    /** The http_req_* members, written as their boxed values would be; false when the object is still empty. */
+    private boolean httpFields(StringBuilder out, RecordValues values, boolean empty) {
+        for (int present = values.httpPresent(); present != 0; present &= present - 1) {
+            int slot = Integer.numberOfTrailingZeros(present);
+            Column column = httpColumns[slot];
+            if (!column.written()) {
+                continue;
+            }
+            if (!empty) {
+                out.append(',');
+            }
+            empty = false;
+            long value = values.http(slot);
+            out.append(column.before());
+            if (column.converted()) {
+                PythonNumbers.appendRepr(out, value * column.factor());
+            } else {
+                out.append(value);
+            }
+            out.append(column.after());
+        }
+        return empty;
     }
 
     /** A plain lookup first: {@code computeIfAbsent(tag, this::column)} made a method reference per metric per record. */

@@ -85,7 +85,15 @@ public final class Redaction {
     /** Whether a header carries a credential: Authorization, Cookie, or a name with key, token, secret, auth. */
     public static boolean isSecretHeader(String name) {
         String lower = name.strip().toLowerCase(Locale.ROOT);
-        return SECRET_HEADER_NAMES.contains(lower) || SECRET_NAME_WORDS.stream().anyMatch(lower::contains);
+        if (SECRET_HEADER_NAMES.contains(lower)) {
+            return true;
+        }
+        for (String word : SECRET_NAME_WORDS) { // a loop, not a stream: this runs for every header of every traced line
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The run's command line, redacted, or null when there is none. */
@@ -98,8 +106,9 @@ public final class Redaction {
         if (text == null) {
             return null;
         }
-        String result = URL_USER_INFO.matcher(text).replaceAll(m ->
-                Matcher.quoteReplacement(m.group(1) + REDACTED + "@"));
+        // user-info needs a "://" before it: most texts (header values) have none and skip the regular expression
+        String result = text.contains("://") ? URL_USER_INFO.matcher(text).replaceAll(m ->
+                Matcher.quoteReplacement(m.group(1) + REDACTED + "@")) : text;
         for (String secret : secrets) {
             result = result.replace(secret, REDACTED);
         }

@@ -4,7 +4,6 @@ import dev.aiperf.api.model.HttpTrace;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.metrics.HttpPhases;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,7 +23,7 @@ final class TraceDataJson {
         CompactJsonObject json = new CompactJsonObject(out);
         json.field("trace_type", t.traceType());
         wall(json, "request_send_start_ns", request, t.requestSendStartPerfNs());
-        json.field("request_headers", headers(request.detail().headers(), redaction));
+        headers(json, "request_headers", request.detail().headers(), redaction);
         wall(json, "request_headers_sent_ns", request, t.requestHeadersSentPerfNs());
         chunks(json, "request_chunks", request, t.requestChunkPerfNs(), t.requestChunkBytes());
         wall(json, "request_send_end_ns", request, t.requestSendEndPerfNs());
@@ -35,7 +34,9 @@ final class TraceDataJson {
         }
         json.field("response_reason", t.responseReason());
         wall(json, "response_receive_start_ns", request, t.responseReceiveStartPerfNs());
-        json.field("response_headers", t.responseHeaders() == null ? null : headers(t.responseHeaders(), redaction));
+        if (t.responseHeaders() != null) {
+            headers(json, "response_headers", t.responseHeaders(), redaction);
+        }
         wall(json, "response_headers_received_ns", request, t.responseHeadersReceivedPerfNs());
         chunks(json, "response_chunks", request, t.responseChunkPerfNs(), t.responseChunkBytes());
         json.field("response_chunks_count", t.responseChunksCount());
@@ -59,20 +60,30 @@ final class TraceDataJson {
         }
         wall(json, "tls_handshake_start_ns", request, t.tlsHandshakeStartPerfNs());
         wall(json, "tls_handshake_end_ns", request, t.tlsHandshakeEndPerfNs());
-        json.field("sending_ns", HttpPhases.sending(t));
-        json.field("waiting_ns", HttpPhases.waiting(t));
-        json.field("receiving_ns", HttpPhases.receiving(t));
-        json.field("duration_ns", HttpPhases.duration(t));
-        json.field("blocked_ns", HttpPhases.blocked(t));
-        json.field("dns_lookup_ns", HttpPhases.dnsLookup(t));
-        json.field("connecting_ns", HttpPhases.connecting(t));
+        phase(json, "sending_ns", HttpPhases.sending(t));
+        phase(json, "waiting_ns", HttpPhases.waiting(t));
+        phase(json, "receiving_ns", HttpPhases.receiving(t));
+        phase(json, "duration_ns", HttpPhases.duration(t));
+        phase(json, "blocked_ns", HttpPhases.blocked(t));
+        phase(json, "dns_lookup_ns", HttpPhases.dnsLookup(t));
+        phase(json, "connecting_ns", HttpPhases.connecting(t));
         json.end();
     }
 
-    private static Map<String, Object> headers(Map<String, String> headers, Redaction redaction) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        headers.forEach((name, value) -> json.put(name, redaction.headerValue(name, value)));
-        return json;
+    /** The headers as an object, their credentials redacted: written member by member, without a copy of the map. */
+    private static void headers(CompactJsonObject json, String name, Map<String, String> headers, Redaction redaction) {
+        CompactJsonObject object = json.object(name);
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            object.field(header.getKey(), redaction.headerValue(header.getKey(), header.getValue()));
+        }
+        object.end();
+    }
+
+    /** A computed phase duration; left out when it has no value. */
+    private static void phase(CompactJsonObject json, String name, long ns) {
+        if (ns != HttpPhases.NONE) {
+            json.field(name, ns);
+        }
     }
 
     private static void wall(CompactJsonObject json, String name, RequestRecord request, long perfNs) {

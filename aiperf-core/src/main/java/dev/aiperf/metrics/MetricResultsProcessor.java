@@ -30,6 +30,8 @@ public final class MetricResultsProcessor implements ResultsProcessor {
     private final CreditPhase phase;
     /** {@link MetricArray} or {@link Accumulator} per tag, in the order tags were first seen. */
     private final Map<String, Object> pooled = new LinkedHashMap<>();
+    /** The pool of each http_req_* slot once its tag was seen: {@link RecordValues} give them as primitives. */
+    private final MetricArray[] httpPools = new MetricArray[HttpReqValues.COUNT];
 
     /**
      * @throws IllegalArgumentException when {@code --goodput} names a metric that is unknown or not measured
@@ -55,14 +57,54 @@ public final class MetricResultsProcessor implements ResultsProcessor {
         if ((info == null ? CreditPhase.PROFILING : info.phase()) != phase) {
             return;
         }
+        if (record.values() instanceof RecordValues values) {
+            addAll(values);
+            return;
+        }
         for (Map.Entry<String, Object> entry : record.values().entrySet()) {
-            switch (metrics.metric(entry.getKey())) {
-                case RecordMetric m -> addValue(m.tag(), entry.getValue());
-                case AggregateMetric m -> ((Accumulator) pooled.computeIfAbsent(m.tag(),
-                        tag -> new Accumulator(m.aggregation()))).fold(((Number) entry.getValue()).longValue());
-                case DerivedMetric m -> LOG.log(System.Logger.Level.DEBUG, "ignoring per-request value of derived " + m.tag());
-                case null -> LOG.log(System.Logger.Level.DEBUG, () -> "ignoring unknown metric " + entry.getKey());
+            add(entry.getKey(), entry.getValue());
+        }
+    }
+
+    /** The same as adding every entry of {@code values} in order, without boxing its http_req_* values. */
+    private void addAll(RecordValues values) {
+        int httpPosition = values.httpPosition();
+        int i = 0;
+        for (Map.Entry<String, Object> entry : values.general().entrySet()) {
+            if (i++ == httpPosition) {
+                addHttp(values);
             }
+            add(entry.getKey(), entry.getValue());
+        }
+        if (i == httpPosition) {
+            addHttp(values);
+        }
+    }
+
+    private void addHttp(RecordValues values) {
+        for (int present = values.httpPresent(); present != 0; present &= present - 1) {
+            int slot = Integer.numberOfTrailingZeros(present);
+            MetricArray pool = httpPools[slot];
+            if (pool == null) {
+                String tag = HttpReqValues.TAGS.get(slot);
+                if (!(metrics.metric(tag) instanceof RecordMetric)) {
+                    add(tag, values.http(slot)); // as any value of a metric this run does not pool
+                    continue;
+                }
+                pool = (MetricArray) pooled.computeIfAbsent(tag, t -> new MetricArray());
+                httpPools[slot] = pool;
+            }
+            pool.add(values.http(slot));
+        }
+    }
+
+    private void add(String tag, Object value) {
+        switch (metrics.metric(tag)) {
+            case RecordMetric m -> addValue(m.tag(), value);
+            case AggregateMetric m -> ((Accumulator) pooled.computeIfAbsent(m.tag(),
+                    t -> new Accumulator(m.aggregation()))).fold(((Number) value).longValue());
+            case DerivedMetric m -> LOG.log(System.Logger.Level.DEBUG, "ignoring per-request value of derived " + m.tag());
+            case null -> LOG.log(System.Logger.Level.DEBUG, () -> "ignoring unknown metric " + tag);
         }
     }
 

@@ -17,6 +17,9 @@ public final class RecordInput {
     private final ParsedResponseRecord record;
     private final List<ParsedResponse> contentResponses;
     private final Map<String, Object> values;
+    /** The http_req_* values, computed on first use; {@link #NOT_YET} until then. */
+    private Object httpReq = NOT_YET;
+    private static final Object NOT_YET = new Object();
 
     RecordInput(ParsedResponseRecord record, Map<String, Object> values) {
         this.record = record;
@@ -48,6 +51,14 @@ public final class RecordInput {
 
     public long startPerfNs() {
         return record.request().startPerfNs();
+    }
+
+    /** The record's http_req_* values, computed once; null when the request was not traced. */
+    public HttpReqValues httpReq() {
+        if (httpReq == NOT_YET) {
+            httpReq = HttpReqValues.of(request().trace());
+        }
+        return (HttpReqValues) httpReq;
     }
 
     public boolean has(String tag) {

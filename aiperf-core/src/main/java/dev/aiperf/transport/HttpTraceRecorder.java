@@ -7,17 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Notes the end of each phase of one exchange as it happens, for its {@link HttpTrace}. Response chunks go
- * into two growing primitive arrays, so a streamed chunk costs two array stores, no allocation (the arrays
- * double when full, sized from the previous response on the same connection). Touched by one thread at a
- * time: the sender until a connection is bound, then the connection's event loop.
+ * Notes the end of each phase of one exchange as it happens, for its {@link HttpTrace}. Every phase of an exchange
+ * happens once, so each has a field; only the response's chunks are many. By default (no {@code trace_data}) a chunk
+ * costs a few field updates: the {@code http_req_*} metrics need no more than the chunk count, the bytes, the first
+ * and the last arrival. With {@code --export-http-trace} each chunk's stamp and size also go into two growing
+ * primitive arrays (sized from the previous response on the same connection; doubling when full), for
+ * {@code trace_data}. Touched by one thread at a time: the sender until a connection is bound, then the
+ * connection's event loop.
  */
 final class HttpTraceRecorder {
     private static final long[] NO_TIMES = new long[0];
     private static final int[] NO_SIZES = new int[0];
 
     private final String traceType;
-    private final boolean keepHeaders;
+    /** Keep what only {@code trace_data} shows: the response headers, each chunk's stamp and size. */
+    private final boolean keepDetail;
     private final long poolWaitStartNs;
     private long poolWaitEndNs;
     private long dnsStartNs;
@@ -39,20 +43,24 @@ final class HttpTraceRecorder {
     private Map<String, String> responseHeaders;
     private long headersReceivedNs;
     private long receiveEndNs;
+    private int chunks;
+    private long firstChunkNs;
+    private long lastChunkNs;
+    private long responseBytes;
+    /** Each chunk's arrival and size, with {@link #keepDetail} only. */
     private long[] chunkNs;
     private int[] chunkBytes;
-    private int chunks;
-    private long responseBytes;
     private long errorNs;
 
     /**
      * @param traceType       the transport's name for the trace
-     * @param keepHeaders     keep the response headers (for {@code trace_data}, with {@code --export-http-trace})
+     * @param keepDetail      keep the response headers and every chunk (for {@code trace_data}, with
+     *                        {@code --export-http-trace})
      * @param poolWaitStartNs when the transport took the request
      */
-    HttpTraceRecorder(String traceType, boolean keepHeaders, long poolWaitStartNs) {
+    HttpTraceRecorder(String traceType, boolean keepDetail, long poolWaitStartNs) {
         this.traceType = traceType;
-        this.keepHeaders = keepHeaders;
+        this.keepDetail = keepDetail;
         this.poolWaitStartNs = poolWaitStartNs;
     }
 
@@ -105,7 +113,10 @@ final class HttpTraceRecorder {
         headersReceivedNs = arrivalNs;
         status = statusCode;
         reason = reasonPhrase;
-        if (keepHeaders && headers != null) {
+        if (!keepDetail) {
+            return;
+        }
+        if (headers != null) {
             Map<String, String> kept = new LinkedHashMap<>();
             for (Map.Entry<? extends CharSequence, ? extends CharSequence> header : headers) {
                 kept.merge(header.getKey().toString(), header.getValue().toString(), (a, b) -> a + ", " + b);
@@ -124,6 +135,18 @@ final class HttpTraceRecorder {
         if (bytes <= 0) {
             return;
         }
+        if (chunks == 0) {
+            firstChunkNs = arrivalNs;
+        }
+        lastChunkNs = arrivalNs;
+        if (keepDetail) {
+            keep(arrivalNs, bytes);
+        }
+        chunks++;
+        responseBytes += bytes;
+    }
+
+    private void keep(long arrivalNs, int bytes) {
         if (chunkNs == null) {
             chunkNs = new long[8];
             chunkBytes = new int[8];
@@ -133,8 +156,6 @@ final class HttpTraceRecorder {
         }
         chunkNs[chunks] = arrivalNs;
         chunkBytes[chunks] = bytes;
-        chunks++;
-        responseBytes += bytes;
     }
 
     /** The response's last byte arrived. */
@@ -148,21 +169,18 @@ final class HttpTraceRecorder {
         }
     }
 
-    /** Body chunks so far: a hint for sizing the next response's arrays. */
-    int chunks() {
-        return chunks;
-    }
-
+    /** The trace so far; its chunk arrays are empty unless the detail is kept (the counts are always right). */
     HttpTrace toTrace() {
-        long[] requestTimes = sendEndNs == 0 ? NO_TIMES : new long[]{sendEndNs};
-        int[] requestSizes = sendEndNs == 0 ? NO_SIZES : new int[]{requestBytes};
-        long[] times = chunks == 0 ? NO_TIMES : Arrays.copyOf(chunkNs, chunks);
-        int[] sizes = chunks == 0 ? NO_SIZES : Arrays.copyOf(chunkBytes, chunks);
-        long end = receiveEndNs != 0 ? receiveEndNs : chunks > 0 ? chunkNs[chunks - 1] : 0;
+        boolean sent = sendEndNs != 0;
+        long[] requestTimes = keepDetail && sent ? new long[]{sendEndNs} : NO_TIMES;
+        int[] requestSizes = keepDetail && sent ? new int[]{requestBytes} : NO_SIZES;
+        long[] times = keepDetail && chunks > 0 ? Arrays.copyOf(chunkNs, chunks) : NO_TIMES;
+        int[] sizes = keepDetail && chunks > 0 ? Arrays.copyOf(chunkBytes, chunks) : NO_SIZES;
+        long end = receiveEndNs != 0 ? receiveEndNs : lastChunkNs;
         return new HttpTrace(traceType, poolWaitStartNs, poolWaitEndNs, dnsStartNs, dnsEndNs, connectStartNs,
                 connectEndNs, tlsStartNs, tlsEndNs, reusedNs, localIp, localPort, remoteIp, remotePort,
-                sendStartNs, sendEndNs, sendEndNs, requestTimes, requestSizes, sendEndNs == 0 ? 0 : requestBytes,
-                status, reason, responseHeaders, headersReceivedNs, chunks == 0 ? 0 : chunkNs[0], end, times, sizes,
+                sendStartNs, sendEndNs, sendEndNs, requestTimes, requestSizes, sent ? 1 : 0, sent ? requestBytes : 0,
+                status, reason, responseHeaders, headersReceivedNs, firstChunkNs, end, times, sizes, chunks,
                 responseBytes, errorNs);
     }
 }

@@ -6,7 +6,10 @@ import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.ParsedResponseRecord;
 import dev.aiperf.api.model.RequestRecord;
+import dev.aiperf.api.model.TokenCounts;
 import dev.aiperf.api.record.MetricRecord;
+import dev.aiperf.metrics.ActiveMetrics;
+import dev.aiperf.metrics.MetricRecordProcessor;
 import dev.aiperf.metrics.MetricsEnvironment;
 import dev.aiperf.metrics.TestConfigs;
 import dev.aiperf.metrics.TestRecords;
@@ -135,6 +138,32 @@ class RecordsJsonlWriterTest {
         assertThat(metrics.has("min_request_timestamp")).isFalse();
         assertThat(metrics.has("credit_drop_latency")).as("internal").isFalse();
         assertThat(JSON.readTree(Files.readAllLines(file).get(0)).at("/metadata").has("worker_id")).isFalse();
+    }
+
+    @Test
+    void httpReqValuesKeptAsPrimitivesWriteTheLineTheirBoxedValuesWrite(@TempDir Path dir) throws Exception {
+        BenchmarkConfig config = TestConfigs.builder().goodput(Map.of("http_req_waiting", 1.0)).build();
+        MetricRecordProcessor processor = new MetricRecordProcessor(
+                ActiveMetrics.forRun(config, TestConfigs.CHAT, MetricsEnvironment.DEFAULTS));
+        try (RecordsJsonlWriter writer = new RecordsJsonlWriter(dir.resolve("a.jsonl"), MetricsEnvironment.DEFAULTS,
+                "rp")) {
+            for (int chunks : new int[]{4, 1, 0}) {
+                ParsedResponseRecord record = TestRecords.traced(TestRecords.withCounts(
+                        TestRecords.parsed(1_000_000, 1_040_000, 1_052_000, 1_075_000), new TokenCounts(100, 8, null)),
+                        chunks);
+                MetricRecord primitive = processor.processRecord(record);
+                MetricRecord boxed = new MetricRecord(record, new LinkedHashMap<>(primitive.values()));
+                String line = writer.line(primitive, "worker_1");
+                assertThat(line).isEqualTo(writer.line(boxed, "worker_1"));
+                JsonNode metrics = JSON.readTree(line).get("metrics");
+                assertThat(metrics.get("http_req_connection_reused").toString()).isEqualTo("{\"value\":1,\"unit\":\"ratio\"}");
+                assertThat(metrics.get("http_req_data_sent").toString()).isEqualTo("{\"value\":0.3134765625,\"unit\":\"KB\"}");
+                assertThat(metrics.get("http_req_chunks_received").toString())
+                        .isEqualTo("{\"value\":" + chunks + ",\"unit\":\"count\"}");
+                assertThat(metrics.has("http_req_waiting")).isEqualTo(chunks > 0);
+                assertThat(metrics.has("good_request_count")).as("goodput reads an http_req_* value").isEqualTo(chunks > 0);
+            }
+        }
     }
 
     @Test

@@ -13,9 +13,9 @@ class HttpPhasesTest {
         int[] sizes = new int[chunks.length];
         java.util.Arrays.fill(sizes, 10);
         return new HttpTrace("t", 100, 110, 110, 115, 115, 130, 0, 0, reused, null, 0, null, 0,
-                140, 145, 145, new long[]{145}, new int[]{50}, 50, 200, "OK", null, 160,
-                chunks.length == 0 ? 0 : chunks[0], chunks.length == 0 ? 0 : 200, chunks, sizes, 10L * chunks.length,
-                errorNs);
+                140, 145, 145, new long[]{145}, new int[]{50}, 1, 50, 200, "OK", null, 160,
+                chunks.length == 0 ? 0 : chunks[0], chunks.length == 0 ? 0 : 200, chunks, sizes, chunks.length,
+                10L * chunks.length, errorNs);
     }
 
     @Test
@@ -42,13 +42,13 @@ class HttpPhasesTest {
     @Test
     void missingStampsGiveNoValue() {
         HttpTrace none = trace(0, new long[0], 150);
-        assertThat(HttpPhases.receiving(none)).as("no chunk").isNull();
-        assertThat(HttpPhases.waiting(none)).isNull();
-        assertThat(HttpPhases.duration(none)).isNull();
+        assertThat(HttpPhases.receiving(none)).as("no chunk").isEqualTo(HttpPhases.NONE);
+        assertThat(HttpPhases.waiting(none)).isEqualTo(HttpPhases.NONE);
+        assertThat(HttpPhases.duration(none)).isEqualTo(HttpPhases.NONE);
         HttpTrace noWait = new HttpTrace("t", 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, null, 0, 0, 0, 0, new long[0],
-                new int[0], 0, 0, null, null, 0, 0, 0, new long[0], new int[0], 0, 0);
+                new int[0], 0, 0, 0, null, null, 0, 0, 0, new long[0], new int[0], 0, 0, 0);
         assertThat(HttpPhases.blocked(noWait)).as("no wait started").isZero();
-        assertThat(HttpPhases.connecting(noWait)).isNull();
-        assertThat(HttpPhases.sending(noWait)).isNull();
+        assertThat(HttpPhases.connecting(noWait)).isEqualTo(HttpPhases.NONE);
+        assertThat(HttpPhases.sending(noWait)).isEqualTo(HttpPhases.NONE);
     }
 }

@@ -3,9 +3,11 @@ package dev.aiperf.metrics;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.ErrorDetails;
+import dev.aiperf.api.model.HttpTrace;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponse;
 import dev.aiperf.api.model.ParsedResponseRecord;
+import dev.aiperf.api.model.RequestDetail;
 import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.model.ResponseData;
@@ -68,6 +70,25 @@ public final class TestRecords {
         RequestRecord request = new RequestRecord(info(0, maxTokens, CreditPhase.PROFILING), r.model(), r.timestampNs(),
                 r.intendedSendPerfNs(), r.startPerfNs(), r.recvStartPerfNs(), r.endPerfNs(), r.status(), r.responses(),
                 r.error(), r.cancellationPerfNs());
+        return new ParsedResponseRecord(request, record.responses(), record.tokenCounts());
+    }
+
+    /**
+     * The record with an HTTP trace of a reused connection: the send from {@code start} for 5 ns after a 10 ns wait
+     * for the connection, the first body byte 20 ns later, the last at the record's end; {@code chunks} body chunks
+     * (none: no receive stamps); {@code start} must not be 0, which a stamp uses for "did not happen". Chunks themselves are not kept, as without --export-http-trace.
+     */
+    public static ParsedResponseRecord traced(ParsedResponseRecord record, int chunks) {
+        RequestRecord r = record.request();
+        long start = r.startPerfNs();
+        long end = r.endPerfNs() == null ? start + 100 : r.endPerfNs();
+        HttpTrace trace = new HttpTrace("netty-http1", start - 10, start, 0, 0, 0, 0, 0, 0, start, "127.0.0.1", 40000,
+                "127.0.0.1", 8000, start, start + 5, start + 5, new long[0], new int[0], 1, 321, 200, "OK", null,
+                start + 20, chunks == 0 ? 0 : start + 25, chunks == 0 ? 0 : end, new long[0], new int[0], chunks,
+                1000L * chunks, 0);
+        RequestRecord request = new RequestRecord(r.requestInfo(), r.model(), r.timestampNs(), r.intendedSendPerfNs(),
+                r.startPerfNs(), r.recvStartPerfNs(), r.endPerfNs(), r.status(), r.responses(), r.error(),
+                r.cancellationPerfNs(), r.handoffPerfNs(), new RequestDetail(new byte[0], null, null, trace));
         return new ParsedResponseRecord(request, record.responses(), record.tokenCounts());
     }
 

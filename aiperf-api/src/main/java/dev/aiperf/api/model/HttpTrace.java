@@ -30,8 +30,10 @@ import java.util.Map;
  * @param requestSendStartPerfNs    the request began to be written
  * @param requestHeadersSentPerfNs  its headers were written
  * @param requestSendEndPerfNs      its last byte was written to the socket
- * @param requestChunkPerfNs        when each request body chunk was written
- * @param requestChunkBytes         each chunk's size
+ * @param requestChunkPerfNs        when each request body chunk was written; empty when the chunks are not kept
+ *                                  (they are kept for {@code trace_data}, with --export-http-trace)
+ * @param requestChunkBytes         each chunk's size; empty when the chunks are not kept
+ * @param requestChunksCount        request body chunks written (known also when they are not kept)
  * @param requestBytesTotal         body bytes sent
  * @param responseStatusCode        the status, or 0
  * @param responseReason            the reason phrase, or null
@@ -39,8 +41,10 @@ import java.util.Map;
  * @param responseHeadersReceivedPerfNs the response headers arrived
  * @param responseReceiveStartPerfNs the first body chunk arrived
  * @param responseReceiveEndPerfNs  the last body byte arrived
- * @param responseChunkPerfNs       when each body chunk arrived (one per socket read)
- * @param responseChunkBytes        each chunk's size
+ * @param responseChunkPerfNs       when each body chunk arrived (one per socket read); empty when the chunks are
+ *                                  not kept
+ * @param responseChunkBytes        each chunk's size; empty when the chunks are not kept
+ * @param responseChunksCount       body chunks received (known also when they are not kept)
  * @param responseBytesTotal        body bytes received
  * @param errorPerfNs               when the exchange failed, or 0
  */
@@ -52,22 +56,16 @@ public record HttpTrace(String traceType,
                         long connectionReusedPerfNs,
                         String localIp, int localPort, String remoteIp, int remotePort,
                         long requestSendStartPerfNs, long requestHeadersSentPerfNs, long requestSendEndPerfNs,
-                        long[] requestChunkPerfNs, int[] requestChunkBytes, long requestBytesTotal,
+                        long[] requestChunkPerfNs, int[] requestChunkBytes, int requestChunksCount,
+                        long requestBytesTotal,
                         int responseStatusCode, String responseReason, Map<String, String> responseHeaders,
                         long responseHeadersReceivedPerfNs, long responseReceiveStartPerfNs,
                         long responseReceiveEndPerfNs,
-                        long[] responseChunkPerfNs, int[] responseChunkBytes, long responseBytesTotal,
+                        long[] responseChunkPerfNs, int[] responseChunkBytes, int responseChunksCount,
+                        long responseBytesTotal,
                         long errorPerfNs) {
 
     public boolean connectionReused() {
         return connectionReusedPerfNs != 0;
-    }
-
-    public int requestChunksCount() {
-        return requestChunkPerfNs.length;
-    }
-
-    public int responseChunksCount() {
-        return responseChunkPerfNs.length;
     }
 }

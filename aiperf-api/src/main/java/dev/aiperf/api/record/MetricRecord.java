@@ -13,11 +13,12 @@ import java.util.Map;
  *
  * @param record the parsed record the values were computed from
  * @param values tag to value, insertion-ordered; the record takes ownership of the map and wraps
- *               it read-only without copying, so the caller must not change it afterwards
+ *               it read-only without copying (a {@link MetricValues} is read-only already: it is kept as it
+ *               is), so the caller must not change it afterwards
  */
 public record MetricRecord(ParsedResponseRecord record, Map<String, Object> values) {
     public MetricRecord {
-        values = Collections.unmodifiableMap(values);
+        values = values instanceof MetricValues ? values : Collections.unmodifiableMap(values);
     }
 
     /** True when the request failed (its record carries an error). */
