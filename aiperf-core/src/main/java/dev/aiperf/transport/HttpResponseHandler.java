@@ -39,6 +39,8 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
     private ChannelHandlerContext ctx;
     /** How this connection was opened, for the trace of its first request. */
     private ConnectionTimes connectionTimes;
+    /** The connection's TLS, or null for cleartext (looked up once: a pipeline lookup walks every handler). */
+    private SslHandler tls;
 
     // State of the exchange in progress; all null/zero between exchanges.
     private HttpExchange exchange;
@@ -63,6 +65,7 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.connectionTimes = ctx.pipeline().get(ConnectionTimes.class);
+        this.tls = ctx.pipeline().get(SslHandler.class);
         sweep.watch(this);
     }
 
@@ -98,7 +101,6 @@ final class HttpResponseHandler extends ChannelInboundHandlerAdapter implements 
             return;
         }
         lastReadNs = now; // the read timeout counts from here (the sweep checks it, and the deadline)
-        SslHandler tls = channel.pipeline().get(SslHandler.class);
         if (tls == null || tls.handshakeFuture().isSuccess()) {
             send(next);
             return;

@@ -61,7 +61,9 @@ public final class NettyHttpTransport extends NettyTransportBase {
             return;
         }
         Channel channel = (Channel) acquired.getNow();
-        HttpResponseHandler handler = channel.pipeline().get(HttpResponseHandler.class);
+        // The response handler is the pipeline's last (ChannelSetup): O(1), where get(Class) walks every handler.
+        HttpResponseHandler handler = channel.pipeline().last() instanceof HttpResponseHandler last ? last
+                : channel.pipeline().get(HttpResponseHandler.class);
         if (handler == null) {
             // Closed between the pool handing it out and now (the server went away): its handlers are
             // gone. Fail the exchange, or its future would never complete and the run would wait forever.

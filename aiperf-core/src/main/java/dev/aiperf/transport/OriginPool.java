@@ -14,7 +14,9 @@ import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -47,6 +49,8 @@ final class OriginPool {
     private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
     /** Connections open or being opened; a slot is taken before connecting and freed when the channel closes. */
     private final AtomicInteger open = new AtomicInteger();
+    /** Every connection opened and not yet closed, busy or idle, so that close() closes them all. */
+    private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     OriginPool(Origin origin, Bootstrap bootstrap, ChannelSetup setup, int limit, long acquireTimeoutNs) {
@@ -152,7 +156,10 @@ final class OriginPool {
         return opened;
     }
 
-    /** Fails the waiting requests and closes the idle connections; busy ones close with the event loops. */
+    /**
+     * Fails the waiting requests and closes every connection, idle or busy (their exchanges end as the transport
+     * says: TransportClosed). Not left to the event loops' shutdown, which was seen to leave a busy one open.
+     */
     void close() {
         closed = true;
         Waiter waiter;
@@ -162,6 +169,7 @@ final class OriginPool {
             }
         }
         closeIdle();
+        channels.forEach(Channel::close);
     }
 
     /** Connections open or being opened (for tests). */
@@ -206,6 +214,10 @@ final class OriginPool {
 
     /** Opens a connection in a slot already reserved; the slot is freed when it closes or fails to connect. */
     private Future<Channel> connect() {
+        if (closed) {
+            slotFreed(null);
+            return ImmediateEventExecutor.INSTANCE.newFailedFuture(new ClosedChannelException());
+        }
         ChannelFuture connecting;
         try {
             connecting = FreshConnections.open(bootstrap, setup, origin);
@@ -214,20 +226,30 @@ final class OriginPool {
             return ImmediateEventExecutor.INSTANCE.newFailedFuture(e);
         }
         Channel channel = connecting.channel();
+        channels.add(channel);
         AtomicBoolean counted = new AtomicBoolean(true);
         Runnable free = () -> {
             if (counted.getAndSet(false)) {
+                channels.remove(channel);
                 slotFreed(channel);
             }
         };
         channel.closeFuture().addListener(closedNow -> free.run());
+        if (closed) {
+            channel.close(); // close() ran while this one was being added
+        }
         // The promise runs its listener on the thread that completes it: the new connection's event loop.
         Promise<Channel> ready = ImmediateEventExecutor.INSTANCE.newPromise();
         connecting.addListener(done -> {
             if (done.isSuccess()) {
                 // In a task of its own, after every listener of the connect (ConnectionTimes notes the
                 // addresses in one, for the trace): this listener may have been added before it.
-                channel.eventLoop().execute(() -> ready.trySuccess(channel));
+                try {
+                    channel.eventLoop().execute(() -> ready.trySuccess(channel));
+                } catch (RejectedExecutionException stopping) {
+                    channel.close();
+                    ready.tryFailure(stopping);
+                }
             } else {
                 free.run(); // a channel that never registered may never report its close
                 ready.tryFailure(done.cause());

@@ -116,7 +116,7 @@ final class ResponseStore {
     /** The complete responses so far, for the reading side; later appends never change what it sees. */
     ReceivedResponses snapshot() {
         return count == 0 ? ReceivedResponses.empty()
-                : ReceivedResponses.of(kind, bytes, ends, perfNs, serverSentNs, count);
+                : ReceivedResponses.of(kind, bytes == null ? new byte[0] : bytes, ends, perfNs, serverSentNs, count);
     }
 
     private void ensureBytes(int n) {

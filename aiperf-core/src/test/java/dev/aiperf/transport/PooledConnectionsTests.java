@@ -189,7 +189,7 @@ class PooledConnectionsTests {
                 Duration.ofMillis(200)))) {
             assertThat(await(transport.sendRequest(chat(mock.baseUrl(), true, 4))).error()).isNull();
             OriginPool pool = pool(transport, mock.baseUrl());
-            assertThat(pool.open()).isEqualTo(1);
+            assertThat(transport.connectionsOpened()).isEqualTo(1);
 
             eventually(() -> pool.open() == 0 && pool.idle() == 0, "the idle connection is closed");
         }

@@ -65,6 +65,16 @@ class ResponseStoreTests {
     }
 
     @Test
+    void anEmptyBodyIsOneEmptyResponse() {
+        ResponseStore store = new ResponseStore();
+        store.kind(InferenceResponse.Kind.TEXT);
+        store.complete(7, 0);
+
+        assertThat(store.snapshot()).extracting(InferenceResponse::text, InferenceResponse::perfNs)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("", 7L));
+    }
+
+    @Test
     void aRecordKeepsTheStoreAsItsListWithoutACopy() {
         ResponseStore store = new ResponseStore();
         store.append(utf8("a"), 0, 1);
