@@ -83,11 +83,12 @@ public class RecordPathBenchmark {
     @Param({"true", "false"})
     public boolean trace;
 
-    private RequestRecord[] records;
-    private InferenceResultParser parser;
-    private MetricRecordProcessor metrics;
-    private RecordsJsonlWriter jsonl;
-    private MetricResultsProcessor results;
+    // package-private: RecordPathSteps times the same steps one at a time
+    RequestRecord[] records;
+    InferenceResultParser parser;
+    MetricRecordProcessor metrics;
+    RecordsJsonlWriter jsonl;
+    MetricResultsProcessor results;
     private LiveMetricsTracker live;
     private ClientTimingRecorder clientTiming;
     private Path dir;

@@ -3,8 +3,14 @@ package dev.aiperf.cli;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +78,32 @@ class AiperfCommandTest {
             assertThat(root.getSubcommands().get(name).getUsageMessage()).as(name)
                     .contains("Exit codes:", "Usage error");
         }
+    }
+
+    /**
+     * picocli formats option descriptions with {@code String.format} while rendering the help: a lone {@code %}
+     * made it print a warning on stderr for every option of {@code profile --help} ("Could not format ..."), as
+     * {@code --error-rate-sla}'s "1 %" once did.
+     */
+    @Test
+    void theHelpOfEveryCommandRendersWithoutPicocliWarnings() {
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        int rendered = 0;
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            Deque<CommandLine> commands = new ArrayDeque<>(List.of(AiperfCommand.commandLine()));
+            while (!commands.isEmpty()) {
+                CommandLine command = commands.pop();
+                commands.addAll(command.getSubcommands().values());
+                assertThat(command.getUsageMessage()).isNotBlank();
+                rendered++;
+            }
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(rendered).isGreaterThan(5);
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
     }
 
     @Test

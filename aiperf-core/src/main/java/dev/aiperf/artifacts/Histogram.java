@@ -14,11 +14,16 @@ public record Histogram(double[] edges, long[] counts) {
 
     /** The bin count by the Freedman-Diaconis rule, kept between 5 and 60 so a chart stays readable. */
     public static Histogram of(double[] values) {
-        if (values.length == 0) {
-            return new Histogram(new double[0], new long[0]);
-        }
         double[] sorted = values.clone();
         Arrays.sort(sorted);
+        return ofSorted(sorted);
+    }
+
+    /** The same for values already sorted (a caller that needs them sorted anyway sorts once). */
+    public static Histogram ofSorted(double[] sorted) {
+        if (sorted.length == 0) {
+            return new Histogram(new double[0], new long[0]);
+        }
         double min = sorted[0];
         double max = sorted[sorted.length - 1];
         if (max <= min) {

@@ -71,8 +71,17 @@ public record RunArtifacts(Path dir, JsonNode summary, List<RequestSample> reque
 
     /** The same for a run whose files carry other names ({@code --profile-export-prefix}). */
     public static RunArtifacts withSummary(Path dir, JsonNode summary, ArtifactFiles files) throws IOException {
-        return new RunArtifacts(dir, summary, readRequests(dir.resolve(files.recordsJsonl())),
-                readOptional(dir.resolve(PLUGINS_USED_JSON)), readOptional(dir.resolve(files.serverMetrics("json"))));
+        return withSummary(dir, summary, files, readRequests(dir.resolve(files.recordsJsonl())));
+    }
+
+    /**
+     * The same with the profiling requests given, as {@link #readRequests} would read them from the records file:
+     * the run in this process kept them while it wrote the file.
+     */
+    public static RunArtifacts withSummary(Path dir, JsonNode summary, ArtifactFiles files,
+                                           List<RequestSample> requests) throws IOException {
+        return new RunArtifacts(dir, summary, requests, readOptional(dir.resolve(PLUGINS_USED_JSON)),
+                readOptional(dir.resolve(files.serverMetrics("json"))));
     }
 
     /**

@@ -10,6 +10,8 @@ import dev.aiperf.api.config.KeyValue;
 import dev.aiperf.api.endpoint.EndpointMetadata;
 import dev.aiperf.api.model.Turn;
 
+import java.util.Map;
+
 /**
  * The parts of the endpoint configuration every OpenAI payload needs, resolved once per endpoint.
  *
@@ -60,10 +62,15 @@ record EndpointOptions(boolean streaming, boolean useLegacyMaxTokens, boolean us
         return turn.model() != null ? turn.model() : defaultModel;
     }
 
-    /** Merges the extras at top level, overriding generated keys; each payload gets its own copy. */
+    /**
+     * Merges the extras at top level, overriding generated keys in place and adding the others after them. Values
+     * (text, numbers, booleans, null) are immutable nodes, shared by every payload; an object or array is copied for
+     * each payload, which may change it ({@link #ensureIncludeUsage}).
+     */
     void mergeExtras(ObjectNode payload) {
-        if (!extras.isEmpty()) {
-            payload.setAll(extras.deepCopy());
+        for (Map.Entry<String, JsonNode> extra : extras.properties()) {
+            JsonNode value = extra.getValue();
+            payload.set(extra.getKey(), value.isContainerNode() ? value.deepCopy() : value);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.aiperf.endpoint;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiperf.api.config.BenchmarkConfig;
 import dev.aiperf.api.config.EndpointConfig;
@@ -10,13 +9,10 @@ import dev.aiperf.api.endpoint.EndpointMetadata;
 import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.transport.TransportRequest;
 
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,19 +23,19 @@ public final class RequestFactory {
 
     private final Endpoint endpoint;
     private final List<URI> urls;
-    private final List<Map.Entry<String, String>> fixedHeaders;
-    private final boolean streaming;
+    private final RequestHeaders headers;
 
     /** @param metadata the endpoint's metadata from its plugins.yaml entry (path, streaming support) */
     public RequestFactory(BenchmarkConfig config, Endpoint endpoint, EndpointMetadata metadata) {
         EndpointConfig endpointConfig = config.endpoint();
         this.endpoint = endpoint;
-        this.streaming = endpointConfig.streaming() && metadata.supportsStreaming();
+        boolean streaming = endpointConfig.streaming() && metadata.supportsStreaming();
         String path = endpointConfig.customEndpoint() != null ? endpointConfig.customEndpoint()
                 : streaming && metadata.streamingPath() != null ? metadata.streamingPath() : metadata.endpointPath();
         List<String> bases = endpointConfig.urls().isEmpty() ? List.of("localhost:8000") : endpointConfig.urls();
         this.urls = bases.stream().map(base -> buildUrl(base, path)).toList();
-        this.fixedHeaders = userHeaders(endpointConfig);
+        this.headers = new RequestHeaders("aiperf/" + version(), userHeaders(endpointConfig),
+                streaming ? "text/event-stream" : "application/json");
     }
 
     /**
@@ -89,32 +85,11 @@ public final class RequestFactory {
      */
     public TransportRequest create(RequestInfo requestInfo, long intendedSendPerfNs) {
         ObjectNode payload = endpoint.formatPayload(requestInfo);
-        byte[] body;
-        try {
-            body = EndpointOptions.MAPPER.writeValueAsBytes(payload);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("Could not serialise the request payload", e);
-        }
+        byte[] body = PayloadBytes.of(payload, EndpointOptions.MAPPER);
         String model = payload.path("model").isTextual() ? payload.get("model").asText() : null;
-        return new TransportRequest(url(requestInfo.urlIndex()), headers(requestInfo), body, requestInfo, model,
+        return new TransportRequest(url(requestInfo.urlIndex()),
+                headers.of(requestInfo.xRequestId(), requestInfo.xCorrelationId()), body, requestInfo, model,
                 intendedSendPerfNs);
-    }
-
-    private Map<String, String> headers(RequestInfo requestInfo) {
-        HeaderMerge merge = new HeaderMerge();
-        merge.put("User-Agent", "aiperf/" + version());
-        if (requestInfo.xRequestId() != null) {
-            merge.put("X-Request-ID", requestInfo.xRequestId());
-        }
-        if (requestInfo.xCorrelationId() != null) {
-            merge.put("X-Correlation-ID", requestInfo.xCorrelationId());
-        }
-        for (Map.Entry<String, String> header : fixedHeaders) {
-            merge.put(header.getKey(), header.getValue());
-        }
-        merge.put("Content-Type", "application/json");
-        merge.put("Accept", streaming ? "text/event-stream" : "application/json");
-        return merge.result();
     }
 
     /** {@code --header} pairs then the bearer token: they win over the generated headers above. */
@@ -133,22 +108,5 @@ public final class RequestFactory {
     static String version() {
         String version = RequestFactory.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
-    }
-
-    /** Header names are case-insensitive: a later header replaces an earlier one of any case in place. */
-    private static final class HeaderMerge {
-        private final Map<String, Map.Entry<String, String>> byLowerName = new LinkedHashMap<>();
-
-        void put(String name, String value) {
-            String key = name.toLowerCase(Locale.ROOT);
-            Map.Entry<String, String> previous = byLowerName.get(key);
-            byLowerName.put(key, Map.entry(previous == null ? name : previous.getKey(), value));
-        }
-
-        Map<String, String> result() {
-            Map<String, String> headers = new LinkedHashMap<>();
-            byLowerName.values().forEach(entry -> headers.put(entry.getKey(), entry.getValue()));
-            return Collections.unmodifiableMap(headers);
-        }
     }
 }

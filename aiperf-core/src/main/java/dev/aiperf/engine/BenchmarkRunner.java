@@ -30,6 +30,8 @@ import dev.aiperf.api.transport.TransportContext;
 import dev.aiperf.api.transport.TransportMetadata;
 import dev.aiperf.api.ui.AiperfUi;
 import dev.aiperf.api.ui.UiContext;
+import dev.aiperf.artifacts.RequestSampleColumns;
+import dev.aiperf.artifacts.UsesRunRequestSamples;
 import dev.aiperf.console.ConsoleFooter;
 import dev.aiperf.control.ProfilingServerControl;
 import dev.aiperf.endpoint.RequestFactory;
@@ -323,8 +325,18 @@ public final class BenchmarkRunner {
             if (guard != null) {
                 observers.add(guard);
             }
+            // The report's samples, kept as the records file is written (when this run writes it) so the report
+            // need not read the file back.
+            RequestSampleColumns samples = RecordWriters.recordsFile(config) == null ? null : new RequestSampleColumns();
+            if (samples != null) {
+                for (DataExporter exporter : parts.exporters().data().values()) {
+                    if (exporter instanceof UsesRunRequestSamples user) {
+                        user.useRequestSamples(samples);
+                    }
+                }
+            }
             RecordPipeline pipeline = new RecordPipeline(parser, recordProcessors, resultsProcessors,
-                    RecordWriters.forRun(config, Redaction.of(config)), observers, err);
+                    RecordWriters.forRun(config, Redaction.of(config), samples), observers, err);
             List<PhaseOutcome> phases = new ArrayList<>();
             ClientLoadMonitor.ClientLoad clientLoad = null;
             Integer connectionLimit = null;

@@ -81,8 +81,11 @@ final class RecordPipeline {
         /** The record's line, or null when it is not written; called from several threads at once. */
         String format(MetricRecord record);
 
-        /** Appends a line from {@link #format}; it must be on disk after the next {@link #flush}. */
-        void append(String line) throws IOException;
+        /**
+         * Appends the line {@link #format} made of {@code record}; it must be on disk after the next {@link #flush}.
+         * Called on the committing thread, in completion order.
+         */
+        void append(String line, MetricRecord record) throws IOException;
 
         void flush() throws IOException;
 
@@ -336,7 +339,7 @@ final class RecordPipeline {
             try {
                 for (int i = 0; i < done.lines().length; i++) {
                     if (done.lines()[i] != null) {
-                        writers.get(i).append(done.lines()[i]);
+                        writers.get(i).append(done.lines()[i], done.metrics());
                         unflushed = true;
                     }
                 }

@@ -6,6 +6,7 @@ import dev.aiperf.export.ArtifactFiles;
 import dev.aiperf.export.RawRecordsWriter;
 import dev.aiperf.export.RecordLineSink;
 import dev.aiperf.export.RecordsJsonlWriter;
+import dev.aiperf.export.RequestSampleSink;
 import dev.aiperf.export.Redaction;
 
 import java.io.IOException;
@@ -29,9 +30,18 @@ final class RecordWriters {
 
     /** Every writer of the run, in a fixed order. */
     static List<RecordPipeline.RecordWriter> forRun(BenchmarkConfig config, Redaction redaction) {
+        return forRun(config, redaction, null);
+    }
+
+    /**
+     * The same, {@code samples} (when not null) getting the report's sample of every line written to
+     * {@code profile_export.jsonl}, in the file's order.
+     */
+    static List<RecordPipeline.RecordWriter> forRun(BenchmarkConfig config, Redaction redaction,
+                                                    RequestSampleSink samples) {
         List<RecordPipeline.RecordWriter> writers = new ArrayList<>();
         try {
-            RecordsJsonlWriter.forRun(config, redaction).ifPresent(w -> writers.add(records(w)));
+            RecordsJsonlWriter.forRun(config, redaction).ifPresent(w -> writers.add(records(w, samples)));
             RawRecordsWriter.forRun(config, redaction).ifPresent(w -> writers.add(raw(w)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the records files in " + config.output().artifactDir(), e);
@@ -47,14 +57,14 @@ final class RecordWriters {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the records file in " + config.output().artifactDir(), e);
         }
-        return jsonl.map(RecordWriters::records).orElseGet(() -> new RecordPipeline.RecordWriter() {
+        return jsonl.map(w -> records(w, null)).orElseGet(() -> new RecordPipeline.RecordWriter() {
             @Override
             public String format(MetricRecord record) {
                 return null; // export level summary: per-request records are not kept
             }
 
             @Override
-            public void append(String line) {
+            public void append(String line, MetricRecord record) {
             }
 
             @Override
@@ -67,8 +77,9 @@ final class RecordWriters {
         });
     }
 
-    private static RecordPipeline.RecordWriter records(RecordsJsonlWriter writer) {
-        return lines(writer, record -> writer.line(record, WORKER_ID));
+    private static RecordPipeline.RecordWriter records(RecordsJsonlWriter writer, RequestSampleSink samples) {
+        RecordPipeline.RecordWriter lines = lines(writer, record -> writer.line(record, WORKER_ID));
+        return samples == null ? lines : new SampledLines(lines, writer, samples);
     }
 
     private static RecordPipeline.RecordWriter raw(RawRecordsWriter writer) {
@@ -84,7 +95,7 @@ final class RecordWriters {
             }
 
             @Override
-            public void append(String line) throws IOException {
+            public void append(String line, MetricRecord record) throws IOException {
                 file.append(line);
             }
 
@@ -98,6 +109,53 @@ final class RecordWriters {
                 file.close();
             }
         };
+    }
+
+    /**
+     * {@code profile_export.jsonl}'s writer that also hands the report the sample of each line it appends; when the
+     * file may not get exactly those lines (a write fails), the samples are discarded and the report reads the file.
+     */
+    private record SampledLines(RecordPipeline.RecordWriter lines, RecordsJsonlWriter writer,
+                                RequestSampleSink samples) implements RecordPipeline.RecordWriter {
+        @Override
+        public String format(MetricRecord record) {
+            return lines.format(record);
+        }
+
+        @Override
+        public void append(String line, MetricRecord record) throws IOException {
+            try {
+                lines.append(line, record);
+            } catch (IOException | RuntimeException e) {
+                samples.discard();
+                throw e;
+            }
+            try {
+                writer.sample(record, samples);
+            } catch (RuntimeException e) {
+                samples.discard(); // the line is written: only the report's shortcut is lost
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                lines.flush();
+            } catch (IOException | RuntimeException e) {
+                samples.discard();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                lines.close();
+            } catch (IOException | RuntimeException e) {
+                samples.discard();
+                throw e;
+            }
+        }
     }
 
     /** Where the records go for this configuration, or null when they are not written. */

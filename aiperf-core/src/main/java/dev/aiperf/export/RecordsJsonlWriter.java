@@ -144,6 +144,47 @@ public final class RecordsJsonlWriter implements RecordLineSink {
         return LineBuffer.release(out.append('}'));
     }
 
+    /**
+     * Adds to {@code into} what {@code report.html} reads back from the line {@link #line} made of {@code record}
+     * ({@code RunArtifacts.readRequests}): the line's start and end, its TTFT, ITL, latency and output length as the
+     * numbers the line holds (display units, the same doubles parsing their text gives), and whether it has an
+     * {@code error}. Call it for the lines appended, in their order. A value the file would not read back as the
+     * same number (not finite: {@code NaN} is no JSON number; or of an unusual type) discards the columns, so the
+     * report reads the file instead.
+     */
+    public void sample(MetricRecord record, RequestSampleSink into) {
+        RequestRecord request = record.record().request();
+        Long end = RecordMetadataJson.endPerfNs(request);
+        Map<String, Object> values = record.values();
+        double ttft = displayValue("time_to_first_token", values, into);
+        double itl = displayValue("inter_token_latency", values, into);
+        double latency = displayValue("request_latency", values, into);
+        double tokens = displayValue("output_sequence_length", values, into);
+        into.add(request.timestampNs(), end == null ? request.timestampNs() : RecordMetadataJson.wall(request, end),
+                ttft, itl, latency, tokens, request.hasError());
+    }
+
+    /** A metric's {@code value} as its line holds it, NaN when the line has none or it is not a number. */
+    private double displayValue(String tag, Map<String, Object> values, RequestSampleSink into) {
+        Object value = values.get(tag);
+        if (value == null) {
+            return Double.NaN;
+        }
+        Column column = columns.computeIfAbsent(tag, this::column);
+        if (!column.written() || !(value instanceof Number number)) {
+            return Double.NaN; // not in the line, or a list, text or object: no number to read
+        }
+        if (!(value instanceof Double || value instanceof Float || value instanceof Long || value instanceof Integer)) {
+            into.discard(); // e.g. a BigDecimal: its text may parse to another double than doubleValue()
+            return Double.NaN;
+        }
+        double display = column.converted() ? number.doubleValue() * column.factor() : number.doubleValue();
+        if (!Double.isFinite(display)) {
+            into.discard(); // written as NaN or Infinity, which the reader does not take as JSON
+        }
+        return display;
+    }
+
     /** Appends a line from {@link #line}; it reaches the file at the next {@link #flush} or {@link #close}. */
     @Override
     public void append(String line) throws IOException {

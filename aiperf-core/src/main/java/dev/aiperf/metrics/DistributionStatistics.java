@@ -15,6 +15,8 @@ import java.util.Map;
 public final class DistributionStatistics {
     /** NumPy's unrolled block size for pairwise summation. */
     private static final int PAIRWISE_BLOCK = 128;
+    private static final Statistic[] PERCENTILES = Arrays.stream(Statistic.values()).filter(Statistic::isPercentile)
+            .toArray(Statistic[]::new);
 
     private DistributionStatistics() {
     }
@@ -24,8 +26,9 @@ public final class DistributionStatistics {
         if (n == 0) {
             throw new IllegalArgumentException("no values");
         }
+        // Only the positions the statistics read are put in sorted order: the same values as a full sort.
         double[] sorted = Arrays.copyOf(values, n);
-        Arrays.sort(sorted);
+        OrderStatistics.select(sorted, n, positionsRead(n));
         Map<Statistic, Double> stats = new EnumMap<>(Statistic.class);
         stats.put(Statistic.AVG, mean(values, n));
         stats.put(Statistic.MIN, sorted[0]);
@@ -38,6 +41,27 @@ public final class DistributionStatistics {
         }
         stats.put(Statistic.STD, std(values, n));
         return stats;
+    }
+
+    /** The sorted positions {@link #of} reads: the first, the last, and both neighbours of every percentile's. */
+    private static int[] positionsRead(int n) {
+        int[] positions = new int[2 + 2 * PERCENTILES.length];
+        int count = 0;
+        positions[count++] = 0;
+        positions[count++] = n - 1;
+        for (Statistic statistic : PERCENTILES) {
+            int below = below(n, statistic.percentile());
+            positions[count++] = below;
+            positions[count++] = Math.min(below + 1, n - 1);
+        }
+        Arrays.sort(positions);
+        return positions;
+    }
+
+    /** The position below (or at) percentile {@code q}'s virtual index, as {@link #percentileOfSorted} finds it. */
+    private static int below(int n, double q) {
+        double virtualIndex = (n - 1) * (q / 100.0);
+        return Math.max(0, Math.min((int) Math.floor(virtualIndex), n - 1));
     }
 
     /** NumPy {@code mean}: pairwise sum divided by n. */
@@ -64,8 +88,7 @@ public final class DistributionStatistics {
      */
     public static double percentileOfSorted(double[] sorted, int n, double q) {
         double virtualIndex = (n - 1) * (q / 100.0);
-        int below = (int) Math.floor(virtualIndex);
-        below = Math.max(0, Math.min(below, n - 1));
+        int below = below(n, q);
         int above = Math.min(below + 1, n - 1);
         double t = virtualIndex - below;
         double a = sorted[below];

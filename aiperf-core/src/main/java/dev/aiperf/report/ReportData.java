@@ -16,7 +16,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -180,14 +179,12 @@ final class ReportData {
         Map<String, Object> percentiles = new LinkedHashMap<>();
         TimeWindows windows = TimeWindows.of(run);
         for (Map.Entry<String, Function<RequestSample, Double>> latency : LATENCIES.entrySet()) {
-            double[] values = ok.stream().map(latency.getValue()).filter(Objects::nonNull)
-                    .mapToDouble(Double::doubleValue).toArray();
-            if (values.length == 0) {
+            double[] sorted = valuesOf(ok, latency.getValue());
+            if (sorted.length == 0) {
                 continue;
             }
-            Histogram histogram = Histogram.of(values);
-            double[] sorted = values.clone();
             Arrays.sort(sorted);
+            Histogram histogram = Histogram.ofSorted(sorted);
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("edges", histogram.edges());
             h.put("counts", histogram.counts());
@@ -222,6 +219,19 @@ final class ReportData {
             charts.put("throughput", throughput);
         }
         return charts;
+    }
+
+    /** The requests' values of a metric, in their order, leaving out those without one. */
+    private static double[] valuesOf(List<RequestSample> requests, Function<RequestSample, Double> metric) {
+        double[] values = new double[requests.size()];
+        int n = 0;
+        for (RequestSample request : requests) {
+            Double value = metric.apply(request);
+            if (value != null) {
+                values[n++] = value;
+            }
+        }
+        return Arrays.copyOf(values, n);
     }
 
     /** At most {@link #MAX_SCATTER_POINTS}, evenly spaced through the run. */

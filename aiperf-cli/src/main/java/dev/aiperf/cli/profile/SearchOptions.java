@@ -71,7 +71,7 @@ public final class SearchOptions {
     Double e2eSlaMs;
 
     @Option(names = "--error-rate-sla", paramLabel = "<fraction>",
-            description = "SLA on the share of failed requests, a fraction (0.01: under 1 %).")
+            description = "SLA on the share of failed requests, a fraction (0.01: under 1 %%).")
     Double errorRateSla;
 
     @Option(names = "--concurrency-min", paramLabel = "<n>",
