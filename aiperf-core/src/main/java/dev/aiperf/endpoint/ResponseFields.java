@@ -41,14 +41,33 @@ final class ResponseFields {
         Object content;
         Object reasoningContent;
         Object reasoning;
+
+        /** This, emptied, for a scanner that reuses it. */
+        ChoiceTexts cleared() {
+            content = null;
+            reasoningContent = null;
+            reasoning = null;
+            return this;
+        }
     }
 
     ResponseFields() {
     }
 
+    /** This, emptied, for a scanner that reuses it. */
+    ResponseFields cleared() {
+        object = null;
+        delta = null;
+        message = null;
+        text = null;
+        usage = null;
+        return this;
+    }
+
     /**
      * Reads one response, or returns null when there is nothing to read: no bytes, only whitespace,
      * {@code [DONE]}, or text that is not JSON at all (such responses are dropped, as in the original).
+     * What it returns may be reused by this thread's next read: take what is needed from it first.
      *
      * @throws IllegalArgumentException when the response is JSON but not an object, or starts as JSON
      *                                  and is malformed (a broken chunk fails its request; it is not dropped)

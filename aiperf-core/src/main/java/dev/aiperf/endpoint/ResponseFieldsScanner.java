@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -54,10 +55,19 @@ final class ResponseFieldsScanner {
 
     /** The scanner of each thread that reads chunks: it remembers the last stream's chunk head ({@link ChunkPrefix}). */
     private static final ThreadLocal<ResponseFieldsScanner> PER_THREAD =
-            ThreadLocal.withInitial(() -> new ResponseFieldsScanner(new ChunkPrefix()));
+            ThreadLocal.withInitial(() -> new ResponseFieldsScanner(new ChunkPrefix(), new RecentTexts()));
 
     /** The head of the last chunk read up to a text slot; null for a one-off scan. */
     private final ChunkPrefix prefix;
+    /** Strings of texts read lately, reused for the same bytes; null for a one-off scan. */
+    private final RecentTexts recentTexts;
+    /**
+     * What a remembering scanner returns, the same objects every time (no objects per chunk): valid until its
+     * thread's next read. Null for a one-off scan, which returns new ones.
+     */
+    private final ResponseFields reusedFields;
+    private final ResponseFields.ChoiceTexts reusedDelta;
+    private final ResponseFields.ChoiceTexts reusedMessage;
     // The text being read, b[start, end); cleared after each scan.
     private byte[] b;
     private int start;
@@ -77,8 +87,13 @@ final class ResponseFieldsScanner {
     // The string value just read, when asked for.
     private String string;
 
-    private ResponseFieldsScanner(ChunkPrefix prefix) {
+    private ResponseFieldsScanner(ChunkPrefix prefix, RecentTexts recentTexts) {
         this.prefix = prefix;
+        this.recentTexts = recentTexts;
+        boolean reuse = prefix != null;
+        this.reusedFields = reuse ? new ResponseFields() : null;
+        this.reusedDelta = reuse ? new ResponseFields.ChoiceTexts() : null;
+        this.reusedMessage = reuse ? new ResponseFields.ChoiceTexts() : null;
     }
 
     /**
@@ -86,7 +101,7 @@ final class ResponseFieldsScanner {
      * {@code to}, or null when the text is not in the subset this scan reads.
      */
     static ResponseFields scan(byte[] bytes, int from, int to) {
-        return new ResponseFieldsScanner(null).read(bytes, from, to);
+        return new ResponseFieldsScanner(null, null).read(bytes, from, to);
     }
 
     /**
@@ -99,7 +114,7 @@ final class ResponseFieldsScanner {
 
     /** A scanner that remembers chunk heads in {@code prefix} (tests see what it remembered). */
     static ResponseFieldsScanner remembering(ChunkPrefix prefix) {
-        return new ResponseFieldsScanner(prefix);
+        return new ResponseFieldsScanner(prefix, new RecentTexts());
     }
 
     /** What {@link #scan} returns, remembering or skipping the chunk's head when this scanner has a prefix. */
@@ -110,7 +125,7 @@ final class ResponseFieldsScanner {
         b = bytes;
         start = from;
         end = to;
-        fields = new ResponseFields();
+        fields = reusedFields != null ? reusedFields.cleared() : new ResponseFields();
         texts = null;
         usageFrom = -1;
         try {
@@ -154,7 +169,7 @@ final class ResponseFieldsScanner {
             p = nullableString(p);
             fields.text = string;
         } else {
-            texts = new ResponseFields.ChoiceTexts();
+            texts = choiceTexts(true);
             readingDelta = true;
             fields.delta = texts;
             p = restOfObject(slotValue(p, prefix.slot()), TEXTS, 4);
@@ -238,7 +253,7 @@ final class ResponseFieldsScanner {
         if (delta || is(MESSAGE)) {
             ResponseFields.ChoiceTexts read = null;
             if (b[p] == '{') {
-                read = new ResponseFields.ChoiceTexts();
+                read = choiceTexts(delta);
                 texts = read;
                 readingDelta = delta;
                 p = object(p, TEXTS, 4);
@@ -261,6 +276,15 @@ final class ResponseFieldsScanner {
             return p;
         }
         return value(p, 3);
+    }
+
+    /**
+     * An empty {@code delta} ({@code forDelta}) or {@code message}: this scanner's own when it reuses them (a
+     * second delta in one chunk replaces the first, so one of each is enough), else a new one.
+     */
+    private ResponseFields.ChoiceTexts choiceTexts(boolean forDelta) {
+        ResponseFields.ChoiceTexts reused = forDelta ? reusedDelta : reusedMessage;
+        return reused != null ? reused.cleared() : new ResponseFields.ChoiceTexts();
     }
 
     /** The same in {@code choices[0].delta} or {@code .message}. */
@@ -519,8 +543,10 @@ final class ResponseFieldsScanner {
             return FAIL;
         }
         if (keep) {
-            string = escaped ? unescape(from, q) : new String(b, from, q - from,
-                    ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+            Charset charset = ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
+            string = escaped ? unescape(from, q)
+                    : recentTexts != null ? recentTexts.text(b, from, q, charset)
+                    : new String(b, from, q - from, charset);
         }
         return q + 1;
     }

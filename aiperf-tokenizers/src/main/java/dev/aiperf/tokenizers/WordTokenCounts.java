@@ -99,9 +99,20 @@ final class WordTokenCounts {
         /** The count of {@code text[start, end)} if that is the word in {@code slot}, else -1. */
         int count(int slot, String text, int start, int end) {
             String word = words[slot];
-            int length = end - start;
-            return word != null && word.length() == length && word.regionMatches(0, text, start, length)
-                    ? counts[slot] : -1;
+            return word != null && sameChars(word, text, start, end) ? counts[slot] : -1;
+        }
+
+        /** A plain loop: for a word, {@code regionMatches}'s vectorised compare costs more than it saves (JFR). */
+        private static boolean sameChars(String word, String text, int start, int end) {
+            if (word.length() != end - start) {
+                return false;
+            }
+            for (int i = start; i < end; i++) {
+                if (word.charAt(i - start) != text.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         void remember(int slot, String word, int count) {
