@@ -48,16 +48,7 @@ public class HttpStreamDecodeBenchmark {
     private EmbeddedChannel decodeOnly;
     private EmbeddedChannel decodeAndFrame;
     private final SseStreamParser parser = new SseStreamParser();
-    private final SseStreamParser.EventSink sink = new SseStreamParser.EventSink() {
-        @Override
-        public void onEvent() {
-        }
-
-        @Override
-        public void onError(String message, long perfNs) {
-            throw new IllegalStateException(message);
-        }
-    };
+    private final SseStreamParser.EventSink sink = new DiscardingEventSink();
     private int events;
 
     @Setup

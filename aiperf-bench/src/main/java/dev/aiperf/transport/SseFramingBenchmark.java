@@ -35,16 +35,7 @@ public class SseFramingBenchmark {
     static final int TOKENS = 64;
 
     private final SseStreamParser parser = new SseStreamParser();
-    private final SseStreamParser.EventSink sink = new SseStreamParser.EventSink() {
-        @Override
-        public void onEvent() {
-        }
-
-        @Override
-        public void onError(String message, long perfNs) {
-            throw new IllegalStateException(message);
-        }
-    };
+    private final SseStreamParser.EventSink sink = new DiscardingEventSink();
     private ByteBuf body;
     /** One slice per event, made once: Netty's decoder hands over recycled slices, so none is counted here. */
     private ByteBuf[] eventChunks;
