@@ -57,7 +57,7 @@ run() { # run JAR NAME
   awk '{id=$1; if ($2>=m[id]) m[id]=$2; if ($3>=r[id]) r[id]=$3; if ($4>=w[id]) w[id]=$4; $1=$2=$3=$4=""; n[id]=$0}
        END{for (k in m) {name=n[k]; sub(/^ +/,"",name); sub(/[-#]?[0-9]+$/,"",name); c[name]+=m[k]; R[name]+=r[k]; W[name]+=w[k]}
            for (k in c) printf "    %6.2f s  reads %7d  writes %7d  %s\n", c[k]/100, R[k], W[k], k}' "$work/threads.raw" \
-      | sort -rn | head -6
+      | sort -rn | head -${TOP:-6}
   # The compiler threads apart: on 2 cores C2 is still warming up after tens of thousands of requests
   # (bench/README.md, "JIT and the other threads"), so this part of a run's CPU is not a cost per request.
   awk -v total="$spent" -v n=$((REQUESTS + WARMUP)) '{id=$1; if ($2>=m[id]) m[id]=$2; $1=$2=$3=$4=""; nm[id]=$0}

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.api.dataset.InvalidDatasetException;
 import dev.aiperf.api.export.ErrorCount;
 import dev.aiperf.mock.MockServerConfig;
+import dev.aiperf.testkit.ClosedPort;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,14 +54,15 @@ class FaultToleranceTest extends RunAgainstMockServer {
 
     @Test
     void unreachableServerGivesConnectionErrors() throws IOException {
+        BenchmarkOutcome outcome;
         int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
+        try (ClosedPort down = ClosedPort.open()) {
+            closedPort = down.port();
+            TestConfigs config = TestConfigs.against(down.url(), dir.resolve("artifacts"));
+            config.requestCount = 5;
+            config.concurrency = 2;
+            outcome = run(config);
         }
-        TestConfigs config = TestConfigs.against("http://127.0.0.1:" + closedPort, dir.resolve("artifacts"));
-        config.requestCount = 5;
-        config.concurrency = 2;
-        BenchmarkOutcome outcome = run(config);
 
         assertThat(errorCount(outcome)).isEqualTo(5);
         assertThat(outcome.context().errorSummary().getFirst().details().type()).isEqualTo("ConnectionError");

@@ -8,10 +8,10 @@ import dev.aiperf.api.record.MetricResult;
 import dev.aiperf.api.telemetry.GpuSummary;
 import dev.aiperf.api.telemetry.GpuTelemetryResults;
 import dev.aiperf.mock.MockServerConfig;
+import dev.aiperf.testkit.ClosedPort;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,23 +30,21 @@ class ServerTelemetryRunTest extends RunAgainstMockServer {
         return config;
     }
 
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void scrapesTheServersMetricsAndGpusBesideTheRunAndExportsThem() throws IOException {
         TestConfigs load = load();
         String dcgm1 = server.baseUrl() + "/dcgm1/metrics";
         String dcgm2 = server.baseUrl() + "/dcgm2/metrics";
-        String dead = "http://127.0.0.1:" + closedPort() + "/metrics";
-        String deadGpu = "http://127.0.0.1:" + closedPort() + "/dcgm/metrics";
-        BenchmarkConfig config = load.build().withTelemetry(new TelemetryConfig(true, List.of(dead),
-                List.of("json", "csv", "jsonl"), 0.05, true, true, "dcgm", List.of(dcgm1, dcgm2, deadGpu), 0.05));
-
-        BenchmarkOutcome outcome = run(config);
+        String dead;
+        String deadGpu;
+        BenchmarkOutcome outcome;
+        try (ClosedPort down = ClosedPort.open(); ClosedPort downGpu = ClosedPort.open()) {
+            dead = down.url() + "/metrics";
+            deadGpu = downGpu.url() + "/dcgm/metrics";
+            BenchmarkConfig config = load.build().withTelemetry(new TelemetryConfig(true, List.of(dead),
+                    List.of("json", "csv", "jsonl"), 0.05, true, true, "dcgm", List.of(dcgm1, dcgm2, deadGpu), 0.05));
+            outcome = run(config);
+        }
 
         assertThat(outcome.profiling().completed()).isEqualTo(20);
         assertThat(outcome.exportErrors()).isEmpty();

@@ -10,12 +10,12 @@ import dev.aiperf.endpoint.TestConfig;
 import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;
 import dev.aiperf.mock.MockTls;
+import dev.aiperf.testkit.ClosedPort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -232,15 +232,12 @@ class NettyHttp2TransportTests {
 
     @Test
     void aRefusedConnectionIsAConnectionError() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        try (NettyHttp2Transport transport = new NettyHttp2Transport(settings())) {
-            RequestRecord record = await(transport.sendRequest(chat("http://127.0.0.1:" + closedPort, true, 4)));
+        try (ClosedPort down = ClosedPort.open();
+             NettyHttp2Transport transport = new NettyHttp2Transport(settings())) {
+            RequestRecord record = await(transport.sendRequest(chat(down.url(), true, 4)));
 
             assertThat(record.error().type()).isEqualTo("ConnectionError");
-            assertThat(record.error().message()).contains("Cannot connect to http://127.0.0.1:" + closedPort);
+            assertThat(record.error().message()).contains("Cannot connect to http://127.0.0.1:" + down.port());
             assertThat(record.recvStartPerfNs()).isNull();
         }
     }

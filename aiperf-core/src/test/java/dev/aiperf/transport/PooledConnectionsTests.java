@@ -5,6 +5,7 @@ import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.metrics.HttpPhases;
 import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;
+import dev.aiperf.testkit.ClosedPort;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -167,13 +167,10 @@ class PooledConnectionsTests {
 
     @Test
     void aRefusedConnectionFreesItsSlot() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        String url = "http://127.0.0.1:" + closedPort;
-        try (NettyHttpTransport transport = new NettyHttpTransport(pooled(1, Duration.ofSeconds(10),
+        try (ClosedPort down = ClosedPort.open();
+             NettyHttpTransport transport = new NettyHttpTransport(pooled(1, Duration.ofSeconds(10),
                 Duration.ofSeconds(60)))) {
+            String url = down.url();
             for (int i = 0; i < 3; i++) {
                 RequestRecord record = await(transport.sendRequest(chat(url, true, 4)));
                 assertThat(record.error().type()).as("refused, not waiting for the only slot")

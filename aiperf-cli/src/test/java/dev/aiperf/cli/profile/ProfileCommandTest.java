@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;
+import dev.aiperf.testkit.ClosedPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -140,12 +140,11 @@ class ProfileCommandTest {
 
     @Test
     void anUnreachableServerFailsWithTheErrorSummary() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+        CliRun run;
+        try (ClosedPort down = ClosedPort.open()) {
+            run = CliRun.of("profile", "-m", "m", "--url", "127.0.0.1:" + down.port(), "--request-count", "3",
+                    "--isl", "8", "--ui", "none", "--artifact-dir", dir.resolve("down").toString());
         }
-        CliRun run = CliRun.of("profile", "-m", "m", "--url", "127.0.0.1:" + port, "--request-count", "3", "--isl",
-                "8", "--ui", "none", "--artifact-dir", dir.resolve("down").toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("Error Summary").contains("ConnectionError");
         assertThat(run.err()).contains("aiperf: error: every request failed");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiperf.cli.CliRun;
 import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;
+import dev.aiperf.testkit.ClosedPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,11 +63,15 @@ class SlaSearchAndReadinessTest {
 
     @Test
     void aRefusedPortFailsClearlyWhenTheWaitTimesOut() throws IOException {
-        int port = freePort();
         long start = System.nanoTime();
-        CliRun run = CliRun.of("profile", "-m", "m", "--url", "127.0.0.1:" + port, "--request-count", "2", "--ui",
-                "none", "--tokenizer", "cl100k_base", "--wait-for-model-timeout", "1", "--wait-for-model-interval",
-                "0.2", "--artifact-dir", dir.resolve("refused").toString());
+        CliRun run;
+        int port;
+        try (ClosedPort down = ClosedPort.open()) {
+            port = down.port();
+            run = CliRun.of("profile", "-m", "m", "--url", "127.0.0.1:" + port, "--request-count", "2", "--ui",
+                    "none", "--tokenizer", "cl100k_base", "--wait-for-model-timeout", "1", "--wait-for-model-interval",
+                    "0.2", "--artifact-dir", dir.resolve("refused").toString());
+        }
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("aiperf: error: the model was not ready at 127.0.0.1:" + port + " after ",
                 "--wait-for-model-timeout 1.0, --wait-for-model-mode inference): connection refused");
