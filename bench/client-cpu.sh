@@ -5,7 +5,7 @@
 # ISL 128, OSL 64, concurrency 64, WARMUP + REQUESTS requests); prints the client's user+sys CPU seconds, CPU ms
 # per request (start-up, warm-up and JIT included), the load average, the CPU of its busiest threads (from
 # /proc, sampled every 0.5 s) with their read/write system calls, and the JIT compiler threads' part.
-# Knobs: ROUNDS, REQUESTS (20000), WARMUP (5000), CONCURRENCY (64), MODE (--streaming, or "" for non-streaming),
+# Knobs: ROUNDS, REQUESTS (20000), WARMUP (5000), CONCURRENCY (64), MODE (--streaming, or "" for non-streaming), TOP (busiest threads shown, 6),
 # CLIENT_JAVA_OPTS (e.g. a JFR recording: -XX:StartFlightRecording=filename=run.jfr,settings=profile, then bench/jfr-summary.py run.jfr).
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
