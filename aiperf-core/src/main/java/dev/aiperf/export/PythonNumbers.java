@@ -47,9 +47,6 @@ public final class PythonNumbers {
         }
     }
 
-    /** Exact powers of ten 10^0 .. 10^17 (every one a double without rounding). */
-    private static final double[] POWERS_OF_TEN = {
-            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17};
     private static final byte[] NAN = Utf8Line.ascii("NaN");
     private static final byte[] INFINITY = Utf8Line.ascii("Infinity");
     private static final byte[] ZERO = Utf8Line.ascii("0.0");
@@ -58,17 +55,13 @@ public final class PythonNumbers {
 
     /**
      * Appends Python's {@code repr(value)} as bytes: the same text as {@link #appendRepr(StringBuilder, double)}.
-     *
-     * <p>Hand-written (not {@code Double.toString}) because it is most of a record line's cost (an ITL list is 63
-     * doubles): a value of at most 14 significant digits in [1e-4, 1e14), which is what a nanosecond count in
-     * milliseconds is, is written from one multiplication and one division that proves it, with no characters in
-     * between. The rest goes the characters' way.
+     * Positive values in [1e-4, 1e14) (a record line's milliseconds, throughputs, percentages) are written by
+     * {@link PositionalRepr} without characters; the rest goes the characters' way.
      */
     static void appendRepr(Utf8Line out, double value) {
-        if (value > 0 && appendShortPositional(out, value)) {
-            return;
+        if (!PositionalRepr.append(out, value)) {
+            appendReprSlow(out, value);
         }
-        appendReprSlow(out, value);
     }
 
     private static void appendReprSlow(Utf8Line out, double value) {
@@ -84,67 +77,12 @@ public final class PythonNumbers {
             out.append(INFINITY);
         } else if (abs == 0) {
             out.append(ZERO);
-        } else if (!appendShortPositional(out, abs)) {
+        } else if (!PositionalRepr.append(out, abs)) {
             StringBuilder chars = SCRATCH.get();
             chars.setLength(0);
             appendRepr(chars, abs);
             out.appendAscii(chars);
         }
-    }
-
-    /**
-     * Writes positive {@code abs} when it is in [1e-4, 1e14), where Python writes positional notation, and it is the
-     * double nearest to {@code n / 10^k}, with {@code k = 13 - e} for its decimal exponent {@code e} (so at most 14
-     * significant digits); false, having written nothing, otherwise.
-     *
-     * <p>Why that decimal is exactly the repr's: Python (and Java) print the shortest decimal that reads back as
-     * {@code abs}, the closest to it if several are as short. Every decimal that reads back as {@code abs} lies in
-     * its rounding interval, narrower than one ulp, below {@code 2.3 * 10^(e-15)} (under {@code 10^(e+1) * 2^-52}),
-     * so narrower than {@code 10^-k = 10^(e-13)}: it holds one multiple of {@code 10^-k} at most, here
-     * {@code n * 10^-k}. A decimal as short or shorter ends at the same or a higher digit position, so it is a
-     * multiple of {@code 10^-k} too, i.e. that one. ({@code e} read from the inexact doubles {@code 1e-1..1e-4} may
-     * be one off at a boundary; one digit less is still in the margin, one digit more only finds fewer.)
-     * {@code n / 10^k} is one correctly rounded division of two exact doubles: the double nearest to the decimal,
-     * as parsing its text gives.
-     */
-    private static boolean appendShortPositional(Utf8Line out, double abs) {
-        if (!(abs >= 1e-4 && abs < 1e14)) {
-            return false;
-        }
-        int e = decimalExponent(abs);
-        int k = 13 - e;
-        double scale = POWERS_OF_TEN[k];
-        long n = Math.round(abs * scale);
-        if ((double) n / scale != abs) {
-            return false;
-        }
-        int digits = Utf8Line.digitCount(n);
-        while (k > 0 && n % 10 == 0) {
-            n /= 10; // trailing zeros of the fraction
-            k--;
-            digits--;
-        }
-        if (k == 0) {
-            out.digits(n, digits).append((byte) '.').append((byte) '0');
-        } else if (digits > k) {
-            long unit = (long) POWERS_OF_TEN[k];
-            out.digits(n / unit, digits - k).append((byte) '.').digits(n % unit, k);
-        } else {
-            out.append((byte) '0').append((byte) '.').digits(n, k); // leading zeros of the fraction included
-        }
-        return true;
-    }
-
-    /** The e with 10^e <= abs < 10^(e+1) for abs in [1e-4, 1e14) (possibly one off below 1, see above). */
-    private static int decimalExponent(double abs) {
-        if (abs < 1) {
-            return abs >= 1e-1 ? -1 : abs >= 1e-2 ? -2 : abs >= 1e-3 ? -3 : -4;
-        }
-        int e = 0;
-        while (e < 13 && abs >= POWERS_OF_TEN[e + 1]) {
-            e++;
-        }
-        return e;
     }
 
     /** {@code abs} outside [1e-3, 1e7), where Java writes {@code d.dddE[-]n}: re-laid out as Python does. */

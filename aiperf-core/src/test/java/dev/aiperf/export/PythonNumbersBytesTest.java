@@ -77,6 +77,13 @@ class PythonNumbersBytesTest {
                 checkBothSigns(below);
             }
         }
+        // every power of two and its neighbours (the lopsided rounding interval below it)
+        for (int e = -1074; e <= 1023; e++) {
+            double power = Math.scalb(1.0, e);
+            checkBothSigns(power);
+            checkBothSigns(Math.nextUp(power));
+            checkBothSigns(Math.nextDown(power));
+        }
         // the smallest subnormals, where Java's Double.toString prints two digits for one
         for (long bits = 1; bits < 2000; bits++) {
             check(Double.longBitsToDouble(bits));
@@ -85,9 +92,29 @@ class PythonNumbersBytesTest {
     }
 
     @Test
+    void theBytesOwnWayTakesNearlyEveryPositionalValue() {
+        SplittableRandom random = new SplittableRandom(12);
+        int taken = 0;
+        int tried = 100_000;
+        for (int i = 0; i < tried; i++) {
+            double value = random.nextInt(2) == 0 ? random.nextLong(1, 100_000_000_000L) * 1e-6
+                    : random.nextDouble(1e-4, 1e14);
+            line.clear();
+            if (PositionalRepr.append(line, value)) {
+                taken++;
+                assertThat(line.toString()).isEqualTo(PythonNumbers.repr(value));
+            }
+        }
+        assertThat(taken).isGreaterThan(tried * 99 / 100);
+        assertThat(PositionalRepr.append(line.clear(), 9.080720999999999)).isTrue();
+        assertThat(PositionalRepr.append(line.clear(), 1e14)).as("outside: scientific from 1e16").isFalse();
+        assertThat(PositionalRepr.append(line.clear(), 9.999e-5)).isFalse();
+    }
+
+    @Test
     void randomDoublesOfEveryKind() {
         SplittableRandom random = new SplittableRandom(20261203);
-        for (int i = 0; i < 300_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             checkBothSigns(Double.longBitsToDouble(random.nextLong())); // any bit pattern (NaNs included)
             checkBothSigns(random.nextLong(1, 100_000_000_000L) * 1e-6); // nanoseconds in milliseconds
             checkBothSigns(random.nextLong(1, 100_000_000_000L) / 1e9); // nanoseconds in seconds
@@ -98,7 +125,7 @@ class PythonNumbersBytesTest {
             checkBothSigns(Double.parseDouble(n + "e" + random.nextInt(-24, 20)));
             checkBothSigns(random.nextInt(1, 100_000) / (double) random.nextInt(1, 10_000)); // throughputs
         }
-        assertThat(checked).isGreaterThan(3_000_000);
+        assertThat(checked).isGreaterThan(1_000_000);
         assertThat(mismatches).isEmpty();
     }
 }
