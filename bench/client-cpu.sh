@@ -50,7 +50,7 @@ run() { # run JAR NAME
     done >>"$work/threads.raw"
     sleep 0.5
   done
-  wait "$cpid" || { echo "client run $name failed:" >&2; tail -5 "$work/client.log" >&2; }
+  wait "$cpid" || { echo "client run $name failed:" >&2; tail -25 "$work/client.log" >&2; }
   times >"$work/times"
   local spent; spent=$(awk -v a="$(children_cpu)" -v b="$before" 'BEGIN{printf "%.2f", a-b}')
   kill "$spid"; wait "$spid" 2>/dev/null
