@@ -5,6 +5,7 @@ import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.mock.MockServer;
 import dev.aiperf.mock.MockServerConfig;
 import dev.aiperf.mock.MockTls;
+import dev.aiperf.testkit.ClosedPort;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.uring.IoUring;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.IOException;
 import java.time.Duration;
 
 import static dev.aiperf.transport.TransportFixtures.await;
@@ -81,6 +83,20 @@ class IoEngineTransportTests {
             assertThat(transport.ioEngine).isEqualTo(engine);
             assertStreamed(await(transport.sendRequest(chat(cleartext.baseUrl(), true, 8))), 8);
             assertStreamed(await(transport.sendRequest(chat(secure.baseUrl(), true, 8))), 8);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = IoEngine.class, names = {"NIO", "EPOLL", "IO_URING"})
+    void aRefusedConnectionReadsTheSameOnEveryEngine(IoEngine engine) throws IOException {
+        try (ClosedPort down = ClosedPort.open();
+             NettyHttpTransport transport = new NettyHttpTransport(on(engine))) {
+            RequestRecord record = await(transport.sendRequest(chat(down.url(), true, 4)));
+
+            assertThat(record.error().type()).isEqualTo("ConnectionError");
+            assertThat(record.error().message()).as("no native system call named")
+                    .startsWith("Cannot connect to http://127.0.0.1:" + down.port() + ": Connection refused")
+                    .doesNotContain("(..)");
         }
     }
 
