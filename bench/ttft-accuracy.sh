@@ -5,10 +5,12 @@
 #   bench/ttft-accuracy.sh /tmp/before.jar aiperf-cli/target/aiperf.jar
 # Every round runs each jar on each engine, interleaved, against one mock (MOCK_JAR, default the last jar) started
 # once per round. Prints per run the client error of the first token and of every chunk (p50 / p99 / max, ms), the
-# client's own verdict, and the load average.
+# client's own verdict, the load average, and how long the client's event-loop threads (aiperf-http-*) waited on the
+# run queue for a CPU (/proc/<pid>/task/<tid>/schedstat, whole run, warm-up included): time the loop was ready to
+# read but not running, which no engine or handler change can remove.
 # Knobs: ROUNDS (2), REQUESTS (20000), WARMUP (5000), CONCURRENCY (64), RATE (empty: as fast as the concurrency
 # allows; e.g. RATE=1000 for an open-loop rate the box can sustain), ENGINES ("epoll nio": --io-engine values;
-# "default" runs without the option, as a jar from before it had one), MOCK_JAR, CLIENT_JAVA_OPTS.
+# "default" runs without the option; a jar from before the option runs once, on NIO), MOCK_JAR, CLIENT_JAVA_OPTS.
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 . "$root/.ci/find-java.sh"
@@ -39,20 +41,38 @@ calibrate() { # calibrate JAR ENGINE
   if grep -q -- "--warmup-request-count" <<<"$help"; then
     args+=(--warmup-request-count "$WARMUP")
   fi
-  if [ "$engine" != default ]; then
-    grep -q -- "--io-engine" <<<"$help" || { echo "$(basename "$jar"): no --io-engine option, skipped"; return; }
+  if ! grep -q -- "--io-engine" <<<"$help"; then
+    # A build from before the option: NIO only, run once (for the first engine of the list).
+    [ "$engine" = "${ENGINES%% *}" ] || return 0
+    engine="nio(only)"
+  elif [ "$engine" != default ]; then
     args+=(--io-engine "$engine")
   fi
   # shellcheck disable=SC2086
-  "$java" ${CLIENT_JAVA_OPTS:-} -jar "$jar" calibrate "${args[@]}" >"$work/out.txt" 2>&1
-  # The table's data row: concurrency, chunk p50 / p99 / max, TTFT p50 / p99 / max, then the rest.
+  "$java" ${CLIENT_JAVA_OPTS:-} -jar "$jar" calibrate "${args[@]}" >"$work/out.txt" 2>&1 &
+  local cpid=$!
+  : >"$work/sched.raw"
+  while kill -0 "$cpid" 2>/dev/null; do
+    for t in /proc/"$cpid"/task/*; do
+      n=$(cat "$t/comm" 2>/dev/null) || continue
+      case "$n" in aiperf-http*) echo "${t##*/} $(cat "$t/schedstat" 2>/dev/null)" >>"$work/sched.raw" ;; esac
+    done
+    sleep 0.5
+  done
+  wait "$cpid"
+  # The table's data row: concurrency, chunk p50 / p99 / max, TTFT p50 / p99 / max, ..., the verdict ("yes" or "no: ...").
   awk -v name="$(basename "$jar") $engine" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
-      $1 ~ /^[0-9]+$/ && NF > 8 {
-        verdict = $0; sub(/.*(yes|no)/, "&", verdict); sub(/^ *[0-9]+ +([^ ]+ \/ [^ ]+ \/ [^ ]+ +){3}[^ ]+ +[^ ]+ \/ [^ ]+ \/ [^ ]+ +[^ ]+ +/, "", verdict)
-        printf "%-34s TTFT error p50 %7s p99 %8s max %8s ms | chunk p99 %8s | load %s | %s\n", name, $6, $8, $10, $4, load, substr(verdict, 1, 110)
+      $1 ~ /^[0-9]+$/ && $3 == "/" && $8 == "/" {
+        verdict = $0; i = index(verdict, " no"); if (i == 0) i = index(verdict, " yes"); verdict = substr(verdict, i + 1)
+        printf "%-26s TTFT error p50 %7s p99 %8s max %8s ms | chunk p99 %8s | load %s\n    %s\n", name, $7, $9, $11, $4, load, substr(verdict, 1, 150)
         found = 1
       }
-      END { if (!found) printf "%-34s no result (see the output below)\n", name }' "$work/out.txt"
+      END { if (!found) printf "%-26s no result (see the output below)\n", name }' "$work/out.txt"
+  # schedstat: CPU ns, run-queue wait ns, time slices; cumulative, so the last sample of each thread counts.
+  awk 'NF == 4 {cpu[$1] = $2; wait[$1] = $3; slices[$1] = $4}
+       END {for (t in cpu) {c += cpu[t]; w += wait[t]; s += slices[t]}
+            if (s > 0) printf "    event loops: cpu %.2f s, run-queue wait %.2f s over %d wake-ups (%.0f us each)\n", c / 1e9, w / 1e9, s, w / s / 1e3}' \
+      "$work/sched.raw"
   grep -q "^ *[0-9]\+ .* / " "$work/out.txt" || tail -5 "$work/out.txt"
 }
 
