@@ -56,6 +56,15 @@ import java.util.function.Supplier;
  * its issue until its first content token (an observer on the transport's I/O thread parses responses
  * until it sees one) or its return (spec §2.3).
  *
+ * <p><b>Wake-ups.</b> A completion wakes the scheduler only when it sleeps (a flag it raises before parking;
+ * the first completion to see it lowers it and unparks, the rest find it down), so returns that arrive
+ * while it works cost their I/O thread no call into the thread library and leave it no stale permit. When
+ * it sleeps at most {@value #RETURN_WAIT_LIMIT_MS} ms and nothing but a free slot can come of a return before
+ * it wakes (ticks, not a {@link ScheduledTimingStrategy}'s plan; no tick waiting for a slot; the returned
+ * turn its session's last, or a first token), the return waits in the queue: every wake-up drains the
+ * queue before it sends, so the tick sees the same slots, and the strategy the same completions in the
+ * same order, as if the scheduler had woken for each return.
+ *
  * <p><b>Ending.</b> Sending stops at the first stop condition (count, sessions, duration) or on
  * interruption. Then the phase waits for every in-flight request; with a duration the wait ends at
  * duration + grace, after which the rest are cancelled. Unlike the original, a cancelled request still
@@ -70,6 +79,9 @@ final class PhaseRunner {
     static final String CANCELLED_TYPE = "RequestCancellationError";
     static final String INTERRUPTED_MESSAGE = "Request cancelled: the run was interrupted";
     static final String GRACE_EXPIRED_MESSAGE = "Request cancelled: still running when the grace period ended";
+    /** The longest sleep until a tick for which returns that only free a slot wait instead of waking the scheduler. */
+    static final long RETURN_WAIT_LIMIT_MS = 10;
+    private static final long RETURN_WAIT_LIMIT_NS = RETURN_WAIT_LIMIT_MS * 1_000_000L;
 
     private final CreditPhase phase;
     private final LoadConfig load;
@@ -97,6 +109,12 @@ final class PhaseRunner {
     private final Plan plan = new Plan();
     private final RandomIds ids = new RandomIds();
     private volatile Thread scheduler;
+    /** Raised by the scheduler before it parks; lowered by whoever wakes it (or by itself when it wakes). */
+    private final AtomicBoolean parked = new AtomicBoolean();
+    /** Set with {@link #parked}: a return that only frees a slot may wait in the queue for the coming tick. */
+    private volatile boolean returnsMayWait;
+    /** A return that must not wait was queued since the last drain. */
+    private volatile boolean urgentQueued;
 
     private StopConditions stop;
     private final ConcurrencyLimit slots;
@@ -244,7 +262,10 @@ final class PhaseRunner {
             if (timer != null) {
                 wake = Math.min(wake, timer.atNs);
             }
-            parkUntil(now, wake);
+            // Ticks only (a plan sends on returns) and no wait for a slot: nothing is sent before the wake-up,
+            // which drains the queue first; near, so the progress counts stay fresh.
+            boolean returnsCanWait = scheduled == null && !waitForChange && wake - now <= RETURN_WAIT_LIMIT_NS;
+            parkUntil(now, wake, returnsCanWait);
         }
     }
 
@@ -409,10 +430,7 @@ final class PhaseRunner {
             }
             credit.firstTokenSeen = true;
             completions.add(new Completion(credit, null, response.perfNs()));
-            Thread t = scheduler;
-            if (t != null) {
-                LockSupport.unpark(t);
-            }
+            signal(true);
         };
     }
 
@@ -435,14 +453,30 @@ final class PhaseRunner {
         }
         sink.accept(phase, result);
         completions.add(new Completion(credit, result, now));
-        Thread t = scheduler;
-        if (t != null && t != Thread.currentThread()) {
-            LockSupport.unpark(t);
+        // A session's later turn is planned when its return is handled (turn delays count from then): no waiting.
+        signal(credit.session.isFinalTurn(credit.turnIndex));
+    }
+
+    /**
+     * After queueing a completion: wakes the scheduler if it sleeps and this completion cannot wait for
+     * its tick. The queue (or {@link #urgentQueued}) is written before {@link #parked} is read, and the
+     * scheduler raises {@code parked} before it reads them (all volatile): one of the two sees the other.
+     */
+    private void signal(boolean onlyFreesASlot) {
+        if (!onlyFreesASlot) {
+            urgentQueued = true;
+        }
+        if (parked.get() && !(onlyFreesASlot && returnsMayWait) && parked.compareAndSet(true, false)) {
+            Thread t = scheduler;
+            if (t != null && t != Thread.currentThread()) {
+                LockSupport.unpark(t);
+            }
         }
     }
 
     /** Processes queued returns in order (spec §2.1 "return handling"); true if any arrived. */
     private boolean drainCompletions() {
+        urgentQueued = false; // before polling: one queued after this sets it again and is drained now or next time
         boolean any = false;
         Completion c;
         while ((c = completions.poll()) != null) {
@@ -578,13 +612,26 @@ final class PhaseRunner {
     }
 
     private void parkUntil(long now, long deadlineNs) {
-        if (!completions.isEmpty()) {
+        parkUntil(now, deadlineNs, false);
+    }
+
+    /**
+     * Sleeps until {@code deadlineNs} (at most a second) or a completion that needs the scheduler; with
+     * {@code returnsCanWait}, returns that only free a slot do not wake it (see the class comment).
+     */
+    private void parkUntil(long now, long deadlineNs, boolean returnsCanWait) {
+        long wait = deadlineNs == Long.MAX_VALUE ? 1_000_000_000L : Math.min(deadlineNs - now, 1_000_000_000L);
+        if (wait <= 0) {
             return;
         }
-        long wait = deadlineNs == Long.MAX_VALUE ? 1_000_000_000L : Math.min(deadlineNs - now, 1_000_000_000L);
-        if (wait > 0) {
-            LockSupport.parkNanos(this, wait);
+        returnsMayWait = returnsCanWait;
+        parked.set(true);
+        if (returnsCanWait ? urgentQueued : !completions.isEmpty()) {
+            parked.set(false);
+            return;
         }
+        LockSupport.parkNanos(this, wait);
+        parked.set(false);
     }
 
     /** One issued credit until it returns. */

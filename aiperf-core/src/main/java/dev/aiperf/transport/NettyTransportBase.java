@@ -75,9 +75,9 @@ abstract class NettyTransportBase implements Transport, TransportDiagnostics {
             return invalid.future;
         }
         HttpExchange exchange = new HttpExchange(request, origin, timestampNs, startNs,
-                saturatedAdd(startNs, settings.requestTimeout().toNanos()), settings.traceRecorder(traceType, startNs));
-        inFlight.add(exchange);
-        exchange.future.whenComplete((record, error) -> inFlight.remove(exchange));
+                saturatedAdd(startNs, settings.requestTimeout().toNanos()), settings.traceRecorder(traceType, startNs),
+                inFlight);
+        inFlight.add(exchange); // before anything can complete it: it leaves the set as its future completes
         if (closing) {
             exchange.fail(TransportErrors.transportClosed(), startNs);
             return exchange.future;
@@ -96,6 +96,11 @@ abstract class NettyTransportBase implements Transport, TransportDiagnostics {
     @Override
     public final void cancel(CompletableFuture<RequestRecord> request) {
         HttpExchange.cancel(request);
+    }
+
+    /** How many exchanges this transport keeps as in flight (for tests: none once every future completed). */
+    final int exchangesInFlight() {
+        return inFlight.size();
     }
 
     @Override
