@@ -173,6 +173,8 @@ class ResponseBytePathTest {
             assertThat(parsed.usage(i)).isEqualTo(response.usage());
             ResponseData data = response.data();
             assertThat(parsed.hasOutputText(i)).isEqualTo(data != null && !data.outputText().isEmpty());
+            assertThat(parsed.hasOtherData(i)).isEqualTo(data != null && !(data instanceof ResponseData.Text)
+                    && !(data instanceof ResponseData.Reasoning));
             if (data != null) {
                 output.append(data.outputText());
                 reasoning.append(data.reasoningText());

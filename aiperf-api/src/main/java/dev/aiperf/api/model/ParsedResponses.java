@@ -24,9 +24,11 @@ public final class ParsedResponses extends AbstractList<ParsedResponse> implemen
     private static final byte CONTENT = 1;
     private static final byte OUTPUT = 2;
     private static final byte GIVEN = 4;
+    /** Given data that is neither text nor reasoning (images, embeddings, rankings). */
+    private static final byte OTHER_DATA = 8;
 
     private static final ParsedResponses EMPTY = new ParsedResponses(new long[0], new byte[0], new String[0], null,
-            null, null, null, 0);
+            null, null, 0, null, null, 0);
 
     private final long[] perfNs;
     /** Per response: {@link #CONTENT} when its data is non-null, {@link #OUTPUT} when its output text is non-empty. */
@@ -35,8 +37,13 @@ public final class ParsedResponses extends AbstractList<ParsedResponse> implemen
     private final String[] outputs;
     /** Per response: its reasoning text, or null; the array is null when no response has one. */
     private final String[] reasonings;
-    /** Per response: its usage, or null; the array is null when no response has one. */
+    /**
+     * The responses that have a usage, by index in ascending order, and their usages: few (a stream has one, in its
+     * last chunks), so two short arrays rather than one slot per response. Null when none has one.
+     */
+    private final int[] usageAt;
     private final JsonNode[] usages;
+    private final int usageCount;
     /** Responses handed in as objects ({@link Builder#add(ParsedResponse)}), by index; null when none was. */
     private final ParsedResponse[] given;
     /** For a subset ({@link #content()}): the index of each of its responses in the arrays; null for all of them. */
@@ -48,13 +55,15 @@ public final class ParsedResponses extends AbstractList<ParsedResponse> implemen
     private volatile String joinedReasoning;
     private volatile ParsedResponses content;
 
-    private ParsedResponses(long[] perfNs, byte[] flags, String[] outputs, String[] reasonings, JsonNode[] usages,
-                            ParsedResponse[] given, int[] positions, int size) {
+    private ParsedResponses(long[] perfNs, byte[] flags, String[] outputs, String[] reasonings, int[] usageAt,
+                            JsonNode[] usages, int usageCount, ParsedResponse[] given, int[] positions, int size) {
         this.perfNs = perfNs;
         this.flags = flags;
         this.outputs = outputs;
         this.reasonings = reasonings;
+        this.usageAt = usageAt;
         this.usages = usages;
+        this.usageCount = usageCount;
         this.given = given;
         this.positions = positions;
         this.size = size;
@@ -109,7 +118,7 @@ public final class ParsedResponses extends AbstractList<ParsedResponse> implemen
         String output = outputs[i];
         ResponseData data = reasoning != null ? new ResponseData.Reasoning(output.isEmpty() ? null : output, reasoning)
                 : output != null ? new ResponseData.Text(output) : null;
-        return new ParsedResponse(perfNs[i], data, usages == null ? null : usages[i]);
+        return new ParsedResponse(perfNs[i], data, usageOf(i));
     }
 
     /** The arrival time of response {@code index} ({@link ParsedResponse#perfNs()}). */
@@ -127,10 +136,31 @@ public final class ParsedResponses extends AbstractList<ParsedResponse> implemen
         return (flags[at(Objects.checkIndex(index, size))] & OUTPUT) != 0;
     }
 
+    /**
+     * Whether response {@code index}'s data is other than {@link ResponseData.Text}, {@link ResponseData.Reasoning}
+     * or null (images, embeddings, rankings): a reader looking for such data needs to make only those objects.
+     */
+    public boolean hasOtherData(int index) {
+        return (flags[at(Objects.checkIndex(index, size))] & OTHER_DATA) != 0;
+    }
+
     /** The usage of response {@code index} ({@link ParsedResponse#usage()}), or null. */
     public JsonNode usage(int index) {
-        int i = at(Objects.checkIndex(index, size));
-        return usages == null ? null : usages[i];
+        return usageOf(at(Objects.checkIndex(index, size)));
+    }
+
+    /** The usage of the response at {@code i} in the arrays: a search of the few that have one, from the last. */
+    private JsonNode usageOf(int i) {
+        for (int u = usageCount - 1; u >= 0; u--) {
+            int at = usageAt[u];
+            if (at == i) {
+                return usages[u];
+            }
+            if (at < i) {
+                break;
+            }
+        }
+        return null;
     }
 
     /** The {@link ResponseData#outputText()} of every content response, in order, joined without a separator. */
@@ -208,7 +238,8 @@ public final class ParsedResponses extends AbstractList<ParsedResponse> implemen
                 subset[next++] = i;
             }
         }
-        return new ParsedResponses(perfNs, flags, outputs, reasonings, usages, given, subset, count);
+        return new ParsedResponses(perfNs, flags, outputs, reasonings, usageAt, usages, usageCount, given, subset,
+                count);
     }
 
     private int at(int index) {
@@ -221,7 +252,9 @@ public final class ParsedResponses extends AbstractList<ParsedResponse> implemen
         private byte[] flags;
         private String[] outputs;
         private String[] reasonings;
+        private int[] usageAt;
         private JsonNode[] usages;
+        private int usageCount;
         private ParsedResponse[] given;
         private int count;
         private boolean built;
@@ -240,7 +273,8 @@ public final class ParsedResponses extends AbstractList<ParsedResponse> implemen
             ResponseData data = response.data();
             if (data != null) {
                 String output = data.outputText();
-                flags[i] = (byte) (GIVEN | CONTENT | (output.isEmpty() ? 0 : OUTPUT));
+                boolean other = !(data instanceof ResponseData.Text) && !(data instanceof ResponseData.Reasoning);
+                flags[i] = (byte) (GIVEN | CONTENT | (output.isEmpty() ? 0 : OUTPUT) | (other ? OTHER_DATA : 0));
                 outputs[i] = output;
                 String reasoning = data.reasoningText();
                 if (!reasoning.isEmpty()) {
@@ -250,7 +284,7 @@ public final class ParsedResponses extends AbstractList<ParsedResponse> implemen
                 flags[i] = GIVEN;
             }
             if (response.usage() != null) {
-                usages()[i] = response.usage();
+                addUsage(i, response.usage());
             }
             if (given == null) {
                 given = new ParsedResponse[perfNs.length];
@@ -282,7 +316,7 @@ public final class ParsedResponses extends AbstractList<ParsedResponse> implemen
             }
             flags[i] = (byte) ((hasOutput || hasReasoning ? CONTENT : 0) | (hasOutput ? OUTPUT : 0));
             if (usage != null) {
-                usages()[i] = usage;
+                addUsage(i, usage);
             }
             return this;
         }
@@ -298,7 +332,8 @@ public final class ParsedResponses extends AbstractList<ParsedResponse> implemen
             if (count == 0) {
                 return EMPTY;
             }
-            return new ParsedResponses(perfNs, flags, outputs, reasonings, usages, given, null, count);
+            return new ParsedResponses(perfNs, flags, outputs, reasonings, usageAt, usages, usageCount, given, null,
+                    count);
         }
 
         private int next() {
@@ -311,7 +346,6 @@ public final class ParsedResponses extends AbstractList<ParsedResponse> implemen
                 flags = Arrays.copyOf(flags, capacity);
                 outputs = Arrays.copyOf(outputs, capacity);
                 reasonings = reasonings == null ? null : Arrays.copyOf(reasonings, capacity);
-                usages = usages == null ? null : Arrays.copyOf(usages, capacity);
                 given = given == null ? null : Arrays.copyOf(given, capacity);
             }
             return count++;
@@ -324,11 +358,16 @@ public final class ParsedResponses extends AbstractList<ParsedResponse> implemen
             return reasonings;
         }
 
-        private JsonNode[] usages() {
+        private void addUsage(int i, JsonNode usage) {
             if (usages == null) {
-                usages = new JsonNode[perfNs.length];
+                usageAt = new int[2];
+                usages = new JsonNode[2];
+            } else if (usageCount == usages.length) {
+                usageAt = Arrays.copyOf(usageAt, usageCount * 2);
+                usages = Arrays.copyOf(usages, usageCount * 2);
             }
-            return usages;
+            usageAt[usageCount] = i;
+            usages[usageCount++] = usage;
         }
     }
 }
