@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Client CPU per request, whole process and per thread, of one or more builds, runs interleaved:
 #   bench/client-cpu.sh /tmp/before.jar aiperf-cli/target/aiperf.jar     # ROUNDS=2 by default
+#   bench/client-cpu.sh "/tmp/b.jar::--io-engine nio" "/tmp/b.jar::--io-engine epoll"   # JAR::extra profile options
 # For each round and jar: `aiperf mock-server --fast` in its own JVM, then `aiperf profile` (streaming chat,
 # ISL 128, OSL 64, concurrency 64, WARMUP + REQUESTS requests); prints the client's user+sys CPU seconds, CPU ms
 # per request (start-up, warm-up and JIT included), the load average, the CPU of its busiest threads (from
@@ -26,8 +27,8 @@ children_cpu() {
       print u[1]*60+u[2]+s[1]*60+s[2]}'
 }
 
-run() { # run JAR NAME
-  local jar="$1" name="$2" url="" spid cpid
+run() { # run JAR NAME [PROFILE_OPTIONS]
+  local jar="$1" name="$2" extra="${3:-}" url="" spid cpid
   "$java" -jar "$jar" mock-server --port 0 --fast >"$work/server.log" 2>&1 &
   spid=$!
   for _ in $(seq 1 600); do
@@ -39,7 +40,7 @@ run() { # run JAR NAME
   # shellcheck disable=SC2086
   "$java" ${CLIENT_JAVA_OPTS:-} -jar "$jar" profile -m mock-model --url "$url" --ui none --isl 128 --osl 64 \
       --extra-inputs ignore_eos:true --random-seed 1 $MODE --concurrency "$CONCURRENCY" ${RATE:+--request-rate "$RATE"} \
-      --warmup-request-count "$WARMUP" --request-count "$REQUESTS" --artifact-dir "$work/$name" >"$work/client.log" 2>&1 &
+      --warmup-request-count "$WARMUP" --request-count "$REQUESTS" --artifact-dir "$work/$name" $extra >"$work/client.log" 2>&1 &
   cpid=$!
   while kill -0 "$cpid" 2>/dev/null; do
     for t in /proc/"$cpid"/task/*; do
@@ -70,7 +71,9 @@ run() { # run JAR NAME
 }
 
 for round in $(seq 1 "$ROUNDS"); do
-  for jar in "$@"; do
-    run "$jar" "r$round-$(basename "$jar" .jar)"
+  for spec in "$@"; do
+    # JAR or JAR::PROFILE_OPTIONS (e.g. /tmp/b.jar::--io-engine nio): one build with different options, interleaved.
+    jar="${spec%%::*}"; extra=""; [ "$spec" != "$jar" ] && extra="${spec#*::}"
+    run "$jar" "r$round-$(basename "$jar" .jar)${extra:+-${extra//[ -]/}}" "$extra"
   done
 done
