@@ -10,6 +10,7 @@ import dev.aiperf.plugin.Plugins;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** The "Endpoint" settings (spec §1.3): models, endpoint type, URLs, transport, headers and extra inputs. */
@@ -18,6 +19,7 @@ final class EndpointRules {
     static final String MOCK_MODEL = "mock-model";
     private static final Set<String> MODEL_SELECTION = Set.of("round_robin", "random", "weighted");
     private static final Set<String> CONNECTION_REUSE = Set.of("pooled", "never", "sticky-user-sessions");
+    private static final Set<String> IO_ENGINES = Set.of("auto", "nio", "epoll", "io_uring");
 
     private final ProfileSettings s;
     private final ProblemList problems;
@@ -74,13 +76,16 @@ final class EndpointRules {
                 : problems.pluginName("--transport", PluginType.TRANSPORT, e.transport);
         String reuse = problems.oneOf("--connection-reuse-strategy", e.connectionReuseStrategy, "pooled",
                 CONNECTION_REUSE);
+        String ioEngine = problems.oneOf("--io-engine", e.ioEngine == null ? null
+                : e.ioEngine.strip().toLowerCase(Locale.ROOT).replace('-', '_'), "auto", IO_ENGINES);
         List<KeyValue> extras = keyValues("--extra-inputs", s.input.extraInputs);
         List<KeyValue> headers = keyValues("--header", s.input.headers);
         if (models.isEmpty() || type == null) {
             return null;
         }
         return new EndpointConfig(models, selection, type, e.customEndpoint, streaming, urls, timeout, e.apiKey,
-                transport, e.useLegacyMaxTokens, e.useServerTokenCount, reuse, extras, headers, e.preconnect, weights);
+                transport, e.useLegacyMaxTokens, e.useServerTokenCount, reuse, extras, headers, e.preconnect, weights,
+                ioEngine);
     }
 
     /** The endpoint's typed metadata from its plugins.yaml entry: the one place the facts are declared. */

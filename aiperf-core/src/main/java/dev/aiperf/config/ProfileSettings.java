@@ -46,6 +46,8 @@ public final class ProfileSettings {
         public boolean useServerTokenCount;
         public String connectionReuseStrategy;
         public boolean preconnect = true;
+        /** {@code --io-engine}: auto, nio, epoll or io_uring; null for auto. */
+        public String ioEngine;
     }
 
     /** "Input" options: what is sent and how results are judged. */

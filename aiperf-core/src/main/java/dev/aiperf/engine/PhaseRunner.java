@@ -15,15 +15,14 @@ import dev.aiperf.api.timing.TimingStrategy;
 import dev.aiperf.api.transport.ResponseObserver;
 
 import java.util.ArrayDeque;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -56,6 +55,15 @@ import java.util.function.Supplier;
  * its issue until its first content token (an observer on the transport's I/O thread parses responses
  * until it sees one) or its return (spec §2.3).
  *
+ * <p><b>Wake-ups.</b> A completion wakes the scheduler only when it sleeps (a flag it raises before parking;
+ * the first completion to see it lowers it and unparks, the rest find it down), so returns that arrive
+ * while it works cost their I/O thread no call into the thread library and leave it no stale permit. When
+ * it sleeps at most {@value #RETURN_WAIT_LIMIT_MS} ms and nothing but a free slot can come of a return before
+ * it wakes (ticks, not a {@link ScheduledTimingStrategy}'s plan; no tick waiting for a slot; the returned
+ * turn its session's last, or a first token), the return waits in the queue: every wake-up drains the
+ * queue before it sends, so the tick sees the same slots, and the strategy the same completions in the
+ * same order, as if the scheduler had woken for each return.
+ *
  * <p><b>Ending.</b> Sending stops at the first stop condition (count, sessions, duration) or on
  * interruption. Then the phase waits for every in-flight request; with a duration the wait ends at
  * duration + grace, after which the rest are cancelled. Unlike the original, a cancelled request still
@@ -70,6 +78,9 @@ final class PhaseRunner {
     static final String CANCELLED_TYPE = "RequestCancellationError";
     static final String INTERRUPTED_MESSAGE = "Request cancelled: the run was interrupted";
     static final String GRACE_EXPIRED_MESSAGE = "Request cancelled: still running when the grace period ended";
+    /** The longest sleep until a tick for which returns that only free a slot wait instead of waking the scheduler. */
+    static final long RETURN_WAIT_LIMIT_MS = 10;
+    private static final long RETURN_WAIT_LIMIT_NS = RETURN_WAIT_LIMIT_MS * 1_000_000L;
 
     private final CreditPhase phase;
     private final LoadConfig load;
@@ -87,8 +98,11 @@ final class PhaseRunner {
     private final UrlSelectionStrategy urls;
     private final RequestCancellation cancellation;
 
-    private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
-    private final Map<Long, InFlight> inFlight = new HashMap<>();
+    /** Returns and first tokens, from the I/O threads; each links itself, so a hand-off allocates nothing. */
+    private final ReturnQueue completions = new ReturnQueue();
+    /** Every credit issued and not returned, as a list through the credits themselves; scheduler thread only. */
+    private InFlight inFlightHead;
+    private int inFlightCount;
     private final ArrayDeque<Session> readyContinuations = new ArrayDeque<>();
     private final PriorityQueue<DelayedContinuation> delayedContinuations = new PriorityQueue<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
@@ -97,6 +111,12 @@ final class PhaseRunner {
     private final Plan plan = new Plan();
     private final RandomIds ids = new RandomIds();
     private volatile Thread scheduler;
+    /** Raised by the scheduler before it parks; lowered by whoever wakes it (or by itself when it wakes). */
+    private final AtomicBoolean parked = new AtomicBoolean();
+    /** Set with {@link #parked}: a return that only frees a slot may wait in the queue for the coming tick. */
+    private volatile boolean returnsMayWait;
+    /** A return that must not wait was queued since the last drain. */
+    private volatile boolean urgentQueued;
 
     private StopConditions stop;
     private final ConcurrencyLimit slots;
@@ -172,8 +192,8 @@ final class PhaseRunner {
             scheduled.start(plan);
         }
         boolean interrupted = loop();
-        boolean graceExpired = !interrupted && !inFlight.isEmpty();
-        if (!inFlight.isEmpty()) {
+        boolean graceExpired = !interrupted && inFlightCount > 0;
+        if (inFlightCount > 0) {
             cancelInFlight(interrupted ? INTERRUPTED_MESSAGE : GRACE_EXPIRED_MESSAGE);
         }
         long endNs = System.nanoTime();
@@ -198,7 +218,7 @@ final class PhaseRunner {
                 finishSending();
             }
             if (!sending) {
-                if (inFlight.isEmpty() || now - drainDeadlineNs >= 0) {
+                if (inFlightCount == 0 || now - drainDeadlineNs >= 0) {
                     return false;
                 }
                 parkUntil(now, drainDeadlineNs);
@@ -244,7 +264,10 @@ final class PhaseRunner {
             if (timer != null) {
                 wake = Math.min(wake, timer.atNs);
             }
-            parkUntil(now, wake);
+            // Ticks only (a plan sends on returns) and no wait for a slot: nothing is sent before the wake-up,
+            // which drains the queue first; near, so the progress counts stay fresh.
+            boolean returnsCanWait = scheduled == null && !waitForChange && wake - now <= RETURN_WAIT_LIMIT_NS;
+            parkUntil(now, wake, returnsCanWait);
         }
     }
 
@@ -382,7 +405,7 @@ final class PhaseRunner {
         Long cancelAfterNs = cancellation == null ? null : cancellation.draw();
         InFlight credit = new InFlight(creditNum, session, turnIndex, info, intendedNs, cancelAfterNs);
         credit.holdsPrefillSlot = !prefill.isUnlimited();
-        inFlight.put(creditNum, credit);
+        track(credit);
         CompletableFuture<RequestRecord> future;
         try {
             future = sender.send(info, intendedNs, cancelAfterNs,
@@ -408,17 +431,14 @@ final class PhaseRunner {
                 return;
             }
             credit.firstTokenSeen = true;
-            completions.add(new Completion(credit, null, response.perfNs()));
-            Thread t = scheduler;
-            if (t != null) {
-                LockSupport.unpark(t);
-            }
+            completions.add(new FirstToken(credit, response.perfNs()));
+            signal(true);
         };
     }
 
     /** Runs on the thread that completed the request: hands the record on, queues the return. */
     private void complete(InFlight credit, RequestRecord record, Throwable failure) {
-        if (!credit.reported.compareAndSet(false, true)) {
+        if (!credit.report()) {
             return; // already recorded as cancelled without an answer
         }
         long now = System.nanoTime();
@@ -434,25 +454,47 @@ final class PhaseRunner {
             result = record.withError(cancelledError(cancelMessage));
         }
         sink.accept(phase, result);
-        completions.add(new Completion(credit, result, now));
-        Thread t = scheduler;
-        if (t != null && t != Thread.currentThread()) {
-            LockSupport.unpark(t);
+        credit.returned(result, now);
+        completions.add(credit);
+        // A session's later turn is planned when its return is handled (turn delays count from then): no waiting.
+        signal(credit.session.isFinalTurn(credit.turnIndex));
+    }
+
+    /**
+     * After queueing a completion: wakes the scheduler if it sleeps and this completion cannot wait for
+     * its tick. The queue (or {@link #urgentQueued}) is written before {@link #parked} is read, and the
+     * scheduler raises {@code parked} before it reads them (all volatile): one of the two sees the other.
+     */
+    private void signal(boolean onlyFreesASlot) {
+        if (!onlyFreesASlot) {
+            urgentQueued = true;
+        }
+        if (parked.get() && !(onlyFreesASlot && returnsMayWait) && parked.compareAndSet(true, false)) {
+            Thread t = scheduler;
+            if (t != null && t != Thread.currentThread()) {
+                LockSupport.unpark(t);
+            }
         }
     }
 
     /** Processes queued returns in order (spec §2.1 "return handling"); true if any arrived. */
     private boolean drainCompletions() {
+        urgentQueued = false; // before polling: one queued after this sets it again and is drained now or next time
         boolean any = false;
-        Completion c;
-        while ((c = completions.poll()) != null) {
-            lastCompletionNs = any && lastCompletionNs - c.atNs > 0 ? lastCompletionNs : c.atNs;
-            any = true;
-            if (c.record == null) {
-                releasePrefillSlot(c.credit);
+        ReturnQueue.Entry e;
+        while ((e = completions.poll()) != null) {
+            if (e instanceof InFlight credit) {
+                lastCompletionNs = any && lastCompletionNs - credit.returnedAtNs > 0 ? lastCompletionNs
+                        : credit.returnedAtNs;
+                RequestRecord record = credit.returned;
+                credit.returned = null; // the queue keeps its last entry until the next poll
+                onReturn(credit, record);
             } else {
-                onReturn(c.credit, c.record);
+                FirstToken first = (FirstToken) e;
+                lastCompletionNs = any && lastCompletionNs - first.atNs > 0 ? lastCompletionNs : first.atNs;
+                releasePrefillSlot(first.credit);
             }
+            any = true;
         }
         return any;
     }
@@ -466,7 +508,7 @@ final class PhaseRunner {
     }
 
     private void onReturn(InFlight credit, RequestRecord record) {
-        inFlight.remove(credit.creditNum);
+        untrack(credit);
         releasePrefillSlot(credit);
         // A request the client abandoned on purpose (spec §2.12) returns normally, with its error;
         // only the engine's own cancellations (interruption, grace expiry) end the session.
@@ -537,7 +579,7 @@ final class PhaseRunner {
      */
     private void cancelInFlight(String message) {
         cancelMessage = message;
-        for (InFlight credit : List.copyOf(inFlight.values())) {
+        for (InFlight credit : inFlightNow()) {
             credit.cancelledByEngine = true;
             if (credit.future != null) {
                 sender.cancel(credit.future);
@@ -545,20 +587,58 @@ final class PhaseRunner {
         }
         long deadline = System.nanoTime() + CANCEL_DRAIN_MS * 1_000_000L;
         drainCompletions();
-        while (!inFlight.isEmpty() && System.nanoTime() - deadline < 0) {
+        while (inFlightCount > 0 && System.nanoTime() - deadline < 0) {
             parkUntil(System.nanoTime(), deadline);
             drainCompletions();
         }
         long now = System.nanoTime();
-        for (InFlight stalled : List.copyOf(inFlight.values())) {
+        for (InFlight stalled : inFlightNow()) {
             stalled.cancelledByEngine = true;
-            if (stalled.reported.compareAndSet(false, true)) {
+            if (stalled.report()) {
                 RequestRecord record = stalled.cancelledRecord(message, now);
                 sink.accept(phase, record);
                 onReturn(stalled, record);
+            } else {
+                untrack(stalled); // reported by its I/O thread after the wait: its return is left unprocessed
             }
         }
-        inFlight.clear();
+    }
+
+    // ---- Credits in flight: a list through the credits, on the scheduler thread only ----------------------------
+
+    private void track(InFlight credit) {
+        credit.after = inFlightHead;
+        if (inFlightHead != null) {
+            inFlightHead.before = credit;
+        }
+        inFlightHead = credit;
+        inFlightCount++;
+    }
+
+    private void untrack(InFlight credit) {
+        if (credit.before == null && inFlightHead != credit) {
+            return; // not in the list (already untracked)
+        }
+        if (credit.before != null) {
+            credit.before.after = credit.after;
+        } else {
+            inFlightHead = credit.after;
+        }
+        if (credit.after != null) {
+            credit.after.before = credit.before;
+        }
+        credit.before = null;
+        credit.after = null;
+        inFlightCount--;
+    }
+
+    /** The credits in flight now, oldest first (a copy: cancelling may untrack them). */
+    private List<InFlight> inFlightNow() {
+        List<InFlight> now = new ArrayList<>(inFlightCount);
+        for (InFlight credit = inFlightHead; credit != null; credit = credit.after) {
+            now.add(credit);
+        }
+        return now.reversed();
     }
 
     static ErrorDetails cancelledError(String message) {
@@ -578,17 +658,36 @@ final class PhaseRunner {
     }
 
     private void parkUntil(long now, long deadlineNs) {
-        if (!completions.isEmpty()) {
-            return;
-        }
-        long wait = deadlineNs == Long.MAX_VALUE ? 1_000_000_000L : Math.min(deadlineNs - now, 1_000_000_000L);
-        if (wait > 0) {
-            LockSupport.parkNanos(this, wait);
-        }
+        parkUntil(now, deadlineNs, false);
     }
 
-    /** One issued credit until it returns. */
-    private static final class InFlight {
+    /**
+     * Sleeps until {@code deadlineNs} (at most a second) or a completion that needs the scheduler; with
+     * {@code returnsCanWait}, returns that only free a slot do not wake it (see the class comment).
+     */
+    private void parkUntil(long now, long deadlineNs, boolean returnsCanWait) {
+        long wait = deadlineNs == Long.MAX_VALUE ? 1_000_000_000L : Math.min(deadlineNs - now, 1_000_000_000L);
+        if (wait <= 0) {
+            return;
+        }
+        // An entry still being linked may hide later ones (an urgent one among them) from the drain that
+        // cleared urgentQueued: then any return wakes the scheduler, as when returns may not wait.
+        boolean deferReturns = returnsCanWait && !completions.addInProgress();
+        returnsMayWait = deferReturns;
+        parked.set(true);
+        if (deferReturns ? urgentQueued : !completions.isEmpty()) {
+            parked.set(false);
+            return;
+        }
+        LockSupport.parkNanos(this, wait);
+        parked.set(false);
+    }
+
+    /** One issued credit until it returns; it is its own entry in the return queue. */
+    private static final class InFlight extends ReturnQueue.Entry {
+        private static final AtomicIntegerFieldUpdater<InFlight> REPORTED =
+                AtomicIntegerFieldUpdater.newUpdater(InFlight.class, "reported");
+
         final long creditNum;
         final Session session;
         final int turnIndex;
@@ -603,8 +702,14 @@ final class PhaseRunner {
         boolean holdsPrefillSlot;
         /** Whether its first content token arrived; written by its I/O thread only. */
         volatile boolean firstTokenSeen;
-        /** Set by whoever records the request first: its completion, or the end of the cancel wait. */
-        final AtomicBoolean reported = new AtomicBoolean();
+        /** Set (to 1) by whoever records the request first: its completion, or the end of the cancel wait. */
+        private volatile int reported;
+        /** Its record and when it returned, set by the thread that completed it before it is queued. */
+        RequestRecord returned;
+        long returnedAtNs;
+        /** Its neighbours in the scheduler's list of credits in flight. */
+        InFlight before;
+        InFlight after;
 
         InFlight(long creditNum, Session session, int turnIndex, RequestInfo info, long intendedNs,
                  Long cancelAfterNs) {
@@ -614,6 +719,16 @@ final class PhaseRunner {
             this.info = info;
             this.intendedNs = intendedNs;
             this.cancelAfterNs = cancelAfterNs;
+        }
+
+        /** Whether the caller is the first to record this request (its completion, or the end of the cancel wait). */
+        boolean report() {
+            return REPORTED.compareAndSet(this, 0, 1);
+        }
+
+        void returned(RequestRecord record, long atNs) {
+            returned = record;
+            returnedAtNs = atNs;
         }
 
         /** A record for a request that failed before or outside the transport. */
@@ -634,8 +749,15 @@ final class PhaseRunner {
         }
     }
 
-    /** A returned credit and when it returned, on the thread that completed it; a null record is its first token. */
-    private record Completion(InFlight credit, RequestRecord record, long atNs) {
+    /** A credit's first content token and when it arrived: its prefill slot is free. */
+    private static final class FirstToken extends ReturnQueue.Entry {
+        final InFlight credit;
+        final long atNs;
+
+        FirstToken(InFlight credit, long atNs) {
+            this.credit = credit;
+            this.atNs = atNs;
+        }
     }
 
     /** A planned action of a {@link ScheduledTimingStrategy}; equal times run in the order they were set. */

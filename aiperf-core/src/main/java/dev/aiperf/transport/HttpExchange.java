@@ -9,6 +9,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +30,11 @@ final class HttpExchange {
     final CompletableFuture<RequestRecord> future = new CancellableFuture();
     /** Each phase's end, for the HTTP trace; null when tracing is off. */
     final HttpTraceRecorder trace;
+    /**
+     * The transport's exchanges in flight, which this one leaves as its future completes (null: not kept).
+     * Left from the future itself rather than through a dependent stage: no stage, future and lambda per request.
+     */
+    private final Set<HttpExchange> inFlight;
     /** The response's Content-Type, once its headers arrived. */
     String responseContentType;
     /** The responses as they arrive, written by the connection's event loop. */
@@ -42,12 +48,14 @@ final class HttpExchange {
     private volatile ErrorDetails cancelError;
 
     HttpExchange(TransportRequest request, Origin origin, long timestampNs, long startPerfNs, long deadlineNs) {
-        this(request, origin, timestampNs, startPerfNs, deadlineNs, null);
+        this(request, origin, timestampNs, startPerfNs, deadlineNs, null, null);
     }
 
+    /** @param inFlight where the transport keeps it until its future completes; the caller adds it (null: nowhere) */
     HttpExchange(TransportRequest request, Origin origin, long timestampNs, long startPerfNs, long deadlineNs,
-                 HttpTraceRecorder trace) {
+                 HttpTraceRecorder trace, Set<HttpExchange> inFlight) {
         this.trace = trace;
+        this.inFlight = inFlight;
         this.request = request;
         this.origin = origin;
         this.timestampNs = timestampNs;
@@ -170,10 +178,23 @@ final class HttpExchange {
         future.complete(record(endPerfNs, error));
     }
 
-    /** A future whose {@code cancel} also lets go of the exchange's connection. */
+    /**
+     * A future whose {@code cancel} also lets go of the exchange's connection, and whose completion (by
+     * whichever of these methods, after its dependents ran) takes the exchange out of the transport's in-flight set.
+     */
     private final class CancellableFuture extends CompletableFuture<RequestRecord> {
         HttpExchange exchange() {
             return HttpExchange.this;
+        }
+
+        @Override
+        public boolean complete(RequestRecord value) {
+            return left(super.complete(value));
+        }
+
+        @Override
+        public boolean completeExceptionally(Throwable failure) {
+            return left(super.completeExceptionally(failure));
         }
 
         @Override
@@ -183,7 +204,14 @@ final class HttpExchange {
             if (cancelled && abort != null) {
                 abort.run();
             }
-            return cancelled;
+            return left(cancelled);
+        }
+
+        private boolean left(boolean completedNow) {
+            if (completedNow && inFlight != null) {
+                inFlight.remove(HttpExchange.this);
+            }
+            return completedNow;
         }
     }
 

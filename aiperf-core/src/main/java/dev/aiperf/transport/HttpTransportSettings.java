@@ -26,10 +26,13 @@ import java.util.Map;
  *                         ({@code AIPERF_HTTP_TRACE}, true: the original computes them always; false only to
  *                         measure what tracing costs)
  * @param keepTraceHeaders keep the response headers in the trace ({@code --export-http-trace})
+ * @param ioEngine         the event loops' socket and timer machinery ({@code --io-engine}; default auto: epoll
+ *                         where it loads, else NIO)
  */
 public record HttpTransportSettings(Duration requestTimeout, Duration connectTimeout, Duration readTimeout,
                                     Duration keepAliveTimeout, int connectionLimit, boolean sslVerify,
-                                    String reuseStrategy, int ioThreads, boolean httpTrace, boolean keepTraceHeaders) {
+                                    String reuseStrategy, int ioThreads, boolean httpTrace, boolean keepTraceHeaders,
+                                    IoEngine ioEngine) {
 
     public static final String POOLED = "pooled";
     public static final String NEVER = "never";
@@ -43,6 +46,14 @@ public record HttpTransportSettings(Duration requestTimeout, Duration connectTim
                                  String reuseStrategy, int ioThreads) {
         this(requestTimeout, connectTimeout, readTimeout, keepAliveTimeout, connectionLimit, sslVerify, reuseStrategy,
                 ioThreads, true, false);
+    }
+
+    /** The default I/O engine (auto). */
+    public HttpTransportSettings(Duration requestTimeout, Duration connectTimeout, Duration readTimeout,
+                                 Duration keepAliveTimeout, int connectionLimit, boolean sslVerify,
+                                 String reuseStrategy, int ioThreads, boolean httpTrace, boolean keepTraceHeaders) {
+        this(requestTimeout, connectTimeout, readTimeout, keepAliveTimeout, connectionLimit, sslVerify, reuseStrategy,
+                ioThreads, httpTrace, keepTraceHeaders, IoEngine.AUTO);
     }
 
     public HttpTransportSettings {
@@ -61,6 +72,13 @@ public record HttpTransportSettings(Duration requestTimeout, Duration connectTim
         if (ioThreads < 1) {
             throw new IllegalArgumentException("ioThreads must be at least 1, got " + ioThreads);
         }
+        ioEngine = ioEngine == null ? IoEngine.AUTO : ioEngine;
+    }
+
+    /** The same settings on another I/O engine. */
+    public HttpTransportSettings withIoEngine(IoEngine engine) {
+        return new HttpTransportSettings(requestTimeout, connectTimeout, readTimeout, keepAliveTimeout, connectionLimit,
+                sslVerify, reuseStrategy, ioThreads, httpTrace, keepTraceHeaders, engine);
     }
 
     /** Settings from the benchmark configuration and the {@code AIPERF_HTTP_*} environment variables. */
@@ -79,7 +97,7 @@ public record HttpTransportSettings(Duration requestTimeout, Duration connectTim
         boolean trace = envBoolean(environment, AiperfEnvironment.HTTP_TRACE, true);
         return new HttpTransportSettings(request, connect, read, keepAlive, limit, verify,
                 config.endpoint().connectionReuseStrategy(), Runtime.getRuntime().availableProcessors(), trace,
-                config.output().exportHttpTrace());
+                config.output().exportHttpTrace(), IoEngine.of(config.endpoint().ioEngine()));
     }
 
     /** The original's 2500, raised to the run's concurrency (warm-up included) when that is higher. */

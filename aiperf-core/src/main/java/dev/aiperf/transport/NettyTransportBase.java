@@ -8,8 +8,6 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.URI;
@@ -32,6 +30,8 @@ abstract class NettyTransportBase implements Transport, TransportDiagnostics {
     final HttpTransportSettings settings;
     final EventLoopGroup group;
     final Bootstrap bootstrap;
+    /** The engine under the event loops: {@code --io-engine} resolved on this machine (auto: epoll or NIO). */
+    final IoEngine ioEngine;
     private final String traceType;
     private final Set<HttpExchange> inFlight = ConcurrentHashMap.newKeySet();
     volatile boolean closing;
@@ -39,9 +39,10 @@ abstract class NettyTransportBase implements Transport, TransportDiagnostics {
     NettyTransportBase(HttpTransportSettings settings, String threadName, String traceType) {
         this.settings = settings;
         this.traceType = traceType;
+        this.ioEngine = settings.ioEngine().resolve();
         this.group = new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory(threadName, true),
-                NioIoHandler.newFactory());
-        this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                ioEngine.ioHandlerFactory());
+        this.bootstrap = new Bootstrap().group(group).channel(ioEngine.socketChannelClass())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
@@ -74,9 +75,9 @@ abstract class NettyTransportBase implements Transport, TransportDiagnostics {
             return invalid.future;
         }
         HttpExchange exchange = new HttpExchange(request, origin, timestampNs, startNs,
-                saturatedAdd(startNs, settings.requestTimeout().toNanos()), settings.traceRecorder(traceType, startNs));
-        inFlight.add(exchange);
-        exchange.future.whenComplete((record, error) -> inFlight.remove(exchange));
+                saturatedAdd(startNs, settings.requestTimeout().toNanos()), settings.traceRecorder(traceType, startNs),
+                inFlight);
+        inFlight.add(exchange); // before anything can complete it: it leaves the set as its future completes
         if (closing) {
             exchange.fail(TransportErrors.transportClosed(), startNs);
             return exchange.future;
@@ -95,6 +96,11 @@ abstract class NettyTransportBase implements Transport, TransportDiagnostics {
     @Override
     public final void cancel(CompletableFuture<RequestRecord> request) {
         HttpExchange.cancel(request);
+    }
+
+    /** How many exchanges this transport keeps as in flight (for tests: none once every future completed). */
+    final int exchangesInFlight() {
+        return inFlight.size();
     }
 
     @Override

@@ -34,6 +34,21 @@ record Origin(String host, int port, boolean secure) {
         return port == (secure ? 443 : 80) ? name : name + ":" + port;
     }
 
+    /*
+     * equals and hashCode written out: a record's generated ones go through an invokedynamic call site whose method
+     * handles C2 inlines as a few hundred bytecodes wherever they are used, and the pools look an origin up on every
+     * acquire (the sending thread) and release (the event loop, inside the response handler's compilation).
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Origin that && port == that.port && secure == that.secure && host.equals(that.host);
+    }
+
+    @Override
+    public int hashCode() {
+        return (host.hashCode() * 31 + port) * 31 + Boolean.hashCode(secure);
+    }
+
     @Override
     public String toString() {
         return (secure ? "https://" : "http://") + hostHeader();

@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,10 +54,15 @@ class PhaseRunnerTest {
 
     private PhaseOutcome run(LoadConfig load, ScriptedSender sender, Supplier<Conversation> conversations,
                              RequestCancellation cancellation) {
+        return run(load, sender, conversations, cancellation, strategy -> strategy);
+    }
+
+    private PhaseOutcome run(LoadConfig load, ScriptedSender sender, Supplier<Conversation> conversations,
+                             RequestCancellation cancellation, UnaryOperator<TimingStrategy> wrap) {
         ArrivalPattern pattern = load.isConcurrencyBurst() ? new ConcurrencyBurstArrivalPattern()
                 : new ConstantArrivalPattern(load.requestRate());
-        TimingStrategy strategy = new RequestRateStrategy(Contexts.timing(
-                TestConfigs.against("http://x", null).build().withLoad(load), pattern));
+        TimingStrategy strategy = wrap.apply(new RequestRateStrategy(Contexts.timing(
+                TestConfigs.against("http://x", null).build().withLoad(load), pattern)));
         PhaseProgress progress = new PhaseProgress(CreditPhase.PROFILING, null, null);
         PhasePlan plan = new PhasePlan(CreditPhase.PROFILING, load, strategy, concurrencyRamp(load), null,
                 new RoundRobinUrlSelection(2), cancellation);
@@ -153,6 +159,60 @@ class PhaseRunnerTest {
             assertThat(sender.sent.size()).isBetween(4, 6);
             assertThat(sender.maxInFlight.get()).isEqualTo(1);
             assertThat(outcome.completed()).isEqualTo(sender.sent.size());
+        }
+    }
+
+    @Test
+    void aReturnLeftInTheQueueUntilTheNextTickStillFreesItsSlotForThatTick() {
+        // 100 ticks/s (10 ms apart, within the wait limit), one slot, answers at once: the scheduler is not woken
+        // for a return, yet every tick it drains the queue first, so a tick may find the slot busy only when the
+        // request in it had not yet returned by the tick's planned time.
+        List<Long> ticks = new CopyOnWriteArrayList<>();
+        try (ScriptedSender sender = ScriptedSender.fixed(0)) {
+            run(load(1, 100.0, 15, null, null, 30, null), sender, conversations(1, null), null,
+                    strategy -> new RecordingTicks(strategy, ticks));
+
+            assertThat(sender.sent).hasSize(15);
+            assertThat(records).hasSize(15);
+            List<Long> intended = sender.sent.stream().map(ScriptedSender.Sent::intendedNs).toList();
+            for (long tick : ticks) {
+                if (intended.contains(tick) || tick > intended.getLast()) {
+                    continue;
+                }
+                ScriptedSender.Sent busy = sender.sent.stream().filter(s -> s.intendedNs() < tick)
+                        .reduce((first, second) -> second).orElseThrow();
+                assertThat(sender.completedNs.get(busy.info().creditNum()))
+                        .as("return of credit %d against the lost tick", busy.info().creditNum())
+                        .isGreaterThan(tick);
+            }
+        }
+    }
+
+    @Test
+    void returnsWakeASchedulerWaitingForASlot() {
+        // One slot, many fast requests: each send waits for the previous return. A return that failed to wake
+        // the waiting scheduler would show as a send a whole park (one second, the cap) after its slot freed.
+        try (ScriptedSender sender = ScriptedSender.fixed(0)) {
+            run(load(1, null, 300, null, null, 30, null), sender, conversations(1, null));
+
+            assertThat(sender.sent).hasSize(300);
+            assertThat(sender.sent).allSatisfy(s -> assertThat(s.sentNs() - s.intendedNs())
+                    .as("send of credit %d after its slot freed", s.info().creditNum()).isLessThan(900_000_000L));
+        }
+    }
+
+    /** Passes a strategy's ticks through, keeping each planned time. */
+    private record RecordingTicks(TimingStrategy strategy, List<Long> ticks) implements TimingStrategy {
+        @Override
+        public long nextSendTime(long phaseStartPerfNs, long nowPerfNs) {
+            long tick = strategy.nextSendTime(phaseStartPerfNs, nowPerfNs);
+            ticks.add(tick);
+            return tick;
+        }
+
+        @Override
+        public void processCompletion(RequestRecord record) {
+            strategy.processCompletion(record);
         }
     }
 

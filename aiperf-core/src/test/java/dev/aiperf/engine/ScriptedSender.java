@@ -5,7 +5,9 @@ import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.model.RequestRecord;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +26,8 @@ final class ScriptedSender implements RequestSender, AutoCloseable {
     final List<CompletableFuture<RequestRecord>> futures = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
+    /** For each answered credit, a time after its future completed (so after the engine queued its return). */
+    final Map<Long, Long> completedNs = new ConcurrentHashMap<>();
 
     record Sent(RequestInfo info, long intendedNs, long sentNs, int inFlightAfterSend) {
     }
@@ -71,6 +75,7 @@ final class ScriptedSender implements RequestSender, AutoCloseable {
             clock.schedule(() -> {
                 inFlight.decrementAndGet();
                 future.complete(record(info, intendedSendPerfNs, now));
+                completedNs.put(info.creditNum(), System.nanoTime()); // the engine has queued the return by now
             }, latency, TimeUnit.MILLISECONDS);
         }
         return future;

@@ -301,6 +301,28 @@ class NettyHttpTransportTests {
         }
     }
 
+    @Test
+    void anExchangeLeavesTheInFlightSetHoweverItsFutureCompletes() {
+        List<ScriptedHttpServer.Step> headersThenSilence = List.of(new ScriptedHttpServer.Write(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"),
+                new ScriptedHttpServer.Pause(60_000));
+        try (ScriptedHttpServer silent = new ScriptedHttpServer(headersThenSilence);
+             NettyHttpTransport transport = new NettyHttpTransport(settings())) {
+            RequestRecord answered = await(transport.sendRequest(chat(mock.baseUrl(), true, 4)));
+            assertThat(answered.error()).isNull();
+            CompletableFuture<RequestRecord> cancelled = transport.sendRequest(chat(silent.baseUrl("http"), true, 4));
+            CompletableFuture<RequestRecord> keptWhatArrived = transport.sendRequest(chat(silent.baseUrl("http"), true, 4));
+            eventually(() -> silent.requests() == 2, "the silent server received both requests");
+            assertThat(transport.exchangesInFlight()).isEqualTo(2);
+
+            assertThat(cancelled.cancel(true)).isTrue();
+            transport.cancel(keptWhatArrived);
+            assertThat(await(keptWhatArrived).cancellationPerfNs()).isNotNull();
+
+            eventually(() -> transport.exchangesInFlight() == 0, "every completed exchange left the in-flight set");
+        }
+    }
+
     /** Waits (at most 20 s) for something the test caused to happen on another thread. */
     private static void eventually(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

@@ -24,18 +24,31 @@ import java.util.List;
  *                                the {@code pooled} strategy keeps connections, the others open none
  * @param modelWeights            with {@code weighted}: one weight per model, in the same order, summing to 1;
  *                                else empty
+ * @param ioEngine                the client's event-loop engine ({@code --io-engine}): {@code auto}, {@code nio},
+ *                                {@code epoll} or {@code io_uring}; null for {@code auto}
  */
 public record EndpointConfig(List<String> models, String modelSelectionStrategy, String type, String customEndpoint,
                              boolean streaming, List<String> urls, double requestTimeoutSeconds, String apiKey,
                              String transport, boolean useLegacyMaxTokens, boolean useServerTokenCount,
                              String connectionReuseStrategy, List<KeyValue> extraInputs, List<KeyValue> headers,
-                             boolean preconnect, List<Double> modelWeights) {
+                             boolean preconnect, List<Double> modelWeights, String ioEngine) {
     public EndpointConfig {
         models = List.copyOf(models);
         modelWeights = modelWeights == null ? List.of() : List.copyOf(modelWeights);
         urls = List.copyOf(urls);
         extraInputs = List.copyOf(extraInputs);
         headers = List.copyOf(headers);
+    }
+
+    /** With the default I/O engine. */
+    public EndpointConfig(List<String> models, String modelSelectionStrategy, String type, String customEndpoint,
+                          boolean streaming, List<String> urls, double requestTimeoutSeconds, String apiKey,
+                          String transport, boolean useLegacyMaxTokens, boolean useServerTokenCount,
+                          String connectionReuseStrategy, List<KeyValue> extraInputs, List<KeyValue> headers,
+                          boolean preconnect, List<Double> modelWeights) {
+        this(models, modelSelectionStrategy, type, customEndpoint, streaming, urls, requestTimeoutSeconds, apiKey,
+                transport, useLegacyMaxTokens, useServerTokenCount, connectionReuseStrategy, extraInputs, headers,
+                preconnect, modelWeights, null);
     }
 
     /** Without model weights. */
@@ -62,7 +75,7 @@ public record EndpointConfig(List<String> models, String modelSelectionStrategy,
     public EndpointConfig withUrls(List<String> newUrls) {
         return new EndpointConfig(models, modelSelectionStrategy, type, customEndpoint, streaming, newUrls,
                 requestTimeoutSeconds, apiKey, transport, useLegacyMaxTokens, useServerTokenCount,
-                connectionReuseStrategy, extraInputs, headers, preconnect, modelWeights);
+                connectionReuseStrategy, extraInputs, headers, preconnect, modelWeights, ioEngine);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.aiperf.cli.shared.UsageException;
 import dev.aiperf.engine.BenchmarkOutcome;
 import dev.aiperf.engine.BenchmarkRunner;
 import dev.aiperf.mock.MockServer;
+import dev.aiperf.transport.IoEngine;
 import dev.aiperf.mock.MockServerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,6 +67,11 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "Requests per concurrency (default: 10 per concurrent request, at least 40).")
     Integer requestCount;
 
+    @Option(names = "--warmup-request-count", paramLabel = "<n>",
+            description = "Warm-up requests before each measured run, not counted (default: the concurrency, at least"
+                    + " 10). A few thousand keep the JIT compiler's first seconds out of the figures.")
+    Integer warmupRequestCount;
+
     @Option(names = "--osl", paramLabel = "<tokens>", defaultValue = "64",
             description = "Tokens per response (default: ${DEFAULT-VALUE}).")
     int osl;
@@ -87,11 +93,18 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--no-preconnect", negatable = false, description = "Do not open connections before the run.")
     boolean noPreconnect;
 
+    @Option(names = "--io-engine", paramLabel = "auto|nio|epoll|io_uring",
+            description = "The client's event-loop engine, as 'aiperf profile --io-engine' (default: auto).")
+    String ioEngine;
+
     @Override
     public Integer call() throws IOException {
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         if (concurrencies.isEmpty() || concurrencies.stream().anyMatch(c -> c == null || c < 1)) {
             throw new UsageException("--concurrency takes positive whole numbers, e.g. 1,10,100");
+        }
+        if (warmupRequestCount != null && warmupRequestCount < 1) {
+            throw new UsageException("--warmup-request-count must be at least 1, got " + warmupRequestCount);
         }
         if (osl < 2 || !(ttftMs >= 0) || !(itlMs >= 0)) {
             throw new UsageException("--osl must be at least 2, --ttft and --itl at least 0");
@@ -102,10 +115,11 @@ public final class CalibrateCommand implements Callable<Integer> {
         boolean allMeasured = true;
         try {
             String target = mock != null ? mock.baseUrl() : url;
-            out.printf(Locale.ROOT, "Calibrating against the mock at %s (%sTTFT %s ms, ITL %s ms, %d tokens%s)%n",
+            out.printf(Locale.ROOT, "Calibrating against the mock at %s (%sTTFT %s ms, ITL %s ms, %d tokens%s);"
+                            + " client I/O engine %s%n",
                     target, mock == null ? "" : "in this JVM, " + mock.transport().name().toLowerCase(Locale.ROOT)
                             + " timers, ", number(ttftMs), number(itlMs), osl,
-                    requestRate == null ? "" : ", " + number(requestRate) + " requests/s");
+                    requestRate == null ? "" : ", " + number(requestRate) + " requests/s", clientEngine());
             out.println("All figures in ms. Client error: how long after the mock's send stamp the client stamped"
                     + " the arrival of each event (chunk) and of the first token (TTFT).");
             out.println();
@@ -135,7 +149,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         int requests = requestCount != null ? requestCount : Math.max(40, 10 * concurrency);
         List<String> args = new ArrayList<>(List.of("-m", "mock-model", "--url", target, "--streaming",
                 "--concurrency", String.valueOf(concurrency), "--request-count", String.valueOf(requests),
-                "--warmup-request-count", String.valueOf(Math.max(10, concurrency)), "--isl", "64",
+                "--warmup-request-count", String.valueOf(warmupRequestCount != null ? warmupRequestCount
+                        : Math.max(10, concurrency)), "--isl", "64",
                 "--osl", String.valueOf(osl), "--extra-inputs", "ignore_eos:true", "--use-server-token-count",
                 "--random-seed", "42", "--artifact-dir", artifactDir.toString(), "--ui", "none"));
         if (requestRate != null) {
@@ -143,6 +158,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         if (noPreconnect) {
             args.add("--no-preconnect");
+        }
+        if (ioEngine != null) {
+            args.addAll(List.of("--io-engine", ioEngine));
         }
         ProfileCommand profile = new ProfileCommand();
         new CommandLine(profile).parseArgs(args.toArray(String[]::new));
@@ -155,6 +173,15 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         return outcome.hasResults() ? outcome.context() : null;
+    }
+
+    /** The engine the client's event loops will run on, as --io-engine resolves it here. */
+    private String clientEngine() {
+        try {
+            return IoEngine.of(ioEngine == null ? "auto" : ioEngine).resolve().optionValue();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static String number(double value) {

@@ -65,6 +65,13 @@ public final class EndpointOptions {
                     + "no measured request pays for connecting; sends nothing (default: on; --no-preconnect).")
     boolean preconnect = true;
 
+    @Option(names = "--io-engine", paramLabel = "auto|nio|epoll|io_uring",
+            description = "The client's socket and timer machinery under its event loops (HTTP/1.1 and HTTP/2): epoll"
+                    + " (native, Linux x86_64), nio (Java NIO, portable) or io_uring (native, Linux x86_64 with a"
+                    + " kernel and container that allow it); auto picks epoll where it loads, else nio (default: auto)."
+                    + " See docs/transports.md.")
+    String ioEngine;
+
     /** Copies the options given into the core settings. */
     void applyTo(ProfileSettings.Endpoint s) {
         s.models = models;
@@ -81,5 +88,6 @@ public final class EndpointOptions {
         s.useServerTokenCount = useServerTokenCount;
         s.connectionReuseStrategy = connectionReuseStrategy;
         s.preconnect = preconnect;
+        s.ioEngine = ioEngine;
     }
 }
