@@ -87,7 +87,11 @@ public final class AiperfCommand implements Callable<Integer> {
 
     private static CommandLine commandLine(List<Class<?>> subcommands) {
         CommandLine cli = new CommandLine(new AiperfCommand());
-        subcommands.forEach(cli::addSubcommand);
+        for (Class<?> subcommand : subcommands) {
+            // Made by the public constructor, which applies the command's model transformer (profile's
+            // placeholders for the original's options) as the annotation's subcommands had it applied.
+            cli.addSubcommand(new CommandLine(subcommand));
+        }
         cli.setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new RunFailureHandler());
         CommandLine plugins = cli.getSubcommands().get("plugins");

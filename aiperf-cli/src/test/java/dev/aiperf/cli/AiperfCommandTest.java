@@ -121,12 +121,14 @@ class AiperfCommandTest {
         cases.addAll(List.of(List.of(), List.of("--help"), List.of("-V"), List.of("prfile"), List.of("help", "profile"),
                 List.of("plugins", "lst"), List.of("plugins", "list-plugins", "--help"), List.of("mock-server", "--prot", "0"),
                 List.of("profile", "--isl"), List.of("profile", "--url"), List.of("demo", "--concurrency", "x"),
-                List.of("plot", "--bogus", "x")));
+                List.of("plot", "--bogus", "x"), List.of("profile", "--accuracy-benchmark", "mmlu")));
         for (List<String> args : cases) {
             String[] array = args.toArray(String[]::new);
             assertThat(run(AiperfCommand.commandLine(array), array)).as(String.join(" ", args))
                     .isEqualTo(run(AiperfCommand.commandLine(), array));
         }
+        assertThat(run(AiperfCommand.commandLine(), "profile", "--accuracy-benchmark", "mmlu").err())
+                .contains("--accuracy-benchmark: an option of the original aiperf"); // its model transformer ran
         assertThat(AiperfCommand.commandLine("profile", "--help").getSubcommands()).containsOnlyKeys("profile");
         assertThat(AiperfCommand.commandLine("help", "profile").getSubcommands()).hasSize(AiperfCommand.SUBCOMMANDS.size());
     }
