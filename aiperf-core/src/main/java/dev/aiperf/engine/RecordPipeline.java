@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -29,18 +29,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * results processor. Warm-up records reach only the writers and the observers: the error summary, the
  * client's timing and the run's results are the profiling phase's.
  *
- * <p><b>Threads and hand-offs.</b> An I/O thread only appends the record to two lock-free queues: it
- * wakes nobody, so a completion costs it no system call and never delays a timestamp. Workers poll
- * those queues, parking {@value #MIN_PARK_MS} ms (backing off to {@value #MAX_PARK_MS} ms when idle)
+ * <p><b>Threads and hand-offs.</b> An I/O thread only appends the record to one lock-free list (a swap
+ * of the tail and a link: no node allocated, no lock, no retry); it wakes nobody, so a completion costs it
+ * no system call and never delays a timestamp. Workers poll the list, parking {@value #MIN_PARK_MS} ms (backing off to {@value #MAX_PARK_MS} ms when idle)
  * between batches: under load each wake-up finds a batch, with caches still warm from the previous
  * record, where one wake-up per record would cost about as much as processing it. Parsing and
  * tokenising are most of the work and need no shared state (record processors may be called from
  * several threads at once), so they run in parallel; workers are half the processors, the event loops,
  * whose timestamps matter, keep the other half.
  *
- * <p><b>Order.</b> After a batch, a worker takes the commit lock (unless another holds it) and commits
- * every prepared record at the head of the completion order: the results processors and the file see
- * one record at a time, in completion order, and need no locks of their own.
+ * <p><b>Order.</b> The list is the completion order. Workers claim records from it in that order (one
+ * compare-and-set of a shared cursor each). After a batch, a worker takes the commit lock (unless another
+ * holds it) and commits every prepared record at the head of the completion order: the results processors
+ * and the file see one record at a time, in completion order, and need no locks of their own.
  *
  * <p><b>Durability.</b> The committer flushes the file when no record is left to prepare, and at least
  * every {@value #FLUSH_INTERVAL_MS} ms under continuous load, rather than once per line. A record is on
@@ -63,10 +64,15 @@ final class RecordPipeline {
     private final LiveMetricsTracker live = new LiveMetricsTracker();
     private final PrintStream err;
     private final List<Thread> workers = new ArrayList<>();
-    /** Every submitted record not yet committed, in completion order. */
-    private final ConcurrentLinkedQueue<Pending> uncommitted = new ConcurrentLinkedQueue<>();
-    /** The same records until a worker takes them. */
-    private final ConcurrentLinkedQueue<Pending> unprepared = new ConcurrentLinkedQueue<>();
+    /*
+     * Every submitted record, in completion order, as a list through the records themselves (the intrusive
+     * multi-producer list of ReturnQueue): `committed` is the last one committed (at first a stub), `claimed`
+     * the last one a worker took (never behind `committed`: only a prepared record is committed), `tail` the
+     * last one submitted. What follows `committed` is uncommitted; what follows `claimed`, unprepared.
+     */
+    private volatile Pending committed = new Pending(null);
+    private final AtomicReference<Pending> claimed = new AtomicReference<>(committed);
+    private final AtomicReference<Pending> tail = new AtomicReference<>(committed);
     /** Held by whoever commits; guards the fields below it, the writer and the results processors. */
     private final ReentrantLock committing = new ReentrantLock();
     private volatile boolean finished;
@@ -108,10 +114,11 @@ final class RecordPipeline {
     private record Processed(ParsedResponseRecord parsed, MetricRecord metrics, String[] lines, Throwable failure) {
     }
 
-    /** One submitted record: prepared by a worker, then committed in its turn. */
+    /** One submitted record: prepared by a worker, then committed in its turn; linked to the next one submitted. */
     private static final class Pending {
         private RequestRecord raw;
         private volatile Processed processed;
+        private volatile Pending next;
 
         Pending(RequestRecord raw) {
             this.raw = raw;
@@ -163,8 +170,35 @@ final class RecordPipeline {
             return;
         }
         Pending pending = new Pending(record);
-        uncommitted.add(pending);
-        unprepared.add(pending);
+        Pending previous = tail.getAndSet(pending);
+        previous.next = pending; // until this link, a worker or committer sees the list end at previous
+    }
+
+    /** The oldest record no worker took yet, now taken by the caller, or null when there is none. */
+    private Pending claim() {
+        while (true) {
+            Pending last = claimed.get();
+            Pending next = last.next;
+            if (next == null) {
+                return null;
+            }
+            // A `last` linked to itself was committed and unlinked since it was read: the cursor moved on, retry.
+            if (next != last && claimed.compareAndSet(last, next)) {
+                return next;
+            }
+        }
+    }
+
+    /** The oldest uncommitted record, or null when every submitted one is committed. */
+    private Pending firstUncommitted() {
+        while (true) {
+            Pending last = committed;
+            Pending next = last.next;
+            if (next != last) {
+                return next;
+            }
+            // `last` was passed and unlinked by a committer since it was read: read the new last one
+        }
     }
 
     /**
@@ -200,7 +234,7 @@ final class RecordPipeline {
     void awaitCommitted(long timeoutMs) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         workers.forEach(LockSupport::unpark);
-        while (!uncommitted.isEmpty() && System.nanoTime() - deadline < 0) {
+        while (firstUncommitted() != null && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
@@ -232,7 +266,7 @@ final class RecordPipeline {
             boolean found = false;
             int sinceCommit = 0;
             Pending next;
-            while ((next = unprepared.poll()) != null) {
+            while ((next = claim()) != null) {
                 found = true;
                 prepare(next);
                 if (++sinceCommit == COMMIT_EVERY) {
@@ -296,24 +330,27 @@ final class RecordPipeline {
         while (committing.tryLock()) {
             try {
                 Pending head;
-                while ((head = uncommitted.peek()) != null && head.processed != null) {
-                    uncommitted.poll();
+                while ((head = firstUncommitted()) != null && head.processed != null) {
+                    Pending before = committed;
+                    committed = head;
+                    // A committed Pending may sit in the old generation: pointing on at younger records, it would
+                    // keep every later one alive through young collections until a mixed one. Link it to itself
+                    // (no worker reads it again: the claim cursor is past it) and drop its result.
+                    before.next = before;
                     Processed done = head.processed;
-                    // A Pending that waited long is in the old generation; left pointing at its young result
-                    // it would keep the whole record alive through every young collection until a mixed one.
                     head.processed = null;
                     commit(done);
                     if (System.nanoTime() - lastFlushNs >= TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS)) {
                         flush();
                     }
                 }
-                if (unprepared.isEmpty()) {
+                if (claimed.get().next == null) {
                     flush(); // nothing left to prepare: what is written goes to disk now
                 }
             } finally {
                 committing.unlock();
             }
-            Pending head = uncommitted.peek();
+            Pending head = firstUncommitted();
             if (head == null || head.processed == null) {
                 return;
             }

@@ -135,6 +135,46 @@ class RecordPipelineTest {
     }
 
     @Test
+    void recordsSubmittedByManyThreadsAtOnceAreEachCommittedOnceInEachThreadsOrder() throws Exception {
+        Path file = dir.resolve("profile_export.jsonl");
+        OrderRecorder results = new OrderRecorder();
+        RecordPipeline pipeline = pipeline(file, metrics, results, 3);
+        int threads = 4;
+        int perThread = 250;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> submitters = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t * perThread;
+            Thread submitter = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < perThread; i++) {
+                    pipeline.submit(record(first + i));
+                }
+            });
+            submitter.start();
+            submitters.add(submitter);
+        }
+        go.countDown();
+        for (Thread submitter : submitters) {
+            submitter.join();
+        }
+        pipeline.finish();
+
+        assertThat(pipeline.processed()).isEqualTo(threads * perThread);
+        assertThat(results.credits).doesNotHaveDuplicates().hasSize(threads * perThread);
+        assertThat(creditsIn(file)).isEqualTo(results.credits);
+        for (int t = 0; t < threads; t++) {
+            long first = (long) t * perThread;
+            assertThat(results.credits.stream().filter(c -> c >= first && c < first + perThread).toList())
+                    .as("records of submitter %d", t).isSorted();
+        }
+    }
+
+    @Test
     void aCompletedRecordReachesTheFileWhileTheRunGoesOn() throws Exception {
         Path file = dir.resolve("profile_export.jsonl");
         RecordPipeline pipeline = pipeline(file, metrics, new OrderRecorder(), 2);
