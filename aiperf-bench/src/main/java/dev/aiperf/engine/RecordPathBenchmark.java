@@ -9,6 +9,7 @@ import dev.aiperf.api.model.CreditPhase;
 import dev.aiperf.api.model.HttpTrace;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponseRecord;
+import dev.aiperf.api.model.ReceivedResponses;
 import dev.aiperf.api.model.RequestDetail;
 import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.model.RequestRecord;
@@ -175,7 +176,10 @@ public class RecordPathBenchmark {
                 List.of(prompt), 0, credit, CreditPhase.PROFILING, "req-" + credit, "corr-" + credit, 0);
         long start = 1_000_000_000L + credit * 10_000_000L;
         long arrival = start + 20_000_000L + random.nextInt(1_000_000);
-        List<InferenceResponse> responses = new ArrayList<>();
+        // stored as the HTTP transport stores a stream: bytes back to back, stamps in arrays (ReceivedResponses)
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        int[] ends = new int[CHUNKS + 1];
+        long[] sentNs = new long[CHUNKS + 1];
         long[] chunkNs = new long[CHUNKS + 1];
         int[] chunkBytes = new int[CHUNKS + 1];
         long bytes = 0;
@@ -190,7 +194,9 @@ public class RecordPathBenchmark {
                     + "\"total_tokens\":192}}";
             byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
             long sent = arrival - 50_000 - random.nextInt(20_000);
-            responses.add(InferenceResponse.ofUtf8(arrival, InferenceResponse.Kind.SSE, utf8, 0, utf8.length, sent));
+            received.writeBytes(utf8);
+            ends[i] = received.size();
+            sentNs[i] = sent;
             chunkNs[i] = arrival;
             chunkBytes[i] = utf8.length + 8;
             bytes += chunkBytes[i];
@@ -198,6 +204,8 @@ public class RecordPathBenchmark {
                 arrival += 8_000_000L + random.nextInt(4_000_000);
             }
         }
+        List<InferenceResponse> responses = ReceivedResponses.of(InferenceResponse.Kind.SSE, received.toByteArray(),
+                ends, chunkNs, sentNs, CHUNKS + 1);
         RequestDetail detail = null;
         if (trace) {
             HttpTrace httpTrace = new HttpTrace("netty-http1", start - 40_000, start - 30_000, 0, 0, 0, 0, 0, 0,

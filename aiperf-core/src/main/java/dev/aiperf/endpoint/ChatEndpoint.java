@@ -1,5 +1,6 @@
 package dev.aiperf.endpoint;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,9 +9,13 @@ import dev.aiperf.api.model.AudioContent;
 import dev.aiperf.api.model.Conversation;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponse;
+import dev.aiperf.api.model.ParsedResponses;
+import dev.aiperf.api.model.ReceivedResponses;
 import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.model.ResponseData;
 import dev.aiperf.api.model.Turn;
+
+import java.util.List;
 
 /** The OpenAI chat completions API (spec §4.3 "chat", §4.7). */
 public final class ChatEndpoint extends OpenAiEndpoint {
@@ -88,17 +93,47 @@ public final class ChatEndpoint extends OpenAiEndpoint {
         if (json == null) {
             return null;
         }
-        ResponseFields.ChoiceTexts data;
-        if (COMPLETION.equals(json.object)) {
-            data = json.message;
-        } else if (CHUNK.equals(json.object)) {
-            data = json.delta;
-        } else {
-            throw new IllegalArgumentException("Unsupported OpenAI object type '" + json.object
-                    + "' in a chat response; expected '" + COMPLETION + "' or '" + CHUNK + "': "
-                    + ResponseJson.abbreviate(response.text()));
+        if (!isKnownObject(json)) {
+            throw unsupported(json, response.text());
         }
-        return new ParsedResponse(response.perfNs(), extract(data), json.usage);
+        return new ParsedResponse(response.perfNs(), extract(choiceTexts(json)), json.usage);
+    }
+
+    /**
+     * The same for every response of a request, without a {@link ParsedResponse} or an {@link InferenceResponse}
+     * per chunk: the texts go to the builder, read from the received bytes when the transport stored them so.
+     */
+    @Override
+    public void parseResponses(List<InferenceResponse> responses, ParsedResponses.Builder into) {
+        ReceivedResponses received = responses instanceof ReceivedResponses r ? r : null;
+        for (int i = 0; i < responses.size(); i++) {
+            InferenceResponse response = received == null ? responses.get(i) : null;
+            ResponseFields json = received != null ? ResponseFields.read(received, i, "chat")
+                    : ResponseFields.read(response, "chat");
+            if (json == null) {
+                continue;
+            }
+            if (!isKnownObject(json)) {
+                throw unsupported(json, received != null ? ResponseFields.text(received, i) : response.text());
+            }
+            long perfNs = received != null ? received.perfNs(i) : response.perfNs();
+            add(choiceTexts(json), perfNs, json.usage, into);
+        }
+    }
+
+    private static boolean isKnownObject(ResponseFields json) {
+        return COMPLETION.equals(json.object) || CHUNK.equals(json.object);
+    }
+
+    /** The {@code message} of a whole completion, the {@code delta} of a chunk. */
+    private static ResponseFields.ChoiceTexts choiceTexts(ResponseFields json) {
+        return COMPLETION.equals(json.object) ? json.message : json.delta;
+    }
+
+    private static IllegalArgumentException unsupported(ResponseFields json, String text) {
+        return new IllegalArgumentException("Unsupported OpenAI object type '" + json.object
+                + "' in a chat response; expected '" + COMPLETION + "' or '" + CHUNK + "': "
+                + ResponseJson.abbreviate(text));
     }
 
     private static ResponseData extract(ResponseFields.ChoiceTexts data) {
@@ -106,13 +141,27 @@ public final class ChatEndpoint extends OpenAiEndpoint {
             return null;
         }
         String content = ResponseFields.nonEmptyText(data.content, "content");
-        String reasoning = ResponseFields.nonEmptyText(data.reasoningContent, "reasoning_content");
-        if (reasoning == null) {
-            reasoning = ResponseFields.nonEmptyText(data.reasoning, "reasoning");
-        }
+        String reasoning = reasoning(data);
         if (reasoning != null) {
             return new ResponseData.Reasoning(content, reasoning);
         }
         return content == null ? null : new ResponseData.Text(content);
+    }
+
+    /** What {@link #extract} makes, as texts added to the builder (which makes the same data when asked). */
+    private static void add(ResponseFields.ChoiceTexts data, long perfNs, JsonNode usage,
+                            ParsedResponses.Builder into) {
+        if (data == null) {
+            into.add(perfNs, null, null, usage);
+            return;
+        }
+        String content = ResponseFields.nonEmptyText(data.content, "content");
+        into.add(perfNs, content, reasoning(data), usage);
+    }
+
+    /** {@code reasoning_content}, else {@code reasoning}: null when neither is a non-empty text. */
+    private static String reasoning(ResponseFields.ChoiceTexts data) {
+        String reasoning = ResponseFields.nonEmptyText(data.reasoningContent, "reasoning_content");
+        return reasoning != null ? reasoning : ResponseFields.nonEmptyText(data.reasoning, "reasoning");
     }
 }

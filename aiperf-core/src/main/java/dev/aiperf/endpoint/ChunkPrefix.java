@@ -33,6 +33,13 @@ final class ChunkPrefix {
     private int length; // 0: nothing remembered
     private String object;
     private int slot;
+    /**
+     * The rest of a chunk after its text, as the last resumed chunk whose rest set nothing had it ({@code "},
+     * "finish_reason":null}]}}); -1 when none is known for this head. A chunk with the same head, then any text,
+     * then exactly these bytes reads as that chunk did after its text: nothing more.
+     */
+    private byte[] tail = new byte[64];
+    private int tailLength = -1;
 
     /** Whether {@code b[from, to)} starts with the remembered head and has at least one byte after it. */
     boolean matches(byte[] b, int from, int to) {
@@ -52,8 +59,34 @@ final class ChunkPrefix {
         }
         System.arraycopy(b, from, bytes, 0, n);
         this.length = n;
+        this.tailLength = -1; // a rest read after another head, or another slot, is not this head's
         this.object = object;
         this.slot = slot;
+    }
+
+    /** Whether {@code b[from, to)} is exactly the remembered rest. */
+    boolean tailMatches(byte[] b, int from, int to) {
+        int n = tailLength;
+        return n >= 0 && to - from == n && Arrays.equals(b, from, to, tail, 0, n);
+    }
+
+    /** Remembers {@code b[from, to)}, the rest of a resumed chunk after its text, whose reading set nothing. */
+    void rememberTail(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n > MAX_BYTES) {
+            tailLength = -1;
+            return;
+        }
+        if (n > tail.length) {
+            tail = new byte[Math.max(n, tail.length * 2)];
+        }
+        System.arraycopy(b, from, tail, 0, n);
+        tailLength = n;
+    }
+
+    /** The remembered rest's length, or -1 (tests). */
+    int tailLength() {
+        return tailLength;
     }
 
     int length() {

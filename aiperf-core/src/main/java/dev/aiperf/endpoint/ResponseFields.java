@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiperf.api.model.InferenceResponse;
+import dev.aiperf.api.model.ReceivedResponses;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * What the chat and completions endpoints read from one response (spec §4.7), taken in one pass of a
@@ -73,9 +75,23 @@ final class ResponseFields {
      *                                  and is malformed (a broken chunk fails its request; it is not dropped)
      */
     static ResponseFields read(InferenceResponse response, String endpointName) {
-        byte[] bytes = response.utf8Bytes();
-        int from = response.utf8Offset();
-        int to = from + response.utf8Length();
+        return read(response.utf8Bytes(), response.utf8Offset(), response.utf8Length(), endpointName, response);
+    }
+
+    /**
+     * The same for response {@code index} of a request's received responses, read from their bytes without an
+     * {@link InferenceResponse}.
+     */
+    static ResponseFields read(ReceivedResponses responses, int index, String endpointName) {
+        return read(responses.utf8Bytes(), responses.utf8Offset(index), responses.utf8Length(index), endpointName,
+                null);
+    }
+
+    /** The response in {@code bytes[offset, offset + length)}; {@code source}, when given, gives error messages its text. */
+    private static ResponseFields read(byte[] bytes, int offset, int length, String endpointName,
+                                       InferenceResponse source) {
+        int from = offset;
+        int to = offset + length;
         while (from < to && isWhitespace(bytes[from])) {
             from++;
         }
@@ -91,23 +107,34 @@ final class ResponseFields {
                 return scanned;
             }
         }
-        return parse(response, endpointName, bytes, from, to);
+        return parse(source != null ? source.text() : null, endpointName, bytes, from, to, offset, length);
     }
 
     /** The reading by Jackson's streaming parser of the trimmed text {@code bytes[from, to)}: the reference. */
     static ResponseFields parse(InferenceResponse response, String endpointName, byte[] bytes, int from, int to) {
+        return parse(response.text(), endpointName, bytes, from, to, 0, 0);
+    }
+
+    /**
+     * The same; error messages quote {@code text}, or when it is null the response's bytes
+     * {@code bytes[offset, offset + length)} decoded as {@link InferenceResponse#text()} decodes them.
+     */
+    private static ResponseFields parse(String text, String endpointName, byte[] bytes, int from, int to,
+                                        int offset, int length) {
         try (JsonParser parser = EndpointOptions.MAPPER.getFactory().createParser(bytes, from, to - from)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("The " + endpointName + " endpoint expected a JSON object in the"
-                        + " response but got " + typeName(first) + ": " + ResponseJson.abbreviate(response.text()));
+                        + " response but got " + typeName(first) + ": "
+                        + ResponseJson.abbreviate(text != null ? text : decode(bytes, offset, length)));
             }
             ResponseFields fields = new ResponseFields();
             fields.readRoot(parser);
             return fields;
         } catch (StreamReadException malformed) {
             if (bytes[from] == '{' || bytes[from] == '[') {
-                throw ResponseJson.malformed(endpointName, malformed, response.text());
+                throw ResponseJson.malformed(endpointName, malformed,
+                        text != null ? text : decode(bytes, offset, length));
             }
             return null;
         } catch (IOException e) {
@@ -228,6 +255,16 @@ final class ResponseFields {
             case VALUE_NULL -> "null";
             default -> token.name().toLowerCase();
         };
+    }
+
+    /** The text of response {@code index}, as its {@link InferenceResponse#text()} would be: for error messages. */
+    static String text(ReceivedResponses responses, int index) {
+        return decode(responses.utf8Bytes(), responses.utf8Offset(index), responses.utf8Length(index));
+    }
+
+    /** A response's text as {@link InferenceResponse#text()} has it: malformed UTF-8 replaced. */
+    static String decode(byte[] bytes, int offset, int length) {
+        return new String(bytes, offset, length, StandardCharsets.UTF_8);
     }
 
     private static boolean isDone(byte[] bytes, int from, int to) {

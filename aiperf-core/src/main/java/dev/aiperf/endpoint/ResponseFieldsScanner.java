@@ -78,6 +78,11 @@ final class ResponseFieldsScanner {
     private boolean readingDelta;
     /** Whether this scan may still remember its head: until the first text slot is reached. */
     private boolean mayRemember;
+    /**
+     * Whether the rest of a resumed chunk, read so far, has set nothing: no key that sets a field was met (every
+     * other key's value is skipped). Only such a rest is remembered ({@link ChunkPrefix#rememberTail}).
+     */
+    private boolean tailNeutral;
     /** The last top-level {@code usage} when it is an object: b[usageFrom, usageTo), else usageFrom is -1. */
     private int usageFrom;
     private int usageTo;
@@ -165,18 +170,34 @@ final class ResponseFieldsScanner {
             return FAIL;
         }
         fields.object = prefix.object();
-        if (prefix.slot() == ChunkPrefix.CHOICE_TEXT) {
+        boolean choiceText = prefix.slot() == ChunkPrefix.CHOICE_TEXT;
+        if (choiceText) {
             p = nullableString(p);
             fields.text = string;
         } else {
             texts = choiceTexts(true);
             readingDelta = true;
             fields.delta = texts;
-            p = restOfObject(slotValue(p, prefix.slot()), TEXTS, 4);
+            p = slotValue(p, prefix.slot());
+        }
+        if (p == FAIL) {
+            return FAIL;
+        }
+        if (prefix.tailMatches(b, p, end)) {
+            return end; // the same rest as a chunk read before, whose reading set nothing: it would set nothing
+        }
+        int tailFrom = p;
+        tailNeutral = true;
+        if (!choiceText) {
+            p = restOfObject(p, TEXTS, 4);
         }
         p = restOfObject(p, FIRST_CHOICE, 2);
         p = restOfArray(p, 2);
-        return restOfObject(p, ROOT, 1);
+        p = restOfObject(p, ROOT, 1);
+        if (p != FAIL && tailNeutral) {
+            prefix.rememberTail(b, tailFrom, end);
+        }
+        return p;
     }
 
     /**
@@ -227,17 +248,20 @@ final class ResponseFieldsScanner {
     /** The value at {@code p} of the top-level member just keyed; returns the position after it, or FAIL. */
     private int rootMember(int p) {
         if (is(OBJECT)) {
+            tailNeutral = false;
             p = objectType(p);
             fields.object = string;
             return p;
         }
         if (is(CHOICES)) {
+            tailNeutral = false;
             fields.delta = null;
             fields.message = null;
             fields.text = null;
             return b[p] == '[' ? array(p, 2, true) : value(p, 1);
         }
         if (is(USAGE)) {
+            tailNeutral = false;
             int start = p;
             p = value(p, 1);
             usageFrom = b[start] == '{' ? start : -1;
@@ -251,6 +275,7 @@ final class ResponseFieldsScanner {
     private int choiceMember(int p) {
         boolean delta = is(DELTA);
         if (delta || is(MESSAGE)) {
+            tailNeutral = false;
             ResponseFields.ChoiceTexts read = null;
             if (b[p] == '{') {
                 read = choiceTexts(delta);
@@ -268,6 +293,7 @@ final class ResponseFieldsScanner {
             return p;
         }
         if (is(TEXT)) {
+            tailNeutral = false;
             if (mayRemember) {
                 rememberHead(p, ChunkPrefix.CHOICE_TEXT, fields.delta == null && fields.message == null);
             }
@@ -295,6 +321,7 @@ final class ResponseFieldsScanner {
         if (slot < 0) {
             return value(p, 4);
         }
+        tailNeutral = false;
         if (mayRemember) {
             rememberHead(p, slot, readingDelta && fields.message == null && fields.text == null
                     && texts.content == null && texts.reasoningContent == null && texts.reasoning == null);

@@ -1,8 +1,9 @@
 package dev.aiperf.engine;
 
 import dev.aiperf.api.model.InferenceResponse;
-import dev.aiperf.api.model.ParsedResponse;
+import dev.aiperf.api.model.ParsedResponses;
 import dev.aiperf.api.model.ParsedResponseRecord;
+import dev.aiperf.api.model.ReceivedResponses;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.record.MetricResult;
 import dev.aiperf.api.record.Statistic;
@@ -77,29 +78,43 @@ final class ClientTimingRecorder {
         if (request.hasError()) {
             return;
         }
-        findContent(parsed.responses());
+        findContent(parsed.parsedResponses());
         if (intended > 0 && contentCount > 0) {
             record(Figure.INTENDED_TIME_TO_FIRST_TOKEN, firstContentNs - intended);
             record(Figure.INTENDED_REQUEST_LATENCY, lastContentNs - intended);
         }
-        addStamps(request);
+        addStamps(stamps(request.responses()), request.startPerfNs());
+    }
+
+    /** The responses' stamps as arrays: the transport's own when it stored them so, else copied out of the objects. */
+    private static ReceivedResponses stamps(List<InferenceResponse> responses) {
+        if (responses instanceof ReceivedResponses received) {
+            return received;
+        }
+        int n = responses.size();
+        long[] arrived = new long[n];
+        long[] sent = new long[n];
+        for (int i = 0; i < n; i++) {
+            arrived[i] = responses.get(i).perfNs();
+            sent[i] = responses.get(i).serverSentNs();
+        }
+        return ReceivedResponses.of(InferenceResponse.Kind.SSE, new byte[0], new int[n], arrived, sent, n);
     }
 
     /**
      * Sets the arrival times of the record's first and last content responses and how many there are: fields of
      * this single-threaded recorder rather than an object per record.
      */
-    private void findContent(List<ParsedResponse> responses) {
+    private void findContent(ParsedResponses responses) {
         int count = 0;
         long first = 0;
         long last = 0;
         for (int i = 0; i < responses.size(); i++) {
-            ParsedResponse response = responses.get(i);
-            if (response.hasContent()) {
+            if (responses.hasContent(i)) {
                 if (count == 0) {
-                    first = response.perfNs();
+                    first = responses.perfNs(i);
                 }
-                last = response.perfNs();
+                last = responses.perfNs(i);
                 count++;
             }
         }
@@ -108,15 +123,18 @@ final class ClientTimingRecorder {
         lastContentNs = last;
     }
 
-    /** Against a stamping server: receive delay of every event, and the server's own TTFT and ITL. */
-    private void addStamps(RequestRecord request) {
+    /**
+     * Against a stamping server: receive delay of every event, and the server's own TTFT and ITL. Read from the
+     * received arrays, not from an object per event.
+     */
+    private void addStamps(ReceivedResponses responses, long startPerfNs) {
         boolean any = false;
-        List<InferenceResponse> responses = request.responses();
-        for (int i = 0; i < responses.size(); i++) {
-            InferenceResponse response = responses.get(i);
-            if (response.hasServerSentNs()) {
+        int n = responses.size();
+        for (int i = 0; i < n; i++) {
+            long sent = responses.serverSentNs(i);
+            if (sent != 0L) {
                 any = true;
-                long delay = response.perfNs() - response.serverSentNs();
+                long delay = responses.perfNs(i) - sent;
                 if (delay < 0) {
                     stampsFromAnotherClock++;
                 } else {
@@ -124,38 +142,46 @@ final class ClientTimingRecorder {
                 }
             }
         }
-        if (!any || contentCount == 0) {
+        if (any && contentCount > 0) {
+            addServerSentLatencies(responses, startPerfNs);
+        }
+    }
+
+    /** The first content event's receive delay and the server's own TTFT and ITL (the events are stamped). */
+    private void addServerSentLatencies(ReceivedResponses responses, long startPerfNs) {
+        int first = raw(responses, firstContentNs, false);
+        if (first < 0) {
             return;
         }
-        InferenceResponse first = raw(responses, firstContentNs, false);
-        if (first == null || !first.hasServerSentNs() || first.perfNs() < first.serverSentNs()) {
+        long firstSent = responses.serverSentNs(first);
+        long firstArrived = responses.perfNs(first);
+        if (firstSent == 0L || firstArrived < firstSent) {
             return;
         }
-        record(Figure.FIRST_CHUNK_RECEIVE_DELAY, first.perfNs() - first.serverSentNs());
-        record(Figure.SENT_TIME_TO_FIRST_TOKEN, first.serverSentNs() - request.startPerfNs());
-        InferenceResponse last = contentCount < 2 ? null : raw(responses, lastContentNs, true);
-        if (last != null && last.hasServerSentNs()) {
+        record(Figure.FIRST_CHUNK_RECEIVE_DELAY, firstArrived - firstSent);
+        record(Figure.SENT_TIME_TO_FIRST_TOKEN, firstSent - startPerfNs);
+        int last = contentCount < 2 ? -1 : raw(responses, lastContentNs, true);
+        if (last >= 0 && responses.serverSentNs(last) != 0L) {
             record(Figure.SENT_INTER_TOKEN_LATENCY,
-                    Math.round((double) (last.serverSentNs() - first.serverSentNs()) / (contentCount - 1)));
+                    Math.round((double) (responses.serverSentNs(last) - firstSent) / (contentCount - 1)));
         }
     }
 
     /**
-     * The raw event that arrived at {@code perfNs}: the first such one, or the last. Events that arrive in
-     * one read share that stamp. With the mock server every event before [DONE] carries a token, so the
-     * first is the first content event; the last may be a trailing usage or [DONE] event sent with the
-     * last token, whose stamp is the same.
+     * The index of the raw event that arrived at {@code perfNs}, or -1: the first such one, or the last. Events
+     * that arrive in one read share that stamp. With the mock server every event before [DONE] carries a token, so
+     * the first is the first content event; the last may be a trailing usage or [DONE] event sent with the last
+     * token, whose stamp is the same.
      */
-    private static InferenceResponse raw(List<InferenceResponse> responses, long perfNs, boolean last) {
-        InferenceResponse found = null;
+    private static int raw(ReceivedResponses responses, long perfNs, boolean last) {
+        int found = -1;
         for (int i = 0; i < responses.size(); i++) {
-            InferenceResponse response = responses.get(i);
-            if (response.perfNs() == perfNs) {
-                found = response;
+            if (responses.perfNs(i) == perfNs) {
+                found = i;
                 if (!last) {
                     return found;
                 }
-            } else if (found != null) {
+            } else if (found >= 0) {
                 break;
             }
         }

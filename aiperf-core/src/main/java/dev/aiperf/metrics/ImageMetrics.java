@@ -1,6 +1,6 @@
 package dev.aiperf.metrics;
 
-import dev.aiperf.api.model.ParsedResponse;
+import dev.aiperf.api.model.ParsedResponses;
 import dev.aiperf.api.model.RequestInfo;
 import dev.aiperf.api.model.ResponseData;
 import dev.aiperf.api.model.Turn;
@@ -74,8 +74,10 @@ final class ImageMetrics {
                 }
             }
         }
-        for (ParsedResponse response : in.contentResponses()) {
-            if (response.data() instanceof ResponseData.Images images) {
+        ParsedResponses content = in.contentResponses();
+        for (int n = 0; n < content.size(); n++) {
+            // text responses (every chat chunk) are not made into objects just to be looked at
+            if (content.hasOtherData(n) && content.get(n).data() instanceof ResponseData.Images images) {
                 count += images.images().stream().filter(i -> i.partialImageIndex() == null).count();
             }
         }

@@ -1,6 +1,6 @@
 package dev.aiperf.metrics;
 
-import dev.aiperf.api.model.ParsedResponse;
+import dev.aiperf.api.model.ParsedResponses;
 
 import java.util.List;
 
@@ -68,23 +68,24 @@ final class LatencyMetrics {
     }
 
     static Long timeToFirstToken(RecordInput in) {
-        List<ParsedResponse> content = in.contentResponses();
-        return content.isEmpty() ? null : nonNegative(TIME_TO_FIRST_TOKEN, content.getFirst().perfNs() - in.startPerfNs());
+        ParsedResponses content = in.contentResponses();
+        return content.isEmpty() ? null : nonNegative(TIME_TO_FIRST_TOKEN, content.perfNs(0) - in.startPerfNs());
     }
 
     static Long timeToSecondToken(RecordInput in) {
-        List<ParsedResponse> content = in.contentResponses();
+        ParsedResponses content = in.contentResponses();
         if (content.size() < 2) {
             return null;
         }
-        return nonNegative(TIME_TO_SECOND_TOKEN, content.get(1).perfNs() - content.get(0).perfNs());
+        return nonNegative(TIME_TO_SECOND_TOKEN, content.perfNs(1) - content.perfNs(0));
     }
 
     /** The first response carrying non-reasoning output; reasoning-only chunks are skipped. */
     static Long timeToFirstOutputToken(RecordInput in) {
-        for (ParsedResponse response : in.contentResponses()) {
-            if (!response.data().outputText().isEmpty()) {
-                return nonNegative(TIME_TO_FIRST_OUTPUT_TOKEN, response.perfNs() - in.startPerfNs());
+        ParsedResponses content = in.contentResponses();
+        for (int i = 0; i < content.size(); i++) {
+            if (content.hasOutputText(i)) {
+                return nonNegative(TIME_TO_FIRST_OUTPUT_TOKEN, content.perfNs(i) - in.startPerfNs());
             }
         }
         return null;
@@ -92,8 +93,9 @@ final class LatencyMetrics {
 
     /** Up to the last <em>content</em> response: usage-only and [DONE] chunks after it do not count. */
     static Long requestLatency(RecordInput in) {
-        List<ParsedResponse> content = in.contentResponses();
-        return content.isEmpty() ? null : nonNegative(REQUEST_LATENCY, content.getLast().perfNs() - in.startPerfNs());
+        ParsedResponses content = in.contentResponses();
+        return content.isEmpty() ? null
+                : nonNegative(REQUEST_LATENCY, content.perfNs(content.size() - 1) - in.startPerfNs());
     }
 
     static Double interTokenLatency(RecordInput in) {
@@ -110,17 +112,20 @@ final class LatencyMetrics {
     }
 
     static double[] interChunkLatency(RecordInput in) {
-        List<ParsedResponse> content = in.contentResponses();
+        ParsedResponses content = in.contentResponses();
         if (content.size() < 2) {
             return null;
         }
         double[] gaps = new double[content.size() - 1];
+        long previous = content.perfNs(0);
         for (int i = 1; i < content.size(); i++) {
-            long gap = content.get(i).perfNs() - content.get(i - 1).perfNs();
+            long arrived = content.perfNs(i);
+            long gap = arrived - previous;
             if (gap < 0) {
                 throw new MetricValueException("inter chunk latency: response " + i + " arrived before response " + (i - 1));
             }
             gaps[i - 1] = gap;
+            previous = arrived;
         }
         return gaps;
     }

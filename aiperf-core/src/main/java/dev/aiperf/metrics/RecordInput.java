@@ -1,11 +1,10 @@
 package dev.aiperf.metrics;
 
-import dev.aiperf.api.model.ParsedResponse;
+import dev.aiperf.api.model.ParsedResponses;
 import dev.aiperf.api.model.ParsedResponseRecord;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.model.TokenCounts;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,7 +14,7 @@ import java.util.Map;
  */
 public final class RecordInput {
     private final ParsedResponseRecord record;
-    private final List<ParsedResponse> contentResponses;
+    private final ParsedResponses contentResponses;
     private final Map<String, Object> values;
     /** The http_req_* values, computed on first use; {@link #NOT_YET} until then. */
     private Object httpReq = NOT_YET;
@@ -23,7 +22,7 @@ public final class RecordInput {
 
     RecordInput(ParsedResponseRecord record, Map<String, Object> values) {
         this.record = record;
-        this.contentResponses = record.contentResponses();
+        this.contentResponses = record.parsedResponses().content();
         this.values = values;
     }
 
@@ -40,8 +39,11 @@ public final class RecordInput {
         return record.request();
     }
 
-    /** Parsed responses with content, in arrival order (computed once per record). */
-    public List<ParsedResponse> contentResponses() {
+    /**
+     * Parsed responses with content, in arrival order (computed once per record); its indexed accessors
+     * ({@link ParsedResponses#perfNs(int)}, ...) read them without making objects.
+     */
+    public ParsedResponses contentResponses() {
         return contentResponses;
     }
 

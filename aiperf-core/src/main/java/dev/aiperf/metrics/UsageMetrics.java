@@ -2,7 +2,7 @@ package dev.aiperf.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiperf.api.record.MetricFlag;
-import dev.aiperf.api.model.ParsedResponse;
+import dev.aiperf.api.model.ParsedResponses;
 
 import java.util.List;
 import java.util.function.Function;
@@ -129,9 +129,9 @@ final class UsageMetrics {
 
     /** The last non-null value over all responses, searched backwards (usage-only chunks included). */
     static Long lastUsage(RecordInput in, Function<JsonNode, Long> extractor) {
-        List<ParsedResponse> responses = in.record().responses();
+        ParsedResponses responses = in.record().parsedResponses();
         for (int i = responses.size() - 1; i >= 0; i--) {
-            JsonNode usage = responses.get(i).usage();
+            JsonNode usage = responses.usage(i);
             if (usage != null && usage.isObject()) {
                 Long value = extractor.apply(usage);
                 if (value != null) {

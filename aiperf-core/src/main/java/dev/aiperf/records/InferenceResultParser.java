@@ -5,13 +5,12 @@ import dev.aiperf.api.endpoint.Endpoint;
 import dev.aiperf.api.endpoint.EndpointMetadata;
 import dev.aiperf.api.model.ErrorDetails;
 import dev.aiperf.api.model.InferenceResponse;
-import dev.aiperf.api.model.ParsedResponse;
+import dev.aiperf.api.model.ParsedResponses;
 import dev.aiperf.api.model.ParsedResponseRecord;
 import dev.aiperf.api.model.RequestRecord;
 import dev.aiperf.api.model.TokenCounts;
 import dev.aiperf.api.tokenizer.Tokenizer;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,18 +52,14 @@ public final class InferenceResultParser {
         if (record.hasError()) {
             return failed(record);
         }
-        List<ParsedResponse> parsed = new ArrayList<>(record.responses().size());
         List<InferenceResponse> responses = record.responses();
-        for (int i = 0; i < responses.size(); i++) {
-            try {
-                ParsedResponse response = endpoint.parseResponse(responses.get(i));
-                if (response != null) {
-                    parsed.add(response);
-                }
-            } catch (RuntimeException e) {
-                return failed(record.withError(parseError(e)));
-            }
+        ParsedResponses.Builder builder = ParsedResponses.builder(responses.size());
+        try {
+            endpoint.parseResponses(responses, builder);
+        } catch (RuntimeException e) {
+            return failed(record.withError(parseError(e)));
         }
+        ParsedResponses parsed = builder.build();
         ErrorDetails invalid = InvalidInferenceResult.check(record, parsed);
         if (invalid != null) {
             return failed(record.withError(invalid));

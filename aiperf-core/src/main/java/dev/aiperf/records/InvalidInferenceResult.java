@@ -3,6 +3,8 @@ package dev.aiperf.records;
 import dev.aiperf.api.model.ErrorDetails;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponse;
+import dev.aiperf.api.model.ParsedResponses;
+import dev.aiperf.api.model.ReceivedResponses;
 import dev.aiperf.api.model.RequestRecord;
 
 import java.util.ArrayList;
@@ -38,18 +40,23 @@ public final class InvalidInferenceResult {
         }
         List<InferenceResponse> responses = record.responses();
         for (int i = 0; i < responses.size(); i++) {
-            long perfNs = responses.get(i).perfNs();
+            long perfNs = perfNs(responses, i);
             if (perfNs <= 0 || perfNs == Long.MAX_VALUE) {
                 notes.add("Response " + i + " perf ns timestamp is invalid: " + perfNs);
             }
         }
         Long end = record.endPerfNs() != null ? record.endPerfNs()
-                : responses.isEmpty() ? null : responses.getLast().perfNs();
+                : responses.isEmpty() ? null : perfNs(responses, responses.size() - 1);
         if (notes.isEmpty() && (end == null || end <= start || end == Long.MAX_VALUE)) {
             // the original adds no note here and ends its message with ": "; name the cause instead
             notes.add("End perf ns timestamp " + end + " is not after the start perf ns timestamp " + start);
         }
         return notes.isEmpty() ? null : error(notes);
+    }
+
+    /** The arrival time of response {@code i}, from the received arrays when it can: no object per response. */
+    private static long perfNs(List<InferenceResponse> responses, int i) {
+        return responses instanceof ReceivedResponses received ? received.perfNs(i) : responses.get(i).perfNs();
     }
 
     static ErrorDetails error(List<String> notes) {
@@ -59,8 +66,9 @@ public final class InvalidInferenceResult {
 
     /** A loop, not a stream: this runs for every record. */
     private static boolean anyContent(List<ParsedResponse> parsed) {
-        for (int i = 0; i < parsed.size(); i++) {
-            if (parsed.get(i).hasContent()) {
+        ParsedResponses responses = ParsedResponses.copyOf(parsed);
+        for (int i = 0; i < responses.size(); i++) {
+            if (responses.hasContent(i)) {
                 return true;
             }
         }

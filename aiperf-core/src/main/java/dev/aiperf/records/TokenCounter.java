@@ -2,9 +2,8 @@ package dev.aiperf.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiperf.api.model.Conversation;
-import dev.aiperf.api.model.ParsedResponse;
+import dev.aiperf.api.model.ParsedResponses;
 import dev.aiperf.api.model.RequestInfo;
-import dev.aiperf.api.model.ResponseData;
 import dev.aiperf.api.model.TokenCounts;
 import dev.aiperf.api.model.Turn;
 import dev.aiperf.api.tokenizer.Tokenizer;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Fills a record's token counts (metrics spec §1.1 "Token counts"), on our side or from the server's usage.
@@ -91,13 +89,12 @@ final class TokenCounter {
     }
 
     /** Client-side counts: output and reasoning texts each concatenated without a separator and counted once. */
-    TokenCounts clientSide(RequestInfo info, List<ParsedResponse> responses) {
+    TokenCounts clientSide(RequestInfo info, ParsedResponses responses) {
         Integer input = input(info);
         if (!countOutput) {
             return new TokenCounts(input, null, null);
         }
-        return new TokenCounts(input, count(responses, ResponseData::outputText),
-                count(responses, ResponseData::reasoningText));
+        return new TokenCounts(input, count(responses.outputText()), count(responses.reasoningText()));
     }
 
     /**
@@ -105,9 +102,9 @@ final class TokenCounter {
      * tokens, reasoning = reasoning tokens from the completion (or output) details, output =
      * completion (or output) tokens minus reasoning, never below 0.
      */
-    static TokenCounts serverSide(List<ParsedResponse> responses) {
+    static TokenCounts serverSide(ParsedResponses responses) {
         for (int i = responses.size() - 1; i >= 0; i--) {
-            JsonNode usage = responses.get(i).usage();
+            JsonNode usage = responses.usage(i);
             if (usage != null && usage.isObject() && !usage.isEmpty()) {
                 Integer input = firstInt(usage.get("prompt_tokens"), usage.get("input_tokens"));
                 Integer reasoning = firstInt(usage.path("completion_tokens_details").get("reasoning_tokens"),
@@ -120,33 +117,9 @@ final class TokenCounter {
         return TokenCounts.NONE;
     }
 
-    /** The texts joined into a builder of their exact length (grown from 16 it copied itself five times a record). */
-    private Integer count(List<ParsedResponse> responses, Function<ResponseData, String> text) {
-        int length = 0;
-        String only = null;
-        int parts = 0;
-        for (int i = 0; i < responses.size(); i++) {
-            ParsedResponse response = responses.get(i);
-            if (response.hasContent()) {
-                String part = text.apply(response.data());
-                if (!part.isEmpty()) {
-                    length += part.length();
-                    only = part;
-                    parts++;
-                }
-            }
-        }
-        if (parts <= 1) {
-            return parts == 0 ? null : tokenizer.count(only);
-        }
-        StringBuilder joined = new StringBuilder(length);
-        for (int i = 0; i < responses.size(); i++) {
-            ParsedResponse response = responses.get(i);
-            if (response.hasContent()) {
-                joined.append(text.apply(response.data()));
-            }
-        }
-        return tokenizer.count(joined.toString());
+    /** The tokens of a request's joined texts (one count per request, not per chunk); null when there is no text. */
+    private Integer count(String joined) {
+        return joined.isEmpty() ? null : tokenizer.count(joined);
     }
 
     private int countJoined(List<String> texts) {

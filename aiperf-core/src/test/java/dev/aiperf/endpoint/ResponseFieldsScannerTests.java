@@ -198,6 +198,36 @@ class ResponseFieldsScannerTests {
         assertThat(prefix.length()).isEqualTo((head + "\"content\":").length());
     }
 
+    /**
+     * The rest of a chunk after its text is remembered only when reading it set nothing; a later chunk with the same
+     * head and exactly that rest skips it, and a rest that sets something (usage, a second content) is read every time.
+     */
+    @Test
+    void aStreamsRestAfterTheTextIsComparedOnlyWhenItSetsNothing() {
+        String head = "{\"id\":\"chatcmpl-3\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                + "\"choices\":[{\"index\":0,\"delta\":{\"content\":";
+        String rest = "},\"logprobs\":null,\"finish_reason\":null}]}";
+        String withUsage = "},\"finish_reason\":null}],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1}}";
+        String withSecondContent = ",\"content\":\"second\"},\"finish_reason\":null}]}";
+        List<String> stream = List.of(head + "\"a\"" + rest, head + "\"b\"" + rest, head + "\"c\"" + rest,
+                head + "\"d\"" + withUsage, head + "\"e\"" + withUsage, head + "\"f\"" + withSecondContent,
+                head + "\"g\"" + withSecondContent, head + "\"h\"" + rest, head + "null" + rest,
+                head + "\"i\"" + rest + " trailing", head + "\"j\"" + rest + " trailing");
+        ChunkPrefix prefix = new ChunkPrefix();
+        ResponseFieldsScanner scanner = ResponseFieldsScanner.remembering(prefix);
+        List<Integer> tails = new ArrayList<>();
+        for (String chunk : stream) {
+            byte[] bytes = chunk.getBytes(StandardCharsets.UTF_8);
+            ResponseFields fields = scanner.read(bytes, 0, bytes.length);
+            assertThat(fields).as(chunk).isNotNull();
+            assertThat(describe(fields)).as(chunk).isEqualTo(describe(parser(bytes, 0, bytes.length)));
+            tails.add(prefix.tailLength());
+        }
+        int n = rest.length();
+        int trailing = (rest + " trailing").length();
+        assertThat(tails).containsExactly(-1, n, n, n, n, n, n, n, n, trailing, trailing);
+    }
+
     private static String describeOrNull(ResponseFields fields) {
         return fields == null ? "not scanned" : describe(fields);
     }

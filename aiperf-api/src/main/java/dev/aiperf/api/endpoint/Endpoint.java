@@ -3,7 +3,11 @@ package dev.aiperf.api.endpoint;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiperf.api.model.InferenceResponse;
 import dev.aiperf.api.model.ParsedResponse;
+import dev.aiperf.api.model.ParsedResponses;
+import dev.aiperf.api.model.ReceivedResponses;
 import dev.aiperf.api.model.RequestInfo;
+
+import java.util.List;
 
 /**
  * Category {@code endpoint}: turns a request into an API payload and parses the API's responses.
@@ -27,4 +31,24 @@ public interface Endpoint {
      * @throws IllegalArgumentException when the response has the wrong shape (the record becomes an error)
      */
     ParsedResponse parseResponse(InferenceResponse response);
+
+    /**
+     * Parses every raw response of one request, in order, into {@code into}: what the engine calls. The default
+     * adds what {@link #parseResponse} returns for each response (nothing for null), so an endpoint that
+     * implements only that works as before. An endpoint may override this to read the bytes of a
+     * {@link ReceivedResponses} directly (its indexed accessors) and add texts with
+     * {@link ParsedResponses.Builder#add(long, String, String, com.fasterxml.jackson.databind.JsonNode)}, making
+     * no object per response; it must add exactly what the default would.
+     *
+     * @param responses the request's raw responses; often a {@link ReceivedResponses}, but any list may come
+     * @throws IllegalArgumentException when a response has the wrong shape (the record becomes an error)
+     */
+    default void parseResponses(List<InferenceResponse> responses, ParsedResponses.Builder into) {
+        for (int i = 0; i < responses.size(); i++) {
+            ParsedResponse parsed = parseResponse(responses.get(i));
+            if (parsed != null) {
+                into.add(parsed);
+            }
+        }
+    }
 }

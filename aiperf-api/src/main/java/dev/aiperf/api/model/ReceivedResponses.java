@@ -10,8 +10,8 @@ import java.util.RandomAccess;
  * streamed response of 64 events is six objects here instead of 64 {@link InferenceResponse}s made
  * on the transport's I/O thread (issue 12: no allocation per chunk there).
  *
- * <p>As a {@code List} it is immutable and makes its {@link InferenceResponse}s on first use, all at once,
- * on the reading thread. A reader that needs only bytes and stamps can use the indexed accessors
+ * <p>As a {@code List} it is immutable and makes each {@link InferenceResponse} on its first use, on the
+ * reading thread. A reader that needs only bytes and stamps can use the indexed accessors
  * ({@link #perfNs(int)}, {@link #utf8Offset(int)}, ...) and make no objects at all.
  *
  * <p>The transport hands its arrays over: nothing below {@code count} in them is ever written again.
@@ -28,7 +28,7 @@ public final class ReceivedResponses extends AbstractList<InferenceResponse> imp
     private final long[] perfNs;
     private final long[] serverSentNs;
     private final int count;
-    /** The responses as objects, made on first {@link #get}; a race only makes equal ones twice. */
+    /** The responses as objects, each made on its first {@link #get}; a race only makes equal ones twice. */
     private volatile InferenceResponse[] made;
 
     private ReceivedResponses(InferenceResponse.Kind kind, byte[] bytes, int[] ends, long[] perfNs,
@@ -73,13 +73,16 @@ public final class ReceivedResponses extends AbstractList<InferenceResponse> imp
         InferenceResponse[] responses = made;
         if (responses == null) {
             responses = new InferenceResponse[count];
-            for (int i = 0; i < count; i++) {
-                responses[i] = InferenceResponse.ofUtf8(perfNs[i], kind, bytes, utf8Offset(i), utf8Length(i),
-                        serverSentNs[i]);
-            }
             made = responses;
         }
-        return responses[index];
+        InferenceResponse response = responses[index];
+        if (response == null) {
+            // One at a time: a reader of the last response alone (the record's end) makes one object, not all.
+            response = InferenceResponse.ofUtf8(perfNs[index], kind, bytes, utf8Offset(index), utf8Length(index),
+                    serverSentNs[index]);
+            responses[index] = response; // its fields are final: safe to publish through a race
+        }
+        return response;
     }
 
     /** How every response here arrived. */
