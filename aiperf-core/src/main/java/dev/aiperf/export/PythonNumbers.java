@@ -7,8 +7,9 @@ import java.math.RoundingMode;
 /**
  * Number text exactly as the original (Python) prints it, so files compare equal byte for byte.
  *
- * <p>{@link #repr} is on the per-record path (every double of every {@code profile_export.jsonl} line), so it
- * works on the characters of {@code Double.toString}, without {@code BigDecimal} or intermediate strings. Java (JDK 19+) and Python both
+ * <p>The per-record path (every double of every {@code profile_export.jsonl} line) writes bytes
+ * ({@link #appendRepr(Utf8Line, double)}: {@link PositionalRepr} for the usual range); {@link #repr} and the rest of
+ * this class work on the characters of {@code Double.toString}, without {@code BigDecimal} or intermediate strings. Java (JDK 19+) and Python both
  * print the shortest decimal that reads back as the same double, closest to it when several are as short; they
  * differ in layout (exponent thresholds, {@code E} vs {@code e+05}), which is converted here, and in one corner:
  * when a single digit is enough, Java may still print two (only ever for subnormals, e.g. {@code 4.9E-324}

@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * each write to the file ends on a line boundary; a failed write is cut back to the last whole line.
  *
  * <p>Two ways to use it: {@link #write} formats, appends and flushes one record (each line is on disk
- * when it returns); the records pipeline instead formats lines on its worker threads with {@link #line}
+ * when it returns); the records pipeline instead formats lines on its worker threads with {@link #lineBytes}
  * and appends them from one thread with {@link #append}, flushing with {@link #flush} whenever it runs
  * out of work and at least every ~100 ms, so a busy run does not pay one system call per request.
  *
