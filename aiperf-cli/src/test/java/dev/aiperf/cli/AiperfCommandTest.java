@@ -21,10 +21,13 @@ class AiperfCommandTest {
     }
 
     private static Run run(String... args) {
+        return run(AiperfCommand.commandLine(), args);
+    }
+
+    private static Run run(CommandLine tree, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = AiperfCommand.commandLine().setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true));
+        CommandLine cli = tree.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
         int exitCode = cli.execute(args);
         return new Run(exitCode, out.toString(), err.toString());
     }
@@ -104,6 +107,30 @@ class AiperfCommandTest {
         }
         assertThat(rendered).isGreaterThan(5);
         assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+    }
+
+    /** {@code main} builds only the subcommand named first: what a user sees must not tell the difference. */
+    @Test
+    void theCommandLineBuiltForTheArgumentsAnswersAsTheWholeOne() {
+        List<List<String>> cases = new java.util.ArrayList<>();
+        for (Class<?> subcommand : AiperfCommand.SUBCOMMANDS) {
+            String name = subcommand.getAnnotation(CommandLine.Command.class).name();
+            cases.add(List.of(name, "--help"));
+            cases.add(List.of(name, "--no-such-option"));
+        }
+        cases.addAll(List.of(List.of(), List.of("--help"), List.of("-V"), List.of("prfile"), List.of("help", "profile"),
+                List.of("plugins", "lst"), List.of("plugins", "list-plugins", "--help"), List.of("mock-server", "--prot", "0"),
+                List.of("profile", "--isl"), List.of("profile", "--url"), List.of("demo", "--concurrency", "x"),
+                List.of("plot", "--bogus", "x"), List.of("profile", "--accuracy-benchmark", "mmlu")));
+        for (List<String> args : cases) {
+            String[] array = args.toArray(String[]::new);
+            assertThat(run(AiperfCommand.commandLine(array), array)).as(String.join(" ", args))
+                    .isEqualTo(run(AiperfCommand.commandLine(), array));
+        }
+        assertThat(run(AiperfCommand.commandLine(), "profile", "--accuracy-benchmark", "mmlu").err())
+                .contains("--accuracy-benchmark: an option of the original aiperf"); // its model transformer ran
+        assertThat(AiperfCommand.commandLine("profile", "--help").getSubcommands()).containsOnlyKeys("profile");
+        assertThat(AiperfCommand.commandLine("help", "profile").getSubcommands()).hasSize(AiperfCommand.SUBCOMMANDS.size());
     }
 
     @Test

@@ -72,7 +72,7 @@ final class PluginCode {
             String key = jar.toAbsolutePath() + "|" + Files.size(jar) + "|" + modified.toMillis();
             String digest = DIGESTS.get(key);
             if (digest == null) {
-                digest = digest(jar);
+                digest = remembered(jar);
                 DIGESTS.put(key, digest);
             }
             return Optional.of(digest);
@@ -81,7 +81,22 @@ final class PluginCode {
         }
     }
 
-    private static String digest(Path jar) throws IOException {
+    /** A large jar's digest from the file beside it ({@link JarSha256File}), else hashed (and remembered there). */
+    private static String remembered(Path jar) throws IOException {
+        if (Files.size(jar) < JarSha256File.SMALLEST_REMEMBERED) {
+            return digest(jar);
+        }
+        Optional<String> known = JarSha256File.read(jar);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Optional<JarSha256File.Stamp> before = JarSha256File.Stamp.of(jar);
+        String digest = digest(jar);
+        before.ifPresent(stamp -> JarSha256File.write(jar, stamp, digest));
+        return digest;
+    }
+
+    static String digest(Path jar) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.aiperf.artifacts.RunArtifacts;
 import dev.aiperf.export.AtomicFile;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,7 +45,12 @@ public final class HtmlReport {
     /** The same with a theme: {@code light} or {@code dark}. */
     public static Path write(List<RunArtifacts> runs, Path file, String aiperfVersion, String theme)
             throws IOException {
-        AtomicFile.writeString(file, html(runs, aiperfVersion, theme));
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("a report needs at least one run");
+        }
+        String title = title(runs);
+        Map<String, Object> data = ReportData.of(runs, title, generatedAt(), aiperfVersion, theme);
+        AtomicFile.write(file, out -> writePage(title, data, out));
         return file;
     }
 
@@ -52,10 +59,14 @@ public final class HtmlReport {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one run");
         }
-        String title = runs.size() == 1 ? "AIPerf report - " + runs.getFirst().label()
-                : "AIPerf report - " + runs.size() + " runs";
+        String title = title(runs);
         Map<String, Object> data = ReportData.of(runs, title, generatedAt(), aiperfVersion, theme);
-        return page(title, data);
+        return new String(page(title, data), StandardCharsets.UTF_8);
+    }
+
+    private static String title(List<RunArtifacts> runs) {
+        return runs.size() == 1 ? "AIPerf report - " + runs.getFirst().label()
+                : "AIPerf report - " + runs.size() + " runs";
     }
 
     /** Now, as the page's "generated" line says it. */
@@ -63,25 +74,47 @@ public final class HtmlReport {
         return ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
-    /** The page: the template with its style, {@code data} as JSON, the chart library and the script inlined. */
-    static String page(String title, Map<String, Object> data) {
-        Map<String, String> slots = Map.of(
-                "TITLE", escapeHtml(title),
-                "STYLE", resource("report.css"),
-                "DATA", scriptSafe(json(data)),
-                "CHART_LIBRARY", scriptSafe(resource(CHART_LIBRARY)),
-                "SCRIPT", scriptSafe(resource("report.js")));
-        Matcher slot = SLOT.matcher(resource("report.html"));
-        StringBuilder page = new StringBuilder(2_000_000);
+    /** The page as UTF-8: the template with its style, {@code data} as JSON, the chart library and the script inlined. */
+    static byte[] page(String title, Map<String, Object> data) {
+        ByteArrayOutputStream page = new ByteArrayOutputStream(1_200_000);
+        try {
+            writePage(title, data, page);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return page.toByteArray();
+    }
+
+    /**
+     * Writes the page to {@code out}. The same bytes as filling the template's text and encoding it, but the
+     * resources (a megabyte of chart library) go from the class path to the file as bytes, made script-safe
+     * once per process: decoding, replacing in and re-encoding the library cost more than the rest of a
+     * one-request run's report.
+     */
+    static void writePage(String title, Map<String, Object> data, OutputStream out) throws IOException {
+        Map<String, byte[]> slots = Map.of(
+                "TITLE", utf8(escapeHtml(title)),
+                "STYLE", Resources.STYLE.bytes(),
+                "DATA", utf8(scriptSafe(json(data))),
+                "CHART_LIBRARY", Resources.CHART_LIBRARY.bytes(),
+                "SCRIPT", Resources.SCRIPT.bytes());
+        String template = new String(Resources.TEMPLATE.bytes(), StandardCharsets.UTF_8);
+        Matcher slot = SLOT.matcher(template);
+        int written = 0;
         while (slot.find()) {
-            String value = slots.get(slot.group(1));
+            byte[] value = slots.get(slot.group(1));
             if (value == null) {
                 throw new IllegalStateException("report.html has an unknown slot " + slot.group());
             }
-            slot.appendReplacement(page, Matcher.quoteReplacement(value));
+            out.write(utf8(template.substring(written, slot.start())));
+            out.write(value);
+            written = slot.end();
         }
-        slot.appendTail(page);
-        return page.toString();
+        out.write(utf8(template.substring(written)));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String json(Object data) {
@@ -104,13 +137,46 @@ public final class HtmlReport {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static String resource(String name) {
+    /** The page's resources as the page holds them, read (and made script-safe) once per process. */
+    private enum Resources {
+        TEMPLATE("report.html", false), STYLE("report.css", false), CHART_LIBRARY(HtmlReport.CHART_LIBRARY, true),
+        SCRIPT("report.js", true);
+
+        private final String name;
+        private final boolean script;
+        private volatile byte[] bytes;
+
+        Resources(String name, boolean script) {
+            this.name = name;
+            this.script = script;
+        }
+
+        byte[] bytes() {
+            byte[] read = bytes;
+            if (read == null) {
+                read = script ? scriptSafe(resource(name)) : resource(name);
+                bytes = read;
+            }
+            return read;
+        }
+    }
+
+    /**
+     * {@link #scriptSafe(String)} on UTF-8 bytes. Both sequences replaced are ASCII, and no byte of a multi-byte
+     * UTF-8 character is, so replacing them in the bytes read as ISO-8859-1 (one char per byte, a compact string)
+     * gives the bytes of the replaced text, without the two-bytes-per-char copy a non-Latin-1 text needs.
+     */
+    static byte[] scriptSafe(byte[] utf8) {
+        return scriptSafe(new String(utf8, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] resource(String name) {
         try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("the report resource " + name + " is missing from the build"
                         + (name.equals(CHART_LIBRARY) ? " (aiperf-core's pom copies it from the echarts webjar)" : ""));
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -108,7 +108,7 @@ public final class StudyReport {
         data.put("runs", List.of());
         data.put("comparison", null);
         data.put("study", studyJson(study, file.toAbsolutePath().normalize().getParent()));
-        AtomicFile.writeString(file, HtmlReport.page(title, data));
+        AtomicFile.write(file, out -> HtmlReport.writePage(title, data, out));
         return file;
     }
 
