@@ -158,7 +158,7 @@ public class RecordPathBenchmark {
         // the worker's share
         ParsedResponseRecord parsed = parser.parse(raw);
         MetricRecord values = metrics.processRecord(parsed);
-        String line = jsonl.line(values, RecordWriters.WORKER_ID);
+        byte[] line = jsonl.lineBytes(values, RecordWriters.WORKER_ID);
         // the committer's share
         clientTiming.add(parsed);
         live.add(values);
@@ -168,7 +168,7 @@ public class RecordPathBenchmark {
             unflushed = 0;
         }
         results.addRecord(values);
-        return line.length();
+        return line.length;
     }
 
     private RequestRecord record(int credit, Turn prompt, SplittableRandom random) {

@@ -46,7 +46,7 @@ public final class RecordPathSteps {
                     MetricRecord values = path.metrics.processRecord(parsed);
                     long b2 = THREADS.getCurrentThreadAllocatedBytes();
                     long c2 = THREADS.getCurrentThreadCpuTime();
-                    String line = path.jsonl.line(values, RecordWriters.WORKER_ID);
+                    byte[] line = path.jsonl.lineBytes(values, RecordWriters.WORKER_ID);
                     long b3 = THREADS.getCurrentThreadAllocatedBytes();
                     long c3 = THREADS.getCurrentThreadCpuTime();
                     path.results.addRecord(values);

@@ -84,14 +84,14 @@ final class RecordPipeline {
 
     /** Where each processed record goes as it completes. */
     interface RecordWriter extends AutoCloseable {
-        /** The record's line, or null when it is not written; called from several threads at once. */
-        String format(MetricRecord record);
+        /** The record's line (its UTF-8 bytes), or null when it is not written; called from several threads at once. */
+        byte[] format(MetricRecord record);
 
         /**
          * Appends the line {@link #format} made of {@code record}; it must be on disk after the next {@link #flush}.
          * Called on the committing thread, in completion order.
          */
-        void append(String line, MetricRecord record) throws IOException;
+        void append(byte[] line, MetricRecord record) throws IOException;
 
         void flush() throws IOException;
 
@@ -111,7 +111,7 @@ final class RecordPipeline {
      * What a worker made of one record: {@code metrics} is null when it could not be measured; {@code lines}
      * holds each writer's line (null where that writer writes none).
      */
-    private record Processed(ParsedResponseRecord parsed, MetricRecord metrics, String[] lines, Throwable failure) {
+    private record Processed(ParsedResponseRecord parsed, MetricRecord metrics, byte[][] lines, Throwable failure) {
     }
 
     /** One submitted record: prepared by a worker, then committed in its turn; linked to the next one submitted. */
@@ -294,7 +294,7 @@ final class RecordPipeline {
             parsed = parser.parse(pending.raw);
             MetricRecord metrics = metricsOf(parsed);
             try {
-                String[] lines = new String[writers.size()];
+                byte[][] lines = new byte[writers.size()][];
                 for (int i = 0; i < lines.length; i++) {
                     lines[i] = writers.get(i).format(metrics);
                 }

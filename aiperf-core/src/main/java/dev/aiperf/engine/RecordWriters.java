@@ -11,6 +11,7 @@ import dev.aiperf.export.Redaction;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,12 +60,12 @@ final class RecordWriters {
         }
         return jsonl.map(w -> records(w, null)).orElseGet(() -> new RecordPipeline.RecordWriter() {
             @Override
-            public String format(MetricRecord record) {
+            public byte[] format(MetricRecord record) {
                 return null; // export level summary: per-request records are not kept
             }
 
             @Override
-            public void append(String line, MetricRecord record) {
+            public void append(byte[] line, MetricRecord record) {
             }
 
             @Override
@@ -78,24 +79,27 @@ final class RecordWriters {
     }
 
     private static RecordPipeline.RecordWriter records(RecordsJsonlWriter writer, RequestSampleSink samples) {
-        RecordPipeline.RecordWriter lines = lines(writer, record -> writer.line(record, WORKER_ID));
+        RecordPipeline.RecordWriter lines = lines(writer, record -> writer.lineBytes(record, WORKER_ID));
         return samples == null ? lines : new SampledLines(lines, writer, samples);
     }
 
     private static RecordPipeline.RecordWriter raw(RawRecordsWriter writer) {
-        return lines(writer, record -> writer.line(record.record().request(), WORKER_ID));
+        return lines(writer, record -> {
+            String line = writer.line(record.record().request(), WORKER_ID);
+            return line == null ? null : line.getBytes(StandardCharsets.UTF_8);
+        });
     }
 
     /** A record writer that formats with {@code format} and writes to {@code file}. */
-    private static RecordPipeline.RecordWriter lines(RecordLineSink file, Function<MetricRecord, String> format) {
+    private static RecordPipeline.RecordWriter lines(RecordLineSink file, Function<MetricRecord, byte[]> format) {
         return new RecordPipeline.RecordWriter() {
             @Override
-            public String format(MetricRecord record) {
+            public byte[] format(MetricRecord record) {
                 return format.apply(record);
             }
 
             @Override
-            public void append(String line, MetricRecord record) throws IOException {
+            public void append(byte[] line, MetricRecord record) throws IOException {
                 file.append(line);
             }
 
@@ -118,12 +122,12 @@ final class RecordWriters {
     private record SampledLines(RecordPipeline.RecordWriter lines, RecordsJsonlWriter writer,
                                 RequestSampleSink samples) implements RecordPipeline.RecordWriter {
         @Override
-        public String format(MetricRecord record) {
+        public byte[] format(MetricRecord record) {
             return lines.format(record);
         }
 
         @Override
-        public void append(String line, MetricRecord record) throws IOException {
+        public void append(byte[] line, MetricRecord record) throws IOException {
             try {
                 lines.append(line, record);
             } catch (IOException | RuntimeException e) {

@@ -14,6 +14,7 @@ import java.util.Map;
  */
 public final class JsonText {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] NULL = Utf8Line.ascii("null");
 
     private JsonText() {
     }
@@ -47,6 +48,70 @@ public final class JsonText {
             case Map<?, ?> map -> writeObject(out, map, depth);
             case Collection<?> list -> writeArray(out, list, depth);
             default -> quote(out, value.toString());
+        }
+    }
+
+    /**
+     * Appends {@code value} compact, as UTF-8 bytes: the bytes of what {@link #write(StringBuilder, Object, int)}
+     * writes with depth -1. The common values of a record line (Long, Double, text) are tested for first, so
+     * the hot path does not go through the type switch.
+     */
+    static void write(Utf8Line out, Object value) {
+        if (value instanceof Long l) {
+            out.append(l.longValue());
+        } else if (value instanceof Double d) {
+            PythonNumbers.appendRepr(out, d.doubleValue());
+        } else if (value instanceof String s) {
+            out.quoted(s);
+        } else {
+            writeOther(out, value);
+        }
+    }
+
+    private static void writeOther(Utf8Line out, Object value) {
+        switch (value) {
+            case null -> out.append(NULL);
+            case Boolean b -> out.append(b.booleanValue());
+            case Float f -> PythonNumbers.appendRepr(out, f.doubleValue());
+            case Integer i -> out.append(i.longValue());
+            case double[] list -> {
+                out.append((byte) '[');
+                for (int i = 0; i < list.length; i++) {
+                    if (i > 0) {
+                        out.append((byte) ',');
+                    }
+                    PythonNumbers.appendRepr(out, list[i]);
+                }
+                out.append((byte) ']');
+            }
+            case Map<?, ?> map -> {
+                out.append((byte) '{');
+                boolean first = true;
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    if (entry.getValue() != null) {
+                        if (!first) {
+                            out.append((byte) ',');
+                        }
+                        first = false;
+                        out.quoted(String.valueOf(entry.getKey())).append((byte) ':');
+                        write(out, entry.getValue());
+                    }
+                }
+                out.append((byte) '}');
+            }
+            case Collection<?> list -> {
+                out.append((byte) '[');
+                boolean first = true;
+                for (Object item : list) {
+                    if (!first) {
+                        out.append((byte) ',');
+                    }
+                    first = false;
+                    write(out, item);
+                }
+                out.append((byte) ']');
+            }
+            default -> out.appendUtf8(compact(value)); // another Number (its toString), or any object as a string
         }
     }
 

@@ -47,6 +47,44 @@ public final class PythonNumbers {
         }
     }
 
+    private static final byte[] NAN = Utf8Line.ascii("NaN");
+    private static final byte[] INFINITY = Utf8Line.ascii("Infinity");
+    private static final byte[] ZERO = Utf8Line.ascii("0.0");
+    /** Where the rare values' characters are laid out before they become bytes. */
+    private static final ThreadLocal<StringBuilder> SCRATCH = ThreadLocal.withInitial(() -> new StringBuilder(32));
+
+    /**
+     * Appends Python's {@code repr(value)} as bytes: the same text as {@link #appendRepr(StringBuilder, double)}.
+     * Positive values in [1e-4, 1e14) (a record line's milliseconds, throughputs, percentages) are written by
+     * {@link PositionalRepr} without characters; the rest goes the characters' way.
+     */
+    static void appendRepr(Utf8Line out, double value) {
+        if (!PositionalRepr.append(out, value)) {
+            appendReprSlow(out, value);
+        }
+    }
+
+    private static void appendReprSlow(Utf8Line out, double value) {
+        if (Double.isNaN(value)) {
+            out.append(NAN);
+            return;
+        }
+        if (value < 0 || (value == 0 && 1 / value < 0)) {
+            out.append((byte) '-');
+        }
+        double abs = Math.abs(value);
+        if (Double.isInfinite(abs)) {
+            out.append(INFINITY);
+        } else if (abs == 0) {
+            out.append(ZERO);
+        } else if (!PositionalRepr.append(out, abs)) {
+            StringBuilder chars = SCRATCH.get();
+            chars.setLength(0);
+            appendRepr(chars, abs);
+            out.appendAscii(chars);
+        }
+    }
+
     /** {@code abs} outside [1e-3, 1e7), where Java writes {@code d.dddE[-]n}: re-laid out as Python does. */
     private static void appendScientificRepr(StringBuilder out, double abs) {
         String java = Double.toString(abs);

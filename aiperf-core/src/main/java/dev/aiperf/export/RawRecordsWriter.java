@@ -90,7 +90,7 @@ public final class RawRecordsWriter implements RecordLineSink {
 
     /** Appends a line from {@link #line}; it reaches the file at the next {@link #flush} or {@link #close}. */
     @Override
-    public void append(String line) throws IOException {
+    public void append(byte[] line) throws IOException {
         out.append(line);
     }
 

@@ -36,7 +36,7 @@ final class RecordLinesFile implements AutoCloseable {
     }
 
     /** Adds one line (without its newline); it reaches the file at the next {@link #flush} or {@link #close}. */
-    synchronized void append(String line) throws IOException {
+    synchronized void append(byte[] line) throws IOException {
         if (closed) {
             throw new IOException(description + " " + file + " is already closed");
         }

@@ -13,6 +13,7 @@ import dev.aiperf.metrics.MetricsEnvironment;
 import dev.aiperf.metrics.RecordValues;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -53,15 +54,20 @@ public final class RecordsJsonlWriter implements RecordLineSink {
     private final Column[] httpColumns;
 
     /**
-     * How one metric's value goes into a line, worked out once per tag: the text before the value
-     * ({@code "tag":{"value":}), the text after it ({@code ,"unit":"ms"}}, or {@code }} for a metric outside the
-     * catalog, which has no unit), the text of a null value ({@code "tag":{"unit":"ms"}}: no {@code value}, as a
+     * How one metric's value goes into a line, worked out once per tag: the bytes before the value
+     * ({@code "tag":{"value":}), the bytes after it ({@code ,"unit":"ms"}}, or {@code }} for a metric outside the
+     * catalog, which has no unit), the bytes of a null value ({@code "tag":{"unit":"ms"}}: no {@code value}, as a
      * JSON object leaves out nulls) and the factor to its display unit.
      */
-    private record Column(boolean written, String before, String after, String withoutValue, double factor,
+    private record Column(boolean written, byte[] before, byte[] after, byte[] withoutValue, double factor,
                           boolean converted) {
         static final Column SKIPPED = new Column(false, null, null, null, 1.0, false);
     }
+
+    private static final byte[] LINE_START = Utf8Line.ascii("{\"metadata\":");
+    private static final byte[] METRICS = Utf8Line.ascii(",\"metrics\":");
+    private static final byte[] TRACE_DATA = Utf8Line.ascii(",\"trace_data\":");
+    private static final byte[] ERROR = Utf8Line.ascii(",\"error\":");
 
     /** Creates (or truncates) the file, creating its directory. */
     public RecordsJsonlWriter(Path file, MetricsEnvironment environment, String recordProcessorId) throws IOException {
@@ -107,7 +113,7 @@ public final class RecordsJsonlWriter implements RecordLineSink {
      * @param workerId the worker that sent the request, or null
      */
     public synchronized void write(MetricRecord record, String workerId) throws IOException {
-        String line = line(record, workerId);
+        byte[] line = lineBytes(record, workerId);
         if (line != null) {
             append(line);
             flush();
@@ -115,33 +121,49 @@ public final class RecordsJsonlWriter implements RecordLineSink {
     }
 
     /**
-     * The record's line without its newline, or null when the record is not written: a warm-up
-     * record, or a successful one without a single exportable metric. Safe from any thread.
+     * The record's line without its newline, as text, or null when the record is not written (see
+     * {@link #lineBytes}). Safe from any thread.
+     */
+    public String line(MetricRecord record, String workerId) {
+        byte[] line = lineBytes(record, workerId);
+        return line == null ? null : new String(line, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The record's line without its newline, as the UTF-8 bytes the file gets, or null when the record is not
+     * written: a warm-up record, or a successful one without a single exportable metric. Safe from any thread.
      *
      * @param workerId the worker that sent the request, or null
      */
-    public String line(MetricRecord record, String workerId) {
+    public byte[] lineBytes(MetricRecord record, String workerId) {
+        Utf8Line out = Utf8Line.take();
+        return write(out, record, workerId) ? out.toBytes() : null;
+    }
+
+    /** Writes the record's line into {@code out}; false (what was written is not a line) when it has none. */
+    private boolean write(Utf8Line out, MetricRecord record, String workerId) {
         RequestRecord request = record.record().request();
         RequestInfo info = request.requestInfo();
         if (info != null && info.phase() == CreditPhase.WARMUP) {
-            return null;
+            return false;
         }
-        StringBuilder out = LineBuffer.take();
-        out.append("{\"metadata\":");
+        out.append(LINE_START);
         RecordMetadataJson.write(out, request, workerId, recordProcessorId);
-        out.append(",\"metrics\":");
-        if (!metrics(out, record) && !request.hasError()) {
-            return null;
+        out.append(METRICS);
+        boolean written = record.values() instanceof RecordValues values ? metrics(out, values) : metrics(out, record.values());
+        if (!written && !request.hasError()) {
+            return false;
         }
         if (traceRedaction != null && request.trace() != null) {
-            out.append(",\"trace_data\":");
+            out.append(TRACE_DATA);
             TraceDataJson.write(out, request, traceRedaction);
         }
         if (request.hasError()) {
-            out.append(",\"error\":");
-            JsonText.write(out, MetricsJsonExporter.errorDetails(request.error()), -1);
+            out.append(ERROR);
+            JsonText.write(out, MetricsJsonExporter.errorDetails(request.error()));
         }
-        return LineBuffer.release(out.append('}'));
+        out.append((byte) '}');
+        return true;
     }
 
     /**
@@ -185,10 +207,15 @@ public final class RecordsJsonlWriter implements RecordLineSink {
         return display;
     }
 
-    /** Appends a line from {@link #line}; it reaches the file at the next {@link #flush} or {@link #close}. */
+    /** Appends a line from {@link #lineBytes}; it reaches the file at the next {@link #flush} or {@link #close}. */
     @Override
-    public void append(String line) throws IOException {
+    public void append(byte[] line) throws IOException {
         out.append(line);
+    }
+
+    /** Appends a line from {@link #line}, as {@link #append(byte[])}. */
+    public void append(String line) throws IOException {
+        out.append(line.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Hands every appended line to the operating system. */
@@ -207,50 +234,76 @@ public final class RecordsJsonlWriter implements RecordLineSink {
         out.close();
     }
 
-    /** Writes the {@code metrics} object; false when it is empty. */
-    private boolean metrics(StringBuilder out, MetricRecord record) {
-        out.append('{');
+    /**
+     * Writes the {@code metrics} object of the values {@link dev.aiperf.metrics.MetricRecordProcessor} makes;
+     * false when it is empty. The hot part of the line: what is rare (a null, a value that is neither a
+     * {@code Long} nor a {@code Double} nor a list) is left to methods of its own, so this stays small to compile.
+     */
+    private boolean metrics(Utf8Line out, RecordValues values) {
+        out.append((byte) '{');
         boolean empty = true;
-        Map<String, Object> values = record.values();
-        RecordValues split = values instanceof RecordValues v ? v : null;
-        int httpPosition = split == null ? -1 : split.httpPosition();
+        int httpPosition = values.httpPosition();
         int i = 0;
-        for (Map.Entry<String, Object> entry : (split == null ? values : split.general()).entrySet()) {
+        for (Map.Entry<String, Object> entry : values.general().entrySet()) {
             if (i++ == httpPosition) {
-                empty = httpFields(out, split, empty);
+                empty = httpFields(out, values, empty);
             }
-            Column column = columnOf(entry.getKey());
-            if (!column.written()) {
-                continue;
-            }
-            if (!empty) {
-                out.append(',');
-            }
-            empty = false;
-            Object value = entry.getValue();
-            if (value == null) {
-                out.append(column.withoutValue());
-                continue;
-            }
-            out.append(column.before());
-            if (!column.converted()) {
-                JsonText.write(out, value, -1);
-            } else if (value instanceof double[] list) {
-                writeScaled(out, list, column.factor());
-            } else {
-                PythonNumbers.appendRepr(out, ((Number) value).doubleValue() * column.factor());
-            }
-            out.append(column.after());
+            empty = member(out, entry.getKey(), entry.getValue(), empty);
         }
         if (i == httpPosition) {
-            empty = httpFields(out, split, empty);
+            empty = httpFields(out, values, empty);
         }
-        out.append('}');
+        out.append((byte) '}');
         return !empty;
     }
 
+    /** The same for any other map of values (a plugin's record processors merged, tests). */
+    private boolean metrics(Utf8Line out, Map<String, Object> values) {
+        out.append((byte) '{');
+        boolean empty = true;
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            empty = member(out, entry.getKey(), entry.getValue(), empty);
+        }
+        out.append((byte) '}');
+        return !empty;
+    }
+
+    /** One metric's member, when its column is written; false when the object is still empty after it. */
+    private boolean member(Utf8Line out, String tag, Object value, boolean empty) {
+        Column column = columnOf(tag);
+        if (!column.written()) {
+            return empty;
+        }
+        if (!empty) {
+            out.append((byte) ',');
+        }
+        if (value == null) {
+            out.append(column.withoutValue());
+            return false;
+        }
+        out.append(column.before());
+        if (value instanceof double[] list) {
+            writeScaled(out, list, column.factor());
+        } else if (!column.converted()) {
+            JsonText.write(out, value);
+        } else if (value instanceof Long l) {
+            PythonNumbers.appendRepr(out, l * column.factor());
+        } else if (value instanceof Double d) {
+            PythonNumbers.appendRepr(out, d * column.factor());
+        } else {
+            writeConvertedOther(out, value, column.factor());
+        }
+        out.append(column.after());
+        return false;
+    }
+
+    /** A converted value of another type: any number (a plugin's), else a list as {@link JsonText} writes it. */
+    private static void writeConvertedOther(Utf8Line out, Object value, double factor) {
+        PythonNumbers.appendRepr(out, ((Number) value).doubleValue() * factor);
+    }
+
     /** The http_req_* members, written as their boxed values would be; false when the object is still empty. */
-    private boolean httpFields(StringBuilder out, RecordValues values, boolean empty) {
+    private boolean httpFields(Utf8Line out, RecordValues values, boolean empty) {
         for (int present = values.httpPresent(); present != 0; present &= present - 1) {
             int slot = Integer.numberOfTrailingZeros(present);
             Column column = httpColumns[slot];
@@ -258,7 +311,7 @@ public final class RecordsJsonlWriter implements RecordLineSink {
                 continue;
             }
             if (!empty) {
-                out.append(',');
+                out.append((byte) ',');
             }
             empty = false;
             long value = values.http(slot);
@@ -285,7 +338,7 @@ public final class RecordsJsonlWriter implements RecordLineSink {
         String name = quoted.append(":{").toString();
         Optional<MetricDefinition> found = MetricCatalog.definition(tag);
         if (found.isEmpty()) {
-            return new Column(true, name + "\"value\":", "}", name + "}", 1.0, false);
+            return new Column(true, utf8(name + "\"value\":"), utf8("}"), utf8(name + "}"), 1.0, false);
         }
         MetricDefinition definition = found.get();
         if (definition.hasFlag(MetricFlag.NO_INDIVIDUAL_RECORDS) || !environment.shows(definition)) {
@@ -298,19 +351,23 @@ public final class RecordsJsonlWriter implements RecordLineSink {
         }
         String unit = unitText.toString();
         boolean converted = definition.isConverted();
-        return new Column(true, name + "\"value\":", (unit.isEmpty() ? "" : "," + unit) + "}", name + unit + "}",
-                converted ? definition.displayFactor() : 1.0, converted);
+        return new Column(true, utf8(name + "\"value\":"), utf8((unit.isEmpty() ? "" : "," + unit) + "}"),
+                utf8(name + unit + "}"), converted ? definition.displayFactor() : 1.0, converted);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A list metric in its display unit, as {@link JsonText} writes a {@code double[]}, without a converted copy. */
-    private static void writeScaled(StringBuilder out, double[] list, double factor) {
-        out.append('[');
+    private static void writeScaled(Utf8Line out, double[] list, double factor) {
+        out.append((byte) '[');
         for (int i = 0; i < list.length; i++) {
             if (i > 0) {
-                out.append(',');
+                out.append((byte) ',');
             }
             PythonNumbers.appendRepr(out, list[i] * factor);
         }
-        out.append(']');
+        out.append((byte) ']');
     }
 }

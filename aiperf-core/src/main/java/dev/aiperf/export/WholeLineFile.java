@@ -49,8 +49,12 @@ public final class WholeLineFile implements AutoCloseable {
 
     /** Adds one line (a newline is appended); it reaches the file at the next {@link #flush}. */
     public void append(String line) throws IOException {
+        append(line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Adds one line given as its UTF-8 bytes (a newline is appended); it reaches the file at the next {@link #flush}. */
+    public void append(byte[] bytes) throws IOException {
         ensureWritable();
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         if (pending.remaining() < bytes.length + 1) {
             if (pending.position() + bytes.length + 1 > MAX_PENDING_BYTES && pending.position() > 0) {
                 flush();
